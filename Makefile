@@ -1,0 +1,52 @@
+# Two commands do all set-up: `make run` (the program) and `make test` (the whole test suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+QM := src/reviewer/ui/i18n/reviewer_sv.qm
+TS := resources/translations/reviewer_sv.ts
+export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
+
+.PHONY: run test lint typecheck pytest bench translations update-translations schema clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+$(QM): $(TS) $(STAMP)
+	mkdir -p $(dir $(QM))
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+translations: $(QM)
+
+run: $(STAMP) $(QM)
+	$(BIN)/reviewer
+
+test: lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/lint-imports
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP) $(QM)
+	$(BIN)/pytest
+
+bench: $(STAMP) $(QM)
+	$(BIN)/python -m benchmarks
+
+# Developer steps: refresh the .ts after changing UI strings (then translate it in Qt Linguist),
+# and regenerate the checklist JSON Schema after changing the format.
+update-translations: $(STAMP)
+	$(BIN)/pyside6-lupdate src/reviewer/ui/*.py -ts $(TS) -no-obsolete
+
+schema: $(STAMP)
+	$(BIN)/python -m reviewer.checklists.jsonschema > src/reviewer/checklists/schema/checklist-v1.schema.json
+
+clean:
+	rm -rf $(VENV) $(QM) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The checklist format, its loader and validator, and the built-in checklists."""

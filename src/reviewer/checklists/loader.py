@@ -1,0 +1,247 @@
+"""The one public way to read and write checklist files; reading is validating.
+
+Built-in and user checklists go through the same functions. A file either yields a complete, valid definition or a
+`ChecklistFileError` listing every problem found, each naming the file, the JSON path or question key, and what is
+wrong, so nothing partial is ever stored.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import ValidationError
+
+from reviewer.checklists.rules import Issue, check_rules
+from reviewer.checklists.schema import ChecklistDefinition, QuestionType
+from reviewer.domain.text import Language, Message, ReviewerError, language_from_environment
+
+FileFormat = Literal["json", "yaml"]
+MAX_FILE_BYTES = 5_000_000
+
+
+class ChecklistFileError(ReviewerError):
+    def __init__(self, source: str, issues: list[Issue]) -> None:
+        self.source = source
+        self.issues = issues
+        super().__init__(
+            Message(
+                f"Checklistan i {source} är inte giltig ({len(issues)} fel)",
+                f"The checklist in {source} is not valid ({len(issues)} error{'' if len(issues) == 1 else 's'})",
+            )
+        )
+
+    def text(self, language: Language | None = None) -> str:
+        lang = language or language_from_environment()
+        lines = [self.message.text(lang)]
+        lines += [f"  {self.source}: {issue.text(lang)}" for issue in self.issues]
+        return "\n".join(lines)
+
+
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: str, where: str = "") -> None:
+        super().__init__(key)
+        self.key = key
+        self.where = where
+
+
+def _reject_duplicate_json_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
+
+
+class _StrictYamlLoader(yaml.SafeLoader):
+    """A safe loader that refuses a mapping with the same key twice instead of keeping the last one."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise _DuplicateKeyError(str(key), f"rad {key_node.start_mark.line + 1}")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _detect_format(source: str, text: str) -> FileFormat:
+    lower = source.lower()
+    if lower.endswith((".yaml", ".yml")):
+        return "yaml"
+    if lower.endswith(".json") or text.lstrip().startswith("{"):
+        return "json"
+    return "yaml"
+
+
+def _parse(text: str, source: str, file_format: FileFormat) -> Any:
+    try:
+        if file_format == "json":
+            return json.loads(text, object_pairs_hook=_reject_duplicate_json_keys)
+        return yaml.load(text, Loader=_StrictYamlLoader)  # noqa: S506 - a SafeLoader subclass
+    except _DuplicateKeyError as dup:
+        where = f" ({dup.where})" if dup.where else ""
+        raise ChecklistFileError(
+            source,
+            [
+                Issue(
+                    "",
+                    Message(
+                        f"nyckeln '{dup.key}' förekommer två gånger i samma objekt{where}",
+                        f"the key '{dup.key}' appears twice in the same object{where.replace('rad', 'line')}",
+                    ),
+                )
+            ],
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise ChecklistFileError(
+            source,
+            [
+                Issue(
+                    "",
+                    Message(
+                        f"filen är inte giltig JSON (rad {exc.lineno}, kolumn {exc.colno}: {exc.msg})",
+                        f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+                    ),
+                )
+            ],
+        ) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" (rad {mark.line + 1})" if mark is not None else ""
+        raise ChecklistFileError(
+            source,
+            [
+                Issue(
+                    "",
+                    Message(
+                        f"filen är varken giltig JSON eller YAML{line}",
+                        f"the file is neither valid JSON nor YAML{line.replace('rad', 'line')}",
+                    ),
+                )
+            ],
+        ) from None
+
+
+def parse_checklist(text: str, source: str, file_format: FileFormat | None = None) -> ChecklistDefinition:
+    data = _parse(text, source, file_format or _detect_format(source, text))
+    if not isinstance(data, dict):
+        raise ChecklistFileError(
+            source,
+            [
+                Issue(
+                    "", Message("filen ska innehålla ett objekt på toppnivå", "the file must hold an object at the top")
+                )
+            ],
+        )
+    try:
+        definition = ChecklistDefinition.model_validate(data)
+    except ValidationError as exc:
+        raise ChecklistFileError(source, [_issue_from_pydantic(err, data) for err in exc.errors()]) from None
+    issues = check_rules(definition)
+    if issues:
+        raise ChecklistFileError(source, issues)
+    return definition
+
+
+def load_checklist_file(path: Path) -> ChecklistDefinition:
+    source = str(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ChecklistFileError(
+                source, [Issue("", Message("filen är för stor för en checklista", "the file is too large"))]
+            )
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ChecklistFileError(
+            source, [Issue("", Message("filen är inte UTF-8-kodad text", "the file is not UTF-8 text"))]
+        ) from None
+    except OSError as exc:
+        raise ChecklistFileError(
+            source,
+            [Issue("", Message(f"filen kan inte läsas ({exc.strerror})", f"the file cannot be read ({exc.strerror})"))],
+        ) from None
+    return parse_checklist(text, source)
+
+
+def dump_checklist(definition: ChecklistDefinition, file_format: FileFormat) -> str:
+    data = definition.canonical_dict()
+    if file_format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def builtin_checklists() -> list[ChecklistDefinition]:
+    """The checklists shipped inside the package, in a fixed order."""
+    folder = resources.files("reviewer.checklists") / "builtin"
+    return [
+        parse_checklist(entry.read_text(encoding="utf-8"), f"builtin/{entry.name}")
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".yaml")
+    ]
+
+
+def _json_path(loc: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else part
+    return path
+
+
+def _question_key_at(loc: tuple[int | str, ...], data: Any) -> str | None:
+    """The key of the question a pydantic error lies in, read from the raw data since validation failed."""
+    node = data
+    key = None
+    for index, part in enumerate(loc):
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return key
+        if index >= 1 and loc[index - 1] == "questions" and isinstance(node, dict):
+            raw = node.get("key")
+            key = raw if isinstance(raw, str) else key
+    return key
+
+
+_TYPES = ", ".join(t.value for t in QuestionType)
+
+
+def _issue_from_pydantic(err: Any, data: Any) -> Issue:
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    path = _json_path(loc)
+    key = _question_key_at(loc, data)
+    kind = err["type"]
+    given = err.get("input")
+    field = loc[-1] if loc else ""
+    if field == "type" and kind == "enum":
+        message = Message(
+            f"okänd frågetyp {given!r}; tillåtna typer: {_TYPES}",
+            f"unknown question type {given!r}; allowed types: {_TYPES}",
+        )
+    elif field == "sv" and kind in {"missing", "string_too_short"}:
+        message = Message("svensk text saknas", "Swedish text is missing")
+    elif kind == "missing":
+        message = Message("fältet saknas", "the field is missing")
+    elif kind == "extra_forbidden":
+        message = Message(f"okänt fält '{field}'", f"unknown field '{field}'")
+    elif kind == "string_pattern_mismatch":
+        message = Message(
+            f"{given!r} är inte en giltig nyckel (små bokstäver a–z, siffror och _, börjar med en bokstav)",
+            f"{given!r} is not a valid key (lowercase a–z, digits and _, starting with a letter)",
+        )
+    elif kind in {"enum", "literal_error"}:
+        expected = err.get("ctx", {}).get("expected", "")
+        message = Message(
+            f"ogiltigt värde {given!r}; tillåtet: {expected}", f"invalid value {given!r}; allowed: {expected}"
+        )
+    else:
+        message = Message(f"ogiltigt värde ({err['msg']})", f"invalid value ({err['msg']})")
+    return Issue(path, message, key)

@@ -1,0 +1,178 @@
+"""The checklist definition format, version 1.
+
+One pydantic model is the single source of the format: the loader validates with it, the JSON Schema shipped in the
+repo is generated from it (`python -m reviewer.checklists.jsonschema`), and the canonical form that is hashed and
+stored is its dump. Rules that span several fields (unique keys, `show_if` targets, option values) live in
+`reviewer.checklists.rules`, so that all problems of a file can be reported at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from reviewer.domain.sex import Subject
+
+FORMAT_VERSION = 1
+
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,62}$")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,62}$")]
+OptionValue = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]{0,62}$")]
+NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class LocalizedText(_Strict):
+    """Swedish is required; English is optional per string. A bare string is shorthand for Swedish only."""
+
+    sv: NonBlank
+    en: NonBlank | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_string(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"sv": data}
+        return data
+
+    def text(self, language: str = "sv") -> str:
+        return self.en if language == "en" and self.en else self.sv
+
+
+class QuestionType(StrEnum):
+    YES_NO = "yes_no"
+    YES_NO_NA = "yes_no_na"
+    SINGLE_CHOICE = "single_choice"
+    MULTIPLE_CHOICE = "multiple_choice"
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    MONEY = "money"
+    DAYS = "days"
+    DATE = "date"
+    SCALE = "scale"
+    TEXT = "text"
+
+
+CHOICE_TYPES = frozenset({QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE})
+NUMBER_TYPES = frozenset({QuestionType.INTEGER, QuestionType.DECIMAL, QuestionType.MONEY, QuestionType.DAYS})
+SCALE_MIN, SCALE_MAX = 1, 5
+
+
+class Area(StrEnum):
+    FARDTJANST = "fardtjanst"
+    BARNOMSORG = "barnomsorg"
+    MISSBRUK = "missbruk"
+    OTHER = "annat"
+
+
+class Option(_Strict):
+    value: OptionValue
+    label: LocalizedText
+
+
+class Condition(_Strict):
+    """Show a question only when an earlier question has one of the given answers.
+
+    `equals` and `in` are exclusive. For a yes/no question the values are the option values "ja", "nej",
+    "ej_aktuellt"; for a multiple-choice question the condition holds when any chosen option matches.
+    """
+
+    question: Key
+    equals: str | int | None = None
+    in_: list[str | int] | None = Field(default=None, alias="in", min_length=1)
+
+    @model_validator(mode="after")
+    def _exactly_one_test(self) -> Condition:
+        if (self.equals is None) == (self.in_ is None):
+            raise ValueError("show_if needs exactly one of 'equals' or 'in'")
+        return self
+
+    def accepted(self) -> tuple[str | int, ...]:
+        if self.in_ is not None:
+            return tuple(self.in_)
+        assert self.equals is not None
+        return (self.equals,)
+
+
+class Question(_Strict):
+    key: Key
+    type: QuestionType
+    text: LocalizedText
+    help: LocalizedText | None = None
+    options: list[Option] | None = None
+    required: bool = False
+    show_if: Condition | None = None
+    compare_by_sex: bool = False
+    min: float | None = None
+    max: float | None = None
+
+
+class Section(_Strict):
+    key: Key
+    title: LocalizedText
+    description: LocalizedText | None = None
+    questions: list[Question] = Field(min_length=1)
+
+
+class PreviousVersion(_Strict):
+    """How this version's question keys relate to the version before it, so rounds stay comparable.
+
+    Keys not named in `key_map` and present in both versions map to themselves; `retired` lists keys of the
+    previous version that have no successor.
+    """
+
+    version: int = Field(ge=1)
+    key_map: dict[Key, Key] = Field(default_factory=dict)
+    retired: list[Key] = Field(default_factory=list)
+
+
+class ChecklistDefinition(_Strict):
+    format_version: Literal[1]
+    slug: Slug
+    version: int = Field(ge=1)
+    area: Area
+    title: LocalizedText
+    description: LocalizedText | None = None
+    subject: Subject
+    age_bands: list[Option] = Field(min_length=1)
+    previous: PreviousVersion | None = None
+    sections: list[Section] = Field(min_length=1)
+
+    def questions(self) -> list[Question]:
+        return [q for s in self.sections for q in s.questions]
+
+    def question(self, key: str) -> Question | None:
+        for q in self.questions():
+            if q.key == key:
+                return q
+        return None
+
+    def canonical_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=False)
+
+    def canonical_json(self) -> str:
+        """The one serialisation that is stored, hashed and exported; key order and spacing are fixed."""
+        return json.dumps(self.canonical_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    def sha256(self) -> str:
+        return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
+
+
+def implicit_options(question: Question) -> list[str | int]:
+    """The answer values a question accepts when it has a fixed set of them."""
+    if question.type is QuestionType.YES_NO:
+        return ["ja", "nej"]
+    if question.type is QuestionType.YES_NO_NA:
+        return ["ja", "nej", "ej_aktuellt"]
+    if question.type is QuestionType.SCALE:
+        return list(range(SCALE_MIN, SCALE_MAX + 1))
+    if question.type in CHOICE_TYPES and question.options:
+        return [o.value for o in question.options]
+    return []

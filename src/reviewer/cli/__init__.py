@@ -1,0 +1,1 @@
+"""Headless commands for scripts, IT and tests."""

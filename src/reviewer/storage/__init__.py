@@ -1,0 +1,1 @@
+"""Tables, the database connection, migrations and backups."""

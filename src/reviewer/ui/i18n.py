@@ -1,0 +1,28 @@
+"""The UI's language: Swedish unless the locale asks for English; translations from Qt Linguist .qm files."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from reviewer.domain.text import Language, language_from_environment
+
+
+def install_translator(qt_app: QCoreApplication, language: Language | None = None) -> Language:
+    """Install the translator for `language` (default: from the environment) and return the language in use.
+
+    Source strings are English, so English needs no translator; Swedish comes from `i18n/reviewer_sv.qm`,
+    built from `resources/translations/reviewer_sv.ts` by `make translations`.
+    """
+    chosen = language or language_from_environment()
+    for old in qt_app.findChildren(QTranslator):
+        qt_app.removeTranslator(old)
+        old.deleteLater()
+    if chosen == "sv":
+        translator = QTranslator(qt_app)
+        qm = resources.files("reviewer.ui") / "i18n" / "reviewer_sv.qm"
+        if not translator.load(str(qm)):
+            raise RuntimeError(f"Swedish translation missing: {qm} (run 'make translations')")
+        qt_app.installTranslator(translator)
+    return chosen
