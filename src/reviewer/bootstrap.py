@@ -76,9 +76,12 @@ class App:
     paths: AppPaths
     database_url: str
     db: Database
+    log_handler: logging.Handler
 
     def close(self) -> None:
         self.db.dispose()
+        logging.getLogger("reviewer").removeHandler(self.log_handler)
+        self.log_handler.close()
 
 
 def database_url_for(paths: AppPaths, database_url: str | None, environ: Mapping[str, str] | None = None) -> str:
@@ -86,16 +89,16 @@ def database_url_for(paths: AppPaths, database_url: str | None, environ: Mapping
     return database_url or env.get(ENV_DATABASE_URL) or f"sqlite:///{paths.database_file}"
 
 
-def configure_logging(paths: AppPaths) -> None:
+def configure_logging(paths: AppPaths) -> logging.Handler:
     """A rotating log file; only program events are logged, never case data or free text."""
     handler = logging.handlers.RotatingFileHandler(
         paths.log_dir / "reviewer.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("reviewer")
-    root.handlers = [h for h in root.handlers if not isinstance(h, logging.handlers.RotatingFileHandler)]
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    logger = logging.getLogger("reviewer")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    return handler
 
 
 def bootstrap(
@@ -105,9 +108,14 @@ def bootstrap(
 ) -> App:
     paths = AppPaths.resolve(data_dir, environ)
     paths.create()
-    configure_logging(paths)
+    handler = configure_logging(paths)
     url = database_url_for(paths, database_url, environ)
-    db = open_database(url, paths.backup_dir)
-    with db.session() as session:
-        ensure_builtins(session)
-    return App(paths=paths, database_url=url, db=db)
+    try:
+        db = open_database(url, paths.backup_dir)
+        with db.session() as session:
+            ensure_builtins(session)
+    except BaseException:
+        logging.getLogger("reviewer").removeHandler(handler)
+        handler.close()
+        raise
+    return App(paths=paths, database_url=url, db=db, log_handler=handler)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reviewer.checklists.schema import (
@@ -238,7 +239,7 @@ def _check_previous(definition: ChecklistDefinition, questions: dict[str, Questi
     return issues
 
 
-def is_visible(question: Question, answers: dict[str, object], definition: ChecklistDefinition) -> bool:
+def is_visible(question: Question, answers: Mapping[str, object], definition: ChecklistDefinition) -> bool:
     """Whether a question is shown given the answers so far; a hidden question hides its dependants too."""
     condition = question.show_if
     if condition is None:

@@ -106,7 +106,7 @@ def list_checklists(session: Session) -> list[ChecklistSummary]:
             status=row.status,
             builtin=row.builtin,
             question_count=len(definition_of(row).questions()),
-            round_count=rounds_per_version.get(row.id, 0),
+            round_count=rounds_per_version.get(row.id or 0, 0),
         )
         for row in rows
     ]
@@ -133,11 +133,10 @@ def get_version(session: Session, slug: str, version: int | None = None) -> Chec
         query = query.where(ChecklistVersion.version == version)
     rows = list(session.exec(query.order_by(col(ChecklistVersion.version).desc())))
     published = [r for r in rows if r.status is ChecklistStatus.PUBLISHED]
-    row = (published or rows or [None])[0]
-    if row is None:
+    if not rows:
         name = slug if version is None else f"{slug}@{version}"
         raise ChecklistNotFoundError(Message(f"Det finns ingen checklista '{name}'", f"There is no checklist '{name}'"))
-    return row
+    return (published or rows)[0]
 
 
 def save_draft(session: Session, definition: ChecklistDefinition) -> None:

@@ -45,6 +45,7 @@ class Bias:
     yes_shift: float = 0.0
     number_factor: float = 1.0
     favoured_option: str | None = None
+    centre: float | None = None
 
 
 KNOWN_BIASES: dict[str, Bias] = {
@@ -52,10 +53,10 @@ KNOWN_BIASES: dict[str, Bias] = {
     "fragat_om_vald_utsatt": Bias(yes_shift=0.3),
     "fragat_om_vald_utovat": Bias(yes_shift=-0.3),
     "vardeladdade_ord": Bias(number_factor=1.5),
-    "antal_ord_beskrivning": Bias(number_factor=1.6),
+    "antal_ord_beskrivning": Bias(number_factor=1.6, centre=220.0),
     "handlaggningstid_dagar": Bias(number_factor=1.25),
     "dygnskostnad": Bias(number_factor=0.85),
-    "intyg_krav": Bias(yes_shift=0.2),
+    "lakarintyg_begart": Bias(yes_shift=0.2),
     "ledsagare_beviljad": Bias(yes_shift=-0.15),
     "beslut": Bias(favoured_option="avslag"),
 }
@@ -110,7 +111,7 @@ def _answer(rng: random.Random, slug: str, question: Question, female: bool) -> 
         return f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     if kind is QuestionType.TEXT:
         return None
-    centre = _NUMBER_CENTRE[kind] * (0.5 + base) * (bias.number_factor if female else 1.0)
+    centre = (bias.centre or _NUMBER_CENTRE[kind] * (0.5 + base)) * (bias.number_factor if female else 1.0)
     value = rng.lognormvariate(0.0, 0.45) * centre
     if question.min is not None:
         value = max(value, question.min)
@@ -136,7 +137,7 @@ def create_demo_data(session: Session, cases: int, seed: int, progress: Progress
     """Create one fictitious round per built-in checklist with `cases` completed reviews each; returns round names."""
     if cases < 1:
         raise DemoDataError(Message("Antalet ärenden måste vara minst 1", "The number of cases must be at least 1"))
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - fictitious data, repeatable by seed
     slugs = ["fardtjanst", "barnomsorg", "missbruk"]
     checklists = [get_version(session, slug) for slug in slugs]
     definitions = [definition_of(row) for row in checklists]
@@ -153,7 +154,8 @@ def create_demo_data(session: Session, cases: int, seed: int, progress: Progress
     done = 0
     for row, definition, name in zip(checklists, definitions, names, strict=True):
         round_ = create_round(session, name, row, DEMO_PERIOD, RoundKind.REAL, fictitious=True)
-        assert round_.id is not None and row.id is not None
+        assert round_.id is not None
+        assert row.id is not None
         for start in range(0, cases, 1000):
             batch = range(start, min(cases, start + 1000))
             _insert_batch(session, rng, definition, round_.id, row.id, batch)
@@ -187,7 +189,7 @@ def _insert_batch(
                 "created_at": now,
             }
         )
-    case_ids = session.scalars(insert(Case).returning(Case.id, sort_by_parameter_order=True), case_rows).all()
+    case_ids = session.scalars(insert(Case).returning(col(Case.id), sort_by_parameter_order=True), case_rows).all()
     review_rows = []
     answer_sets = []
     for case_row in case_rows:
@@ -216,7 +218,9 @@ def _insert_batch(
         )
     for review_row, case_id in zip(review_rows, case_ids, strict=True):
         review_row["case_id"] = case_id
-    review_ids = session.scalars(insert(Review).returning(Review.id, sort_by_parameter_order=True), review_rows).all()
+    review_ids = session.scalars(
+        insert(Review).returning(col(Review.id), sort_by_parameter_order=True), review_rows
+    ).all()
     answer_rows = [
         {
             "uuid": new_uuid(),

@@ -86,8 +86,8 @@ def list_rounds(session: Session) -> list[RoundSummary]:
             kind=r.kind,
             fictitious=r.fictitious,
             archived=r.archived,
-            case_count=case_counts.get(r.id, 0),
-            completed_count=completed_counts.get(r.id, 0),
+            case_count=case_counts.get(r.id or 0, 0),
+            completed_count=completed_counts.get(r.id or 0, 0),
         )
         for r, c in rows
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
@@ -9,7 +11,9 @@ from reviewer.ui.table_model import RecordTableModel
 
 
 class FilterTable(QWidget):
-    def __init__(self, model: RecordTableModel, search_placeholder: str, accessible_name: str, parent=None) -> None:
+    def __init__(
+        self, model: RecordTableModel[Any], search_placeholder: str, accessible_name: str, parent=None
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.proxy = QSortFilterProxyModel(self)

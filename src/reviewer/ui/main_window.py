@@ -26,7 +26,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.checklists_page, self.tr("&Checklists"))
         self.setCentralWidget(self.tabs)
 
-        where = QLabel(self.tr("Database: %1").replace("%1", app.db.engine.url.render_as_string(hide_password=True)))
+        location = str(app.db.file) if app.db.file else app.db.engine.url.render_as_string(hide_password=True)
+        where = QLabel(self.tr("Database: %1").replace("%1", location))
         self.statusBar().addPermanentWidget(where)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -66,6 +66,7 @@ class RoundsPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.demo_button)
         row.addWidget(self.progress, 1)
+        row.addStretch()
         empty_layout = QVBoxLayout(self.empty_state)
         empty_layout.addWidget(empty_text)
         empty_layout.addLayout(row)
