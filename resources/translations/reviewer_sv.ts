@@ -3,9 +3,15 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/reviewer/ui/app.py" line="24" />
+        <location filename="../../src/reviewer/ui/app.py" line="28" />
+        <location filename="../../src/reviewer/ui/app.py" line="45" />
         <source>Gender equality review</source>
         <translation>Jämställdhetsgranskning</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/app.py" line="29" />
+        <source>An unexpected error occurred. What you saved before is kept. The details are in the log file; please send it to your IT support.</source>
+        <translation>Ett oväntat fel inträffade. Det du har sparat finns kvar. Detaljerna finns i loggfilen; skicka den till IT-supporten.</translation>
     </message>
 </context>
 <context>
@@ -142,37 +148,37 @@
         <translation>&amp;Checklistor</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="29" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="30" />
         <source>Database: %1</source>
         <translation>Databas: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="32" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="33" />
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="33" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="34" />
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="37" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="38" />
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="38" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="39" />
         <source>&amp;About</source>
         <translation>&amp;Om programmet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="45" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="46" />
         <source>About</source>
         <translation>Om programmet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="46" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="47" />
         <source>Gender equality review of case files, version %1.
 Data folder: %2</source>
         <translation>Jämställdhetsgranskning av akter, version %1.
@@ -248,12 +254,12 @@ Datamapp: %2</translation>
         <translation>Förlopp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="117" />
+        <location filename="../../src/reviewer/ui/rounds_page.py" line="118" />
         <source>Demo data</source>
         <translation>Exempeldata</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="118" />
+        <location filename="../../src/reviewer/ui/rounds_page.py" line="119" />
         <source>The demo data could not be created. The log file has the details.</source>
         <translation>Exempeldata kunde inte skapas. Loggfilen har detaljerna.</translation>
     </message>

@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
+from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer.bootstrap import bootstrap
 from reviewer.domain.text import ReviewerError
 from reviewer.ui.i18n import install_translator
 from reviewer.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def report_unexpected_error(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """The last resort: the details go to the log file, the user gets a sentence instead of a traceback."""
+    log.error("unexpected error", exc_info=(exc_type, exc, tb))
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("App", "Gender equality review"),
+        QCoreApplication.translate(
+            "App",
+            "An unexpected error occurred. What you saved before is kept. The details are in the log file; "
+            "please send it to your IT support.",
+        ),
+    )
 
 
 def run_gui(data_dir: Path | None, database_url: str | None, argv: list[str]) -> int:
@@ -21,15 +40,14 @@ def run_gui(data_dir: Path | None, database_url: str | None, argv: list[str]) ->
     try:
         app = bootstrap(data_dir, database_url)
     except ReviewerError as error:
-        QMessageBox.critical(None, qt_app.translate("App", "Gender equality review"), error.text(language))
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Gender equality review"), error.text(language))
         return 1
+    previous_hook = sys.excepthook
+    sys.excepthook = report_unexpected_error
     window = MainWindow(app)
     window.show()
     try:
         return qt_app.exec()
     finally:
+        sys.excepthook = previous_hook
         app.close()
-
-
-if __name__ == "__main__":
-    sys.exit(run_gui(None, None, sys.argv))
