@@ -50,8 +50,8 @@ def test_first_start_offers_demo_data_which_fills_the_rounds(qtbot, app, swedish
     names = column_texts(page.table, 0)
     assert len(names) == 3
     assert all("(fiktiv)" in name for name in names)
-    assert set(column_texts(page.table, 7)) == {"Ja"}
-    assert set(column_texts(page.table, 5)) == {"60"}
+    assert set(column_texts(page.table, 8)) == {"Ja"}
+    assert set(column_texts(page.table, 6)) == {"60"}
     checklist_rounds = column_texts(window.checklists_page.table, 5)
     assert sorted(checklist_rounds) == ["1", "1", "1"]
     screenshot(window, "granskningar-exempeldata")

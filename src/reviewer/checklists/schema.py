@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -145,14 +146,15 @@ class ChecklistDefinition(_Strict):
     previous: PreviousVersion | None = None
     sections: list[Section] = Field(min_length=1)
 
+    @cached_property
+    def _by_key(self) -> dict[str, Question]:
+        return {q.key: q for s in self.sections for q in s.questions}
+
     def questions(self) -> list[Question]:
-        return [q for s in self.sections for q in s.questions]
+        return list(self._by_key.values())
 
     def question(self, key: str) -> Question | None:
-        for q in self.questions():
-            if q.key == key:
-                return q
-        return None
+        return self._by_key.get(key)
 
     def canonical_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=False)

@@ -1,4 +1,4 @@
-"""Review rounds (granskningsomgångar): creating them and listing them with their progress."""
+"""Review rounds (granskningsomgångar): creating, renaming, archiving, and listing them with their progress."""
 
 from __future__ import annotations
 
@@ -7,8 +7,13 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from reviewer.domain.personnummer import guard_text
 from reviewer.domain.text import Message, ReviewerError
-from reviewer.storage.models import Case, ChecklistVersion, Review, ReviewStatus, Round, RoundKind
+from reviewer.services import audit
+from reviewer.storage.models import Case, ChecklistStatus, ChecklistVersion, Review, ReviewStatus, Round, RoundKind
+
+NAME_FIELD = Message("Omgångens namn", "Round name")
+PERIOD_FIELD = Message("Period", "Period")
 
 
 class RoundError(ReviewerError):
@@ -28,6 +33,36 @@ class RoundSummary:
     archived: bool
     case_count: int
     completed_count: int
+    baseline_name: str | None = None
+
+
+def _clean_name(session: Session, name: str, except_id: int | None = None) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise RoundError(Message("Omgången behöver ett namn", "The round needs a name"))
+    if len(name) > 200:
+        raise RoundError(Message("Namnet är för långt (högst 200 tecken)", "The name is too long (200 characters)"))
+    guard_text(name, NAME_FIELD)
+    clash = session.exec(select(Round.id).where(Round.name == name)).first()
+    if clash is not None and clash != except_id:
+        raise RoundError(
+            Message(f"Det finns redan en omgång som heter '{name}'", f"There is already a round called '{name}'")
+        )
+    return name
+
+
+def get_round(session: Session, round_uuid: str) -> Round:
+    round_ = session.exec(select(Round).where(Round.uuid == round_uuid)).first()
+    if round_ is None:
+        raise RoundError(Message("Omgången finns inte längre", "The round no longer exists"))
+    return round_
+
+
+def find_round_by_name(session: Session, name: str) -> Round:
+    round_ = session.exec(select(Round).where(Round.name == name.strip())).first()
+    if round_ is None:
+        raise RoundError(Message(f"Det finns ingen omgång som heter '{name}'", f"There is no round called '{name}'"))
+    return round_
 
 
 def create_round(
@@ -37,30 +72,69 @@ def create_round(
     period_label: str,
     kind: RoundKind = RoundKind.REAL,
     fictitious: bool = False,
+    baseline_uuid: str | None = None,
+    actor: str = "",
 ) -> Round:
-    name = name.strip()
-    if not name:
-        raise RoundError(Message("Omgången behöver ett namn", "The round needs a name"))
-    if session.exec(select(Round.id).where(Round.name == name)).first() is not None:
+    name = _clean_name(session, name)
+    period = " ".join(period_label.split())
+    if len(period) > 40:
+        raise RoundError(Message("Perioden är för lång (högst 40 tecken)", "The period is too long (40 characters)"))
+    guard_text(period, PERIOD_FIELD)
+    if checklist.status is not ChecklistStatus.PUBLISHED:
         raise RoundError(
-            Message(f"Det finns redan en omgång som heter '{name}'", f"There is already a round called '{name}'")
+            Message(
+                "En omgång kan bara använda en publicerad checklista",
+                "A round can only use a published checklist",
+            )
         )
+    baseline_id = None
+    if baseline_uuid is not None:
+        baseline = get_round(session, baseline_uuid)
+        if baseline.area != checklist.area:
+            raise RoundError(
+                Message(
+                    "Jämförelseomgången måste gälla samma område",
+                    "The baseline round must be of the same area",
+                )
+            )
+        baseline_id = baseline.id
     assert checklist.id is not None
     round_ = Round(
         name=name,
         area=checklist.area,
         checklist_version_id=checklist.id,
-        period_label=period_label.strip(),
+        period_label=period,
         kind=kind,
         fictitious=fictitious,
+        baseline_round_id=baseline_id,
     )
     session.add(round_)
+    audit.record(
+        session, actor, "round", round_.uuid, "create", name=name, checklist=f"{checklist.slug}@{checklist.version}"
+    )
     session.commit()
     session.refresh(round_)
     return round_
 
 
-def list_rounds(session: Session) -> list[RoundSummary]:
+def rename_round(session: Session, round_uuid: str, new_name: str, actor: str = "") -> None:
+    round_ = get_round(session, round_uuid)
+    old = round_.name
+    round_.name = _clean_name(session, new_name, except_id=round_.id)
+    session.add(round_)
+    audit.record(session, actor, "round", round_.uuid, "rename", old=old, new=round_.name)
+    session.commit()
+
+
+def set_archived(session: Session, round_uuid: str, archived: bool, actor: str = "") -> None:
+    round_ = get_round(session, round_uuid)
+    round_.archived = archived
+    session.add(round_)
+    audit.record(session, actor, "round", round_.uuid, "archive" if archived else "unarchive")
+    session.commit()
+
+
+def list_rounds(session: Session, include_archived: bool = True) -> list[RoundSummary]:
     case_counts = dict(session.exec(select(Case.round_id, func.count()).group_by(col(Case.round_id))).all())
     completed_counts = dict(
         session.exec(
@@ -70,11 +144,15 @@ def list_rounds(session: Session) -> list[RoundSummary]:
             .group_by(col(Case.round_id))
         ).all()
     )
-    rows = session.exec(
+    query = (
         select(Round, ChecklistVersion)
         .join(ChecklistVersion, col(Round.checklist_version_id) == col(ChecklistVersion.id))
         .order_by(col(Round.created_at).desc(), col(Round.name))
-    ).all()
+    )
+    if not include_archived:
+        query = query.where(col(Round.archived).is_(False))
+    rows = session.exec(query).all()
+    names = {r.id: r.name for r, _ in rows}
     return [
         RoundSummary(
             uuid=r.uuid,
@@ -88,6 +166,7 @@ def list_rounds(session: Session) -> list[RoundSummary]:
             archived=r.archived,
             case_count=case_counts.get(r.id or 0, 0),
             completed_count=completed_counts.get(r.id or 0, 0),
+            baseline_name=names.get(r.baseline_round_id) if r.baseline_round_id else None,
         )
         for r, c in rows
     ]

@@ -133,6 +133,7 @@ class Case(SQLModel, table=True):
 
 class Review(SQLModel, table=True):
     __tablename__ = "review"
+    __table_args__ = (sa.UniqueConstraint("case_id", "reviewer"),)
 
     id: int | None = Field(default=None, primary_key=True)
     uuid: str = _uuid_field()

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer.bootstrap import bootstrap
 from reviewer.domain.text import ReviewerError
+from reviewer.services.settings import load_settings
 from reviewer.ui.i18n import install_translator
-from reviewer.ui.main_window import MainWindow
+from reviewer.ui.main_window import MainWindow, resolve_language
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +43,15 @@ def run_gui(data_dir: Path | None, database_url: str | None, argv: list[str]) ->
     except ReviewerError as error:
         QMessageBox.critical(None, QCoreApplication.translate("App", "Gender equality review"), error.text(language))
         return 1
+    settings = load_settings(app.paths.config_dir)
+    if resolve_language(settings) != language:
+        install_translator(qt_app, resolve_language(settings))
     previous_hook = sys.excepthook
     sys.excepthook = report_unexpected_error
-    window = MainWindow(app)
+    window = MainWindow(app, settings)
     window.show()
+    if not settings.reviewer:
+        window.ensure_actor()
     try:
         return qt_app.exec()
     finally:

@@ -34,3 +34,23 @@ def round_kind_label(kind: str) -> str:
 
 def yes_no(value: bool) -> str:
     return QCoreApplication.translate("Labels", "Yes") if value else QCoreApplication.translate("Labels", "No")
+
+
+def sex_label(sex: str) -> str:
+    names = {
+        "kvinna": QCoreApplication.translate("Labels", "Woman"),
+        "man": QCoreApplication.translate("Labels", "Man"),
+        "flicka": QCoreApplication.translate("Labels", "Girl"),
+        "pojke": QCoreApplication.translate("Labels", "Boy"),
+        "annat_okant": QCoreApplication.translate("Labels", "Other/unknown"),
+    }
+    return names.get(sex, sex)
+
+
+def case_status_label(status: str) -> str:
+    names = {
+        "not_started": QCoreApplication.translate("Labels", "Not started"),
+        "in_progress": QCoreApplication.translate("Labels", "In progress"),
+        "complete": QCoreApplication.translate("Labels", "Complete"),
+    }
+    return names.get(status, status)

@@ -1,36 +1,53 @@
-"""The main window: one tab per area of work; each page owns its own data and widgets."""
+"""The main window: one tab per area of work; each area owns its own data and widgets."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from reviewer import __version__
 from reviewer.bootstrap import App
+from reviewer.domain.text import Language, language_from_environment
+from reviewer.services.settings import Settings, load_settings, save_settings
 from reviewer.ui.checklists_page import ChecklistsPage
-from reviewer.ui.rounds_page import RoundsPage
+from reviewer.ui.i18n import install_translator
+from reviewer.ui.reviews_area import ReviewsArea
+from reviewer.ui.settings_dialog import SettingsDialog
+
+
+def resolve_language(settings: Settings) -> Language:
+    return language_from_environment() if settings.language == "auto" else settings.language
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, app: App, parent=None) -> None:
+    def __init__(self, app: App, settings: Settings | None = None, parent=None) -> None:
         super().__init__(parent)
         self._app = app
-        self.setWindowTitle(self.tr("Gender equality review"))
-        self.resize(1100, 700)
+        self.settings = settings if settings is not None else load_settings(app.paths.config_dir)
+        self.resize(1100, 720)
+        self._build()
 
-        self.rounds_page = RoundsPage(app.db, self)
-        self.checklists_page = ChecklistsPage(app.db, self)
-        self.rounds_page.data_changed.connect(self.checklists_page.refresh)
+    @property
+    def language(self) -> Language:
+        return resolve_language(self.settings)
+
+    def _build(self) -> None:
+        """Creates every widget anew, in the current language (also after the language is changed)."""
+        self.setWindowTitle(self.tr("Gender equality review"))
+        self.reviews = ReviewsArea(self._app.db, self.language, self.actor, self.ensure_actor, self)
+        self.checklists_page = ChecklistsPage(self._app.db, self)
+        self.reviews.data_changed.connect(self.checklists_page.refresh)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.rounds_page, self.tr("&Reviews"))
+        self.tabs.addTab(self.reviews, self.tr("&Reviews"))
         self.tabs.addTab(self.checklists_page, self.tr("&Checklists"))
         self.setCentralWidget(self.tabs)
 
-        location = str(app.db.file) if app.db.file else app.db.engine.url.render_as_string(hide_password=True)
-        where = QLabel(self.tr("Database: %1").replace("%1", location))
-        self.statusBar().addPermanentWidget(where)
-
+        self.menuBar().clear()
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        settings_action = QAction(self.tr("&Settings…"), self)
+        settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(settings_action)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -39,6 +56,42 @@ class MainWindow(QMainWindow):
         about_action = QAction(self.tr("&About"), self)
         about_action.triggered.connect(self._about)
         help_menu.addAction(about_action)
+
+        for widget in self.statusBar().findChildren(QLabel):
+            self.statusBar().removeWidget(widget)
+        db = self._app.db
+        location = str(db.file) if db.file else db.engine.url.render_as_string(hide_password=True)
+        self.statusBar().addPermanentWidget(QLabel(self.tr("Database: %1").replace("%1", location), self))
+
+    @property
+    def rounds_page(self):
+        return self.reviews.rounds_page
+
+    def actor(self) -> str:
+        return self.settings.reviewer or ""
+
+    def ensure_actor(self) -> bool:
+        """A review records who made it: ask once for initials or a pseudonym if none is set."""
+        if self.settings.reviewer:
+            return True
+        return self.open_settings(first_run=True) and bool(self.settings.reviewer)
+
+    def open_settings(self, first_run: bool = False) -> bool:
+        dialog = SettingsDialog(self.settings, first_run=first_run, parent=self)
+        if not dialog.exec():
+            return False
+        self.apply_settings(dialog.result_settings)
+        return True
+
+    def apply_settings(self, settings: Settings) -> None:
+        old_language = self.language
+        self.settings = settings
+        save_settings(self._app.paths.config_dir, settings)
+        if self.language != old_language:
+            qt_app = QApplication.instance()
+            assert qt_app is not None
+            install_translator(qt_app, self.language)
+            self._build()
 
     def _about(self) -> None:
         QMessageBox.about(

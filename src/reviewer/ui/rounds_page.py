@@ -1,11 +1,16 @@
-"""Granskningar: the review rounds, and the offer of demo data while there are none."""
+"""Granskningar: the review rounds, the actions on them, and the offer of demo data while there are none."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -14,12 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.domain.text import Language, ReviewerError
+from reviewer.services import rounds
+from reviewer.services.checklists import get_version, list_checklists
 from reviewer.services.demo import create_demo_data
 from reviewer.services.rounds import RoundSummary, list_rounds
 from reviewer.storage.database import Database
 from reviewer.ui import worker
 from reviewer.ui.filter_table import FilterTable
 from reviewer.ui.labels import area_label, round_kind_label, yes_no
+from reviewer.ui.round_dialog import RoundDialog
 from reviewer.ui.table_model import Column, RecordTableModel
 
 DEMO_CASES = 60
@@ -28,16 +37,20 @@ DEMO_SEED = 2026
 
 class RoundsPage(QWidget):
     data_changed = Signal()
+    open_requested = Signal(str)
 
-    def __init__(self, db: Database, parent=None) -> None:
+    def __init__(self, db: Database, language: Language, actor: Callable[[], str], parent=None) -> None:
         super().__init__(parent)
         self._db = db
+        self._language = language
+        self._actor = actor
         self._job: worker.Job | None = None
         columns: list[Column[RoundSummary]] = [
-            Column(self.tr("Round"), lambda r: r.name),
+            Column(self.tr("Round"), lambda r: r.name + (self.tr(" (archived)") if r.archived else "")),
             Column(self.tr("Area"), lambda r: area_label(r.area)),
             Column(self.tr("Checklist"), lambda r: f"{r.checklist_slug}@{r.checklist_version}"),
             Column(self.tr("Period"), lambda r: r.period_label),
+            Column(self.tr("Baseline"), lambda r: r.baseline_name or "–"),
             Column(self.tr("Kind"), lambda r: round_kind_label(r.kind.value)),
             Column(self.tr("Cases"), lambda r: str(r.case_count), lambda r: r.case_count, True),
             Column(self.tr("Completed"), lambda r: str(r.completed_count), lambda r: r.completed_count, True),
@@ -45,6 +58,7 @@ class RoundsPage(QWidget):
         ]
         self.model: RecordTableModel[RoundSummary] = RecordTableModel(columns, self)
         self.table = FilterTable(self.model, self.tr("Search rounds"), self.tr("Review rounds"), self)
+        self.table.view.activated.connect(lambda _index: self.open_selected())
 
         self.empty_state = QFrame(self)
         self.empty_state.setFrameShape(QFrame.Shape.StyledPanel)
@@ -71,16 +85,85 @@ class RoundsPage(QWidget):
         empty_layout.addWidget(empty_text)
         empty_layout.addLayout(row)
 
+        self.open_button = QPushButton(self.tr("&Open"), self)
+        self.new_button = QPushButton(self.tr("&New round…"), self)
+        self.rename_button = QPushButton(self.tr("Re&name…"), self)
+        self.archive_button = QPushButton(self.tr("&Archive / restore"), self)
+        self.show_archived = QCheckBox(self.tr("Show &archived"), self)
+        self.open_button.clicked.connect(self.open_selected)
+        self.new_button.clicked.connect(self.new_round)
+        self.rename_button.clicked.connect(self.rename_selected)
+        self.archive_button.clicked.connect(self.toggle_archived)
+        self.show_archived.toggled.connect(lambda _on: self.refresh())
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_round)
+        rename = QShortcut(QKeySequence(Qt.Key.Key_F2), self.table.view)
+        rename.activated.connect(self.rename_selected)
+        actions = QHBoxLayout()
+        for button in (self.open_button, self.new_button, self.rename_button, self.archive_button):
+            actions.addWidget(button)
+        actions.addStretch()
+        actions.addWidget(self.show_archived)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_state)
         layout.addWidget(self.table)
+        layout.addLayout(actions)
         self.refresh()
 
     def refresh(self) -> None:
         with self._db.session() as session:
-            rounds = list_rounds(session)
-        self.model.set_records(rounds)
-        self.empty_state.setVisible(not rounds)
+            everything = list_rounds(session)
+        self.model.set_records([r for r in everything if self.show_archived.isChecked() or not r.archived])
+        self.empty_state.setVisible(not everything)
+
+    def selected(self) -> RoundSummary | None:
+        indexes = self.table.view.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        return self.model.record(self.table.proxy.mapToSource(indexes[0]).row())
+
+    def open_selected(self) -> None:
+        record = self.selected()
+        if record is not None:
+            self.open_requested.emit(record.uuid)
+
+    def new_round(self) -> None:
+        with self._db.session() as session:
+            checklists = list_checklists(session)
+            existing = list_rounds(session)
+
+        def submit(name: str, slug: str, version: int, period: str, baseline: str | None) -> None:
+            with self._db.session() as session:
+                checklist = get_version(session, slug, version)
+                rounds.create_round(session, name, checklist, period, baseline_uuid=baseline, actor=self._actor())
+
+        if RoundDialog(checklists, existing, self._language, submit, self).exec():
+            self.refresh()
+            self.data_changed.emit()
+
+    def rename_selected(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rename round"), self.tr("New name:"), text=record.name)
+        if not ok:
+            return
+        try:
+            with self._db.session() as session:
+                rounds.rename_round(session, record.uuid, name, self._actor())
+        except ReviewerError as error:
+            QMessageBox.warning(self, self.tr("Rename round"), error.text(self._language))
+            return
+        self.refresh()
+        self.data_changed.emit()
+
+    def toggle_archived(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        with self._db.session() as session:
+            rounds.set_archived(session, record.uuid, not record.archived, self._actor())
+        self.refresh()
 
     def create_demo_data(self) -> None:
         db = self._db

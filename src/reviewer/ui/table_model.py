@@ -36,6 +36,9 @@ class RecordTableModel(QAbstractTableModel, Generic[Record]):
     def record(self, row: int) -> Record:
         return self._records[row]
 
+    def records(self) -> list[Record]:
+        return list(self._records)
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._records)
 

@@ -137,6 +137,7 @@ def upgrade() -> None:
             name=op.f("fk_review_checklist_version_id_checklist_version"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_review")),
+        sa.UniqueConstraint("case_id", "reviewer", name=op.f("uq_review_case_id_reviewer")),
     )
     with op.batch_alter_table("review", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_review_case_id"), ["case_id"], unique=False)

@@ -1,0 +1,251 @@
+"""One reviewer's review of one case: opening it, saving each answer as it is given, completing and reopening.
+
+Every change is its own committed transaction (autosave): a killed process loses at most the edit in flight. The
+revision counter is checked on every write, so two windows or two people on a shared database never overwrite each
+other silently.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, update
+from sqlmodel import Session, col, select
+
+from reviewer.checklists.answers import AnswerValue, check_answer, content_sha256, encode
+from reviewer.checklists.rules import is_visible
+from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType
+from reviewer.domain.personnummer import guard_text
+from reviewer.domain.sex import Sex
+from reviewer.domain.text import Message, ReviewerError
+from reviewer.services import audit
+from reviewer.services.cases import get_case, round_definition
+from reviewer.storage.models import Answer, Case, Review, ReviewStatus, Round, utcnow
+
+NOTE_FIELD = Message("Anteckning", "Note")
+MAX_TEXT = 10_000
+
+
+class ReviewError(ReviewerError):
+    pass
+
+
+class StaleReviewError(ReviewError):
+    """Someone else (another window, another person) saved this review since it was opened."""
+
+
+class IncompleteReviewError(ReviewError):
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = missing
+        super().__init__(
+            Message(
+                f"{len(missing)} obligatoriska frågor saknar svar",
+                f"{len(missing)} required questions have no answer",
+            )
+        )
+
+
+@dataclass
+class ReviewSnapshot:
+    review_uuid: str
+    case_uuid: str
+    case_code: str
+    sex: Sex
+    age_band: str | None
+    unit: str | None
+    round_uuid: str
+    round_name: str
+    reviewer: str
+    status: ReviewStatus
+    revision: int
+    definition: ChecklistDefinition
+    answers: dict[str, AnswerValue] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+def _stale() -> StaleReviewError:
+    return StaleReviewError(
+        Message(
+            "Granskningen har ändrats någon annanstans sedan den öppnades. Öppna den igen för att se den senaste "
+            "versionen; din senaste ändring sparades inte.",
+            "The review was changed elsewhere since it was opened. Open it again to see the latest version; your "
+            "last change was not saved.",
+        )
+    )
+
+
+def open_review(session: Session, case_uuid: str, reviewer: str) -> ReviewSnapshot:
+    """The reviewer's review of the case, created (not started) the first time it is opened."""
+    reviewer = reviewer.strip()
+    if not reviewer:
+        raise ReviewError(
+            Message(
+                "Ange dina initialer eller din pseudonym i Inställningar innan du granskar",
+                "Set your initials or pseudonym in Settings before reviewing",
+            )
+        )
+    case = get_case(session, case_uuid)
+    round_ = session.get(Round, case.round_id)
+    assert round_ is not None
+    review = session.exec(select(Review).where(Review.case_id == case.id, Review.reviewer == reviewer)).first()
+    if review is None:
+        assert case.id is not None
+        review = Review(case_id=case.id, checklist_version_id=round_.checklist_version_id, reviewer=reviewer)
+        session.add(review)
+        session.commit()
+        session.refresh(review)
+    snapshot = ReviewSnapshot(
+        review_uuid=review.uuid,
+        case_uuid=case.uuid,
+        case_code=case.case_code,
+        sex=case.sex,
+        age_band=case.age_band,
+        unit=case.unit,
+        round_uuid=round_.uuid,
+        round_name=round_.name,
+        reviewer=reviewer,
+        status=review.status,
+        revision=review.revision,
+        definition=round_definition(session, round_),
+    )
+    for answer in session.exec(select(Answer).where(Answer.review_id == review.id)):
+        value = json.loads(answer.value_json)
+        if value is not None:
+            snapshot.answers[answer.question_key] = value
+        if answer.note:
+            snapshot.notes[answer.question_key] = answer.note
+    return snapshot
+
+
+def _review_for_update(session: Session, review_uuid: str) -> Review:
+    review = session.exec(select(Review).where(Review.uuid == review_uuid)).first()
+    if review is None:
+        raise ReviewError(Message("Granskningen finns inte längre", "The review no longer exists"))
+    return review
+
+
+def _bump(session: Session, review: Review, expected_revision: int, **values: object) -> int:
+    """Advance the revision only if nobody else has; everything else in `values` changes with it."""
+    answers = session.exec(
+        select(Answer.question_key, Answer.value_json, Answer.note).where(Answer.review_id == review.id)
+    ).all()
+    digest = content_sha256({key: (value_json, note) for key, value_json, note in answers})
+    result = session.execute(
+        update(Review)
+        .where(col(Review.id) == review.id, col(Review.revision) == expected_revision)
+        .values(revision=expected_revision + 1, updated_at=utcnow(), content_sha256=digest, **values)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        session.rollback()
+        raise _stale()
+    return expected_revision + 1
+
+
+def _check_text(question: Question, value: AnswerValue, note: str | None) -> None:
+    if question.type is QuestionType.TEXT and isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise ReviewError(Message("Texten är för lång", "The text is too long"))
+        guard_text(value, Message(f"Svaret på '{question.text.sv}'", f"The answer to '{question.text.text('en')}'"))
+    if note:
+        if len(note) > MAX_TEXT:
+            raise ReviewError(Message("Anteckningen är för lång", "The note is too long"))
+        guard_text(note, NOTE_FIELD)
+
+
+def save_answer(
+    session: Session, snapshot: ReviewSnapshot, question: Question, value: AnswerValue, note: str | None
+) -> int:
+    """Store one answer (None clears it) with its note in its own transaction, and bring the snapshot along."""
+    value = check_answer(question, value)
+    if isinstance(value, str) and question.type is QuestionType.TEXT and not value.strip():
+        value = None
+    note = (note or "").strip() or None
+    _check_text(question, value, note)
+    review = _review_for_update(session, snapshot.review_uuid)
+    if review.status is ReviewStatus.COMPLETE:
+        raise ReviewError(
+            Message(
+                "Granskningen är markerad som klar; öppna den igen för att ändra",
+                "The review is marked complete; reopen it to make changes",
+            )
+        )
+    existing = session.exec(
+        select(Answer).where(Answer.review_id == review.id, Answer.question_key == question.key)
+    ).first()
+    if value is None and note is None:
+        if existing is not None:
+            session.delete(existing)
+    else:
+        encoded = encode(question, value)
+        answer = existing or Answer(review_id=review.id or 0, question_key=question.key, value_json="null")
+        answer.value_json, answer.value_code, answer.value_number = (
+            encoded.value_json,
+            encoded.value_code,
+            encoded.value_number,
+        )
+        answer.note = note
+        answer.updated_at = utcnow()
+        session.add(answer)
+    session.flush()
+    revision = _bump(session, review, snapshot.revision, status=ReviewStatus.IN_PROGRESS)
+    session.commit()
+    snapshot.revision, snapshot.status = revision, ReviewStatus.IN_PROGRESS
+    for store, item in ((snapshot.answers, value), (snapshot.notes, note)):
+        if item is None:
+            store.pop(question.key, None)
+        else:
+            store[question.key] = item  # type: ignore[assignment]
+    return revision
+
+
+def missing_required(definition: ChecklistDefinition, answers: dict[str, AnswerValue]) -> list[str]:
+    """Required questions that are shown and unanswered, in form order."""
+    return [
+        q.key
+        for q in definition.questions()
+        if q.required and is_visible(q, answers, definition) and answers.get(q.key) in (None, [], "")
+    ]
+
+
+def complete_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> int:
+    """Mark complete when every shown required question is answered; answers to hidden questions are dropped."""
+    missing = missing_required(snapshot.definition, snapshot.answers)
+    if missing:
+        raise IncompleteReviewError(missing)
+    review = _review_for_update(session, snapshot.review_uuid)
+    hidden = [
+        q.key for q in snapshot.definition.questions() if not is_visible(q, snapshot.answers, snapshot.definition)
+    ]
+    if hidden:
+        session.execute(delete(Answer).where(col(Answer.review_id) == review.id, col(Answer.question_key).in_(hidden)))
+    revision = _bump(session, review, snapshot.revision, status=ReviewStatus.COMPLETE, completed_at=utcnow())
+    audit.record(session, actor, "review", review.uuid, "complete", dropped_hidden=hidden)
+    session.commit()
+    for key in hidden:
+        snapshot.answers.pop(key, None)
+        snapshot.notes.pop(key, None)
+    snapshot.status, snapshot.revision = ReviewStatus.COMPLETE, revision
+    return revision
+
+
+def reopen_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> int:
+    review = _review_for_update(session, snapshot.review_uuid)
+    revision = _bump(session, review, snapshot.revision, status=ReviewStatus.IN_PROGRESS, completed_at=None)
+    audit.record(session, actor, "review", review.uuid, "reopen")
+    session.commit()
+    snapshot.status, snapshot.revision = ReviewStatus.IN_PROGRESS, revision
+    return revision
+
+
+def neighbour_case(session: Session, case_uuid: str, step: int) -> str | None:
+    """The next (step=1) or previous (step=-1) case of the same round in case-code order."""
+    case = get_case(session, case_uuid)
+    order = col(Case.case_code)
+    query = select(Case.uuid).where(Case.round_id == case.round_id)
+    if step > 0:
+        query = query.where(order > case.case_code).order_by(order)
+    else:
+        query = query.where(order < case.case_code).order_by(order.desc())
+    return session.exec(query.limit(1)).first()

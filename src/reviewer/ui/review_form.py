@@ -1,0 +1,333 @@
+"""The review form, generated from the round's checklist: every change is saved at once, nothing to press.
+
+Keyboard: Tab moves between questions; on a yes/no question J/Y = ja, N = nej, E/A = ej aktuellt, digits pick the
+n-th option, Delete clears; Ctrl+M opens the note of the current question; Ctrl+Return marks the review complete;
+Ctrl+PgDown / Ctrl+PgUp go to the next / previous case; Alt+Left goes back to the case list.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.checklists.answers import AnswerValue
+from reviewer.checklists.rules import is_visible
+from reviewer.checklists.schema import Question, QuestionType
+from reviewer.domain.text import Language, ReviewerError
+from reviewer.services import reviews
+from reviewer.storage.database import Database
+from reviewer.storage.models import ReviewStatus
+from reviewer.ui.answer_editors import Editor, RadioEditor, make_editor
+from reviewer.ui.labels import sex_label
+from reviewer.ui.style import ERROR_STYLE
+
+
+class QuestionRow(QFrame):
+    """One question: its text, its editor, an optional note, and a place for a message about this answer."""
+
+    def __init__(self, question: Question, language: Language, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.language = language
+        text = question.text.text(language) + (" *" if question.required else "")
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
+        self.editor: Editor = make_editor(question, language, question.text.text(language), self)
+        self.label.setBuddy(self.editor.focusProxy() or self.editor)
+        self.note_button = QToolButton(self)
+        self.note_button.setText(self.tr("Note"))
+        self.note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.note_button.setToolTip(self.tr("Add a note to this answer (Ctrl+M)"))
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText(self.tr("Note (optional)"))
+        self.note.setAccessibleName(self.tr("Note: %1").replace("%1", question.text.text(language)))
+        self.note.hide()
+        self.message = QLabel(self)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.note_button.clicked.connect(self.open_note)
+
+        top = QHBoxLayout()
+        top.addWidget(self.label, 1)
+        top.addWidget(self.note_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.note)
+        layout.addWidget(self.message)
+
+    def open_note(self) -> None:
+        self.note.show()
+        self.note.setFocus()
+
+    def set_note(self, note: str | None) -> None:
+        self.note.setText(note or "")
+        self.note.setVisible(bool(note))
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.editor.set_read_only(read_only)
+        self.note.setReadOnly(read_only)
+        self.note_button.setEnabled(not read_only)
+
+
+class ReviewForm(QWidget):
+    navigate = Signal(int)
+    back_requested = Signal()
+    saved = Signal()
+
+    def __init__(
+        self, db: Database, snapshot: reviews.ReviewSnapshot, language: Language, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.snapshot = snapshot
+        self.language = language
+        self.rows: dict[str, QuestionRow] = {}
+
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.facts = QLabel(self)
+        self.state = QLabel(self)
+        self.state.setAccessibleName(self.tr("Save state"))
+
+        container = QWidget(self)
+        form_layout = QVBoxLayout(container)
+        for section in snapshot.definition.sections:
+            box = QGroupBox(section.title.text(language), container)
+            box_layout = QVBoxLayout(box)
+            if section.description:
+                intro = QLabel(section.description.text(language), box)
+                intro.setWordWrap(True)
+                box_layout.addWidget(intro)
+            for question in section.questions:
+                row = QuestionRow(question, language, box)
+                self.rows[question.key] = row
+                box_layout.addWidget(row)
+                row.editor.edited.connect(lambda value, r=row: self._save(r, value))
+                row.note.textEdited.connect(
+                    lambda _text, r=row: self._save(r, self.snapshot.answers.get(r.question.key))
+                )
+            form_layout.addWidget(box)
+        form_layout.addStretch()
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidget(container)
+        self.scroll_area.setWidgetResizable(True)
+
+        self.help_title = QLabel(self)
+        self.help_title.setWordWrap(True)
+        self.help_title.setStyleSheet("font-weight: bold;")
+        self.help_text = QLabel(self)
+        self.help_text.setWordWrap(True)
+        self.help_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.help_keys = QLabel(self)
+        self.help_keys.setWordWrap(True)
+        self.help_keys.setStyleSheet("color: palette(mid);")
+        help_panel = QFrame(self)
+        help_panel.setFrameShape(QFrame.Shape.StyledPanel)
+        help_layout = QVBoxLayout(help_panel)
+        help_heading = QLabel(self.tr("Guidance"), help_panel)
+        help_heading.setStyleSheet("font-weight: bold; font-size: 110%;")
+        help_layout.addWidget(help_heading)
+        help_layout.addWidget(self.help_title)
+        help_layout.addWidget(self.help_text, 1)
+        help_layout.addWidget(self.help_keys)
+        help_panel.setMinimumWidth(260)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.scroll_area)
+        splitter.addWidget(help_panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
+        self.back_button = QPushButton(self.tr("← Cases"), self)
+        self.back_button.setToolTip(self.tr("Back to the case list (Alt+Left)"))
+        self.previous_button = QPushButton(self.tr("Previous case"), self)
+        self.previous_button.setToolTip("Ctrl+PgUp")
+        self.next_button = QPushButton(self.tr("Next case"), self)
+        self.next_button.setToolTip("Ctrl+PgDown")
+        self.complete_button = QPushButton(self)
+        self.complete_button.setToolTip("Ctrl+Return")
+        for button in (self.back_button, self.previous_button, self.next_button):
+            button.setAutoDefault(False)
+        self.back_button.clicked.connect(self.back_requested)
+        self.previous_button.clicked.connect(lambda: self.navigate.emit(-1))
+        self.next_button.clicked.connect(lambda: self.navigate.emit(1))
+        self.complete_button.clicked.connect(self.toggle_complete)
+
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.state)
+        footer = QHBoxLayout()
+        footer.addWidget(self.previous_button)
+        footer.addWidget(self.next_button)
+        footer.addStretch()
+        footer.addWidget(self.complete_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.facts)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(footer)
+
+        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), self.toggle_complete)
+        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter), self.toggle_complete)
+        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown), lambda: self.navigate.emit(1))
+        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), lambda: self.navigate.emit(-1))
+        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_M), self._open_current_note)
+        self._shortcut(QKeySequence(QKeySequence.StandardKey.Back), self.back_requested.emit)
+
+        self._load()
+        qt_app = QApplication.instance()
+        assert isinstance(qt_app, QApplication)
+        qt_app.focusChanged.connect(self._focus_changed)
+
+    def _shortcut(self, sequence: QKeySequence, slot) -> None:
+        shortcut = QShortcut(sequence, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    def _load(self) -> None:
+        snap = self.snapshot
+        self.title.setText(self.tr("Case %1").replace("%1", snap.case_code))
+        age = next((b.label.text(self.language) for b in snap.definition.age_bands if b.value == snap.age_band), "–")
+        self.facts.setText(
+            self.tr("%1 · age %2 · unit %3 · round %4 · reviewer %5")
+            .replace("%1", sex_label(snap.sex))
+            .replace("%2", age)
+            .replace("%3", snap.unit or "–")
+            .replace("%4", snap.round_name)
+            .replace("%5", snap.reviewer)
+        )
+        for key, row in self.rows.items():
+            row.editor.set_value(snap.answers.get(key))
+            row.set_note(snap.notes.get(key))
+            row.show_message("")
+        self._apply_visibility()
+        self._apply_status()
+        self.state.setText(self.tr("All changes are saved"))
+        self._show_help(next(iter(self.rows.values())).question)
+
+    def _apply_status(self) -> None:
+        complete = self.snapshot.status is ReviewStatus.COMPLETE
+        for row in self.rows.values():
+            row.set_read_only(complete)
+        self.complete_button.setText(self.tr("Reopen for changes") if complete else self.tr("Mark as complete"))
+
+    def _apply_visibility(self) -> None:
+        definition = self.snapshot.definition
+        for row in self.rows.values():
+            row.setVisible(is_visible(row.question, self.snapshot.answers, definition))
+
+    def _save(self, row: QuestionRow, value: AnswerValue) -> None:
+        note = row.note.text()
+        self.state.setText(self.tr("Saving…"))
+        try:
+            with self._db.session() as session:
+                reviews.save_answer(session, self.snapshot, row.question, value, note)
+        except reviews.StaleReviewError as error:
+            self.state.setText(self.tr("Not saved"))
+            QMessageBox.warning(self, self.tr("Review changed elsewhere"), error.text(self.language))
+            self.reload()
+            return
+        except ReviewerError as error:
+            row.show_message(error.text(self.language))
+            self.state.setText(self.tr("Not saved: see the message at the question"))
+            return
+        row.show_message("")
+        self._apply_visibility()
+        self.state.setText(self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
+        self.saved.emit()
+
+    def _save_note(self, row: QuestionRow) -> None:
+        self._save(row, self.snapshot.answers.get(row.question.key))
+
+    def reload(self) -> None:
+        with self._db.session() as session:
+            self.snapshot = reviews.open_review(session, self.snapshot.case_uuid, self.snapshot.reviewer)
+        self._load()
+
+    def toggle_complete(self) -> None:
+        try:
+            with self._db.session() as session:
+                if self.snapshot.status is ReviewStatus.COMPLETE:
+                    reviews.reopen_review(session, self.snapshot, self.snapshot.reviewer)
+                else:
+                    reviews.complete_review(session, self.snapshot, self.snapshot.reviewer)
+        except reviews.IncompleteReviewError as error:
+            self._point_at_missing(error.missing)
+            return
+        except ReviewerError as error:
+            QMessageBox.warning(self, self.tr("Review"), error.text(self.language))
+            return
+        self._load()
+        self.state.setText(
+            self.tr("Complete and saved") if self.snapshot.status is ReviewStatus.COMPLETE else self.tr("Reopened")
+        )
+        self.saved.emit()
+
+    def _point_at_missing(self, missing: list[str]) -> None:
+        for key in missing:
+            self.rows[key].show_message(self.tr("Required: this question needs an answer."))
+        first = self.rows[missing[0]]
+        self.scroll_area.ensureWidgetVisible(first)
+        first.editor.setFocus()
+        self.state.setText(self.tr("%n required question(s) unanswered", "", len(missing)))
+
+    def _row_of(self, widget: QWidget | None) -> QuestionRow | None:
+        while widget is not None and not isinstance(widget, QuestionRow):
+            widget = widget.parentWidget()
+        return widget
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        row = self._row_of(new)
+        if new is not None and row is not None and row.window() is self.window():
+            self._show_help(row.question)
+            self.scroll_area.ensureWidgetVisible(new, 50, 50)
+
+    def _open_current_note(self) -> None:
+        row = self._row_of(QApplication.focusWidget())
+        if row is not None and self.snapshot.status is not ReviewStatus.COMPLETE:
+            row.open_note()
+
+    def _show_help(self, question: Question) -> None:
+        self.help_title.setText(question.text.text(self.language))
+        self.help_text.setText(question.help.text(self.language) if question.help else self.tr("No guidance."))
+        keys = {
+            QuestionType.YES_NO: self.tr("Keys: J = yes, N = no, Delete = clear."),
+            QuestionType.YES_NO_NA: self.tr("Keys: J = yes, N = no, E = not applicable, Delete = clear."),
+            QuestionType.SCALE: self.tr("Keys: 1–5 choose, Delete = clear."),
+        }
+        hint = keys.get(question.type, "")
+        if isinstance(self.rows[question.key].editor, RadioEditor) and not hint:
+            hint = self.tr("Keys: 1, 2, 3 … choose an option, Delete = clear.")
+        self.help_keys.setText(hint + " " + self.tr("Ctrl+M = note, Ctrl+Return = complete."))
+
+    def focus_first_question(self) -> None:
+        QTimer.singleShot(0, lambda: next(iter(self.rows.values())).editor.setFocus())

@@ -1,0 +1,86 @@
+"""Creating a round: name, checklist version, period, and optionally the baseline round it is compared with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from reviewer.domain.text import Language, ReviewerError
+from reviewer.services.checklists import ChecklistSummary
+from reviewer.services.rounds import RoundSummary
+from reviewer.storage.models import ChecklistStatus
+from reviewer.ui.labels import area_label
+from reviewer.ui.style import ERROR_STYLE
+
+
+class RoundDialog(QDialog):
+    """`submit(name, slug, version, period, baseline_uuid)` does the work; a refusal keeps the dialog open."""
+
+    def __init__(
+        self,
+        checklists: list[ChecklistSummary],
+        rounds: list[RoundSummary],
+        language: Language,
+        submit: Callable[[str, str, int, str, str | None], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New review round"))
+        self._submit = submit
+        self._language = language
+        self._rounds = rounds
+        self.name = QLineEdit(self)
+        self.name.setAccessibleName(self.tr("Name"))
+        self.name.setPlaceholderText(self.tr("e.g. Färdtjänst 2026 H1"))
+        self.checklist = QComboBox(self)
+        self.checklist.setAccessibleName(self.tr("Checklist"))
+        for c in checklists:
+            if c.status is ChecklistStatus.PUBLISHED:
+                self.checklist.addItem(f"{c.title} – {area_label(c.area)} (v{c.version})", (c.slug, c.version, c.area))
+        self.period = QLineEdit(self)
+        self.period.setAccessibleName(self.tr("Period"))
+        self.period.setPlaceholderText(self.tr("e.g. 2026 H1"))
+        self.baseline = QComboBox(self)
+        self.baseline.setAccessibleName(self.tr("Baseline round"))
+        self.message = QLabel(self)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.checklist.currentIndexChanged.connect(self._fill_baselines)
+        self._fill_baselines()
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Checklist"), self.checklist)
+        form.addRow(self.tr("&Period"), self.period)
+        form.addRow(self.tr("&Baseline (before)"), self.baseline)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _fill_baselines(self) -> None:
+        data = self.checklist.currentData()
+        area = data[2] if data else None
+        self.baseline.clear()
+        self.baseline.addItem(self.tr("None"), None)
+        for r in self._rounds:
+            if r.area == area and not r.fictitious:
+                self.baseline.addItem(f"{r.name} ({r.period_label})", r.uuid)
+
+    def accept(self) -> None:
+        data = self.checklist.currentData()
+        if data is None:
+            return
+        slug, version, _area = data
+        try:
+            self._submit(self.name.text(), slug, version, self.period.text(), self.baseline.currentData())
+        except ReviewerError as error:
+            self.message.setText(error.text(self._language))
+            self.message.show()
+            return
+        super().accept()
