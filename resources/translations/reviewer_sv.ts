@@ -57,57 +57,57 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="39" />
+        <location filename="../../src/reviewer/ui/case_dialog.py" line="31" />
         <source>Edit case</source>
         <translation>Ändra ärende</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="39" />
+        <location filename="../../src/reviewer/ui/case_dialog.py" line="31" />
         <source>New case</source>
         <translation>Nytt ärende</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="41" />
+        <location filename="../../src/reviewer/ui/case_dialog.py" line="35" />
         <source>Case code</source>
         <translation>Ärendekod</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="42" />
+        <location filename="../../src/reviewer/ui/case_dialog.py" line="36" />
         <source>a pseudonym, never a personnummer</source>
         <translation>en pseudonym, aldrig ett personnummer</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="44" />
+        <location filename="../../src/reviewer/ui/case_dialog.py" line="38" />
         <source>Sex</source>
         <translation>Kön</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="48" />
+        <location filename="../../src/reviewer/ui/case_dialog.py" line="42" />
         <source>Age band</source>
         <translation>Åldersgrupp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="54" />
+        <location filename="../../src/reviewer/ui/case_dialog.py" line="48" />
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="63" />
+        <location filename="../../src/reviewer/ui/case_dialog.py" line="51" />
         <source>&amp;Case code</source>
         <translation>&amp;Ärendekod</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="64" />
+        <location filename="../../src/reviewer/ui/case_dialog.py" line="52" />
         <source>&amp;Sex</source>
         <translation>&amp;Kön</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="65" />
+        <location filename="../../src/reviewer/ui/case_dialog.py" line="53" />
         <source>&amp;Age band</source>
         <translation>Å&amp;ldersgrupp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="66" />
+        <location filename="../../src/reviewer/ui/case_dialog.py" line="54" />
         <source>&amp;Unit</source>
         <translation>&amp;Enhet</translation>
     </message>
@@ -115,108 +115,108 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="75" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="76" />
         <source>Case code</source>
         <translation>Ärendekod</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="76" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="77" />
         <source>Sex</source>
         <translation>Kön</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="77" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="78" />
         <source>Age band</source>
         <translation>Åldersgrupp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="78" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="79" />
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="79" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="80" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="90" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="91" />
         <source>← Rounds</source>
         <translation>← Omgångar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="95" />
         <location filename="../../src/reviewer/ui/cases_page.py" line="96" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="97" />
         <source>Search case code</source>
         <translation>Sök ärendekod</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="99" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="100" />
         <source>Filter by status</source>
         <translation>Filtrera på status</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="100" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="101" />
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="104" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="105" />
         <source>Filter by sex</source>
         <translation>Filtrera på kön</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="106" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="107" />
         <source>Filter by unit</source>
         <translation>Filtrera på enhet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="113" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="114" />
         <source>Cases</source>
         <translation>Ärenden</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="128" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="129" />
         <source>&amp;New case…</source>
         <translation>&amp;Nytt ärende…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="129" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="130" />
         <source>&amp;Edit…</source>
         <translation>Än&amp;dra…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="130" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="131" />
         <source>&amp;Delete…</source>
         <translation>&amp;Ta bort…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="131" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="132" />
         <source>&amp;Review</source>
         <translation>&amp;Granska</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="170" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="171" />
         <source>All sexes</source>
         <translation>Alla kön</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="171" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="172" />
         <source>All units</source>
         <translation>Alla enheter</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="208" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="209" />
         <source>%1 of %2 cases</source>
         <translation>%1 av %2 ärenden</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="252" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="253" />
         <source>Delete case</source>
         <translation>Ta bort ärende</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="253" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="254" />
         <source>Delete case %1 and its reviews? This cannot be undone.</source>
         <translation>Ta bort ärende %1 och dess granskningar? Det går inte att ångra.</translation>
     </message>
@@ -558,42 +558,42 @@ Datamapp: %2</translation>
         <translation>Öppnad igen</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="297" />
+        <location filename="../../src/reviewer/ui/review_form.py" line="299" />
         <source>Required: this question needs an answer.</source>
         <translation>Obligatorisk: frågan behöver ett svar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reviewer/ui/review_form.py" line="301" />
+        <location filename="../../src/reviewer/ui/review_form.py" line="303" />
         <source>%n required question(s) unanswered</source>
         <translation><numerusform>%n obligatorisk fråga saknar svar</numerusform><numerusform>%n obligatoriska frågor saknar svar</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="321" />
+        <location filename="../../src/reviewer/ui/review_form.py" line="323" />
         <source>No guidance.</source>
         <translation>Ingen vägledning.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="323" />
+        <location filename="../../src/reviewer/ui/review_form.py" line="325" />
         <source>Keys: J = yes, N = no, Delete = clear.</source>
         <translation>Tangenter: J = ja, N = nej, Delete = rensa.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="324" />
+        <location filename="../../src/reviewer/ui/review_form.py" line="326" />
         <source>Keys: J = yes, N = no, E = not applicable, Delete = clear.</source>
         <translation>Tangenter: J = ja, N = nej, E = ej aktuellt, Delete = rensa.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="325" />
+        <location filename="../../src/reviewer/ui/review_form.py" line="327" />
         <source>Keys: 1–5 choose, Delete = clear.</source>
         <translation>Tangenter: 1–5 väljer, Delete = rensa.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="329" />
+        <location filename="../../src/reviewer/ui/review_form.py" line="331" />
         <source>Keys: 1, 2, 3 … choose an option, Delete = clear.</source>
         <translation>Tangenter: 1, 2, 3 … väljer ett alternativ, Delete = rensa.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="330" />
+        <location filename="../../src/reviewer/ui/review_form.py" line="332" />
         <source>Ctrl+M = note, Ctrl+Return = complete.</source>
         <translation>Ctrl+M = anteckning, Ctrl+Retur = klar.</translation>
     </message>
@@ -609,62 +609,62 @@ Datamapp: %2</translation>
 <context>
     <name>RoundDialog</name>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="29" />
+        <location filename="../../src/reviewer/ui/round_dialog.py" line="28" />
         <source>New review round</source>
         <translation>Ny granskningsomgång</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="34" />
+        <location filename="../../src/reviewer/ui/round_dialog.py" line="33" />
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="35" />
+        <location filename="../../src/reviewer/ui/round_dialog.py" line="34" />
         <source>e.g. Färdtjänst 2026 H1</source>
         <translation>t.ex. Färdtjänst 2026 H1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="37" />
+        <location filename="../../src/reviewer/ui/round_dialog.py" line="36" />
         <source>Checklist</source>
         <translation>Checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="42" />
+        <location filename="../../src/reviewer/ui/round_dialog.py" line="41" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="43" />
+        <location filename="../../src/reviewer/ui/round_dialog.py" line="42" />
         <source>e.g. 2026 H1</source>
         <translation>t.ex. 2026 H1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="45" />
+        <location filename="../../src/reviewer/ui/round_dialog.py" line="44" />
         <source>Baseline round</source>
         <translation>Jämförelseomgång</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="54" />
+        <location filename="../../src/reviewer/ui/round_dialog.py" line="48" />
         <source>&amp;Name</source>
         <translation>&amp;Namn</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="55" />
+        <location filename="../../src/reviewer/ui/round_dialog.py" line="49" />
         <source>&amp;Checklist</source>
         <translation>&amp;Checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="56" />
+        <location filename="../../src/reviewer/ui/round_dialog.py" line="50" />
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="57" />
+        <location filename="../../src/reviewer/ui/round_dialog.py" line="51" />
         <source>&amp;Baseline (before)</source>
         <translation>&amp;Jämförelse (före)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="70" />
+        <location filename="../../src/reviewer/ui/round_dialog.py" line="57" />
         <source>None</source>
         <translation>Ingen</translation>
     </message>
@@ -797,47 +797,47 @@ Datamapp: %2</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="15" />
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="14" />
         <source>Welcome</source>
         <translation>Välkommen</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="15" />
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="14" />
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="18" />
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="17" />
         <source>Your initials or a pseudonym are recorded on every review you make, so a unit chief can tell reviewers apart. Do not use your personnummer.</source>
         <translation>Dina initialer eller en pseudonym sparas på varje granskning du gör, så att enhetschefen kan skilja granskarna åt. Använd inte ditt personnummer.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="25" />
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="24" />
         <source>Initials or pseudonym</source>
         <translation>Initialer eller pseudonym</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="28" />
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="27" />
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="29" />
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="28" />
         <source>Follow the system</source>
         <translation>Samma som systemet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="37" />
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="32" />
         <source>&amp;Initials or pseudonym</source>
         <translation>&amp;Initialer eller pseudonym</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="38" />
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="33" />
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="53" />
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="41" />
         <source>That looks like a personnummer. Use initials or a pseudonym.</source>
         <translation>Det ser ut som ett personnummer. Använd initialer eller en pseudonym.</translation>
     </message>

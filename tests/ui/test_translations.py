@@ -45,3 +45,10 @@ def test_ts_file_holds_every_string_in_the_code(tmp_path):
     subprocess.run([str(lupdate), *files, "-ts", str(fresh)], check=True, capture_output=True)
     missing = sources(fresh) - sources(TS)
     assert not missing, f"run 'make update-translations' and translate: {sorted(missing)}"
+
+
+def test_qt_standard_buttons_are_swedish_too(qapp, swedish):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Avbryt"

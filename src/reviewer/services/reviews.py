@@ -215,8 +215,11 @@ def complete_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> i
     if missing:
         raise IncompleteReviewError(missing)
     review = _review_for_update(session, snapshot.review_uuid)
+    given = snapshot.answers.keys() | snapshot.notes.keys()
     hidden = [
-        q.key for q in snapshot.definition.questions() if not is_visible(q, snapshot.answers, snapshot.definition)
+        q.key
+        for q in snapshot.definition.questions()
+        if q.key in given and not is_visible(q, snapshot.answers, snapshot.definition)
     ]
     if hidden:
         session.execute(delete(Answer).where(col(Answer.review_id) == review.id, col(Answer.question_key).in_(hidden)))

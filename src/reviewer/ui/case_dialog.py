@@ -6,12 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -19,11 +14,11 @@ from reviewer.checklists.schema import ChecklistDefinition
 from reviewer.domain.sex import Sex, categories_for
 from reviewer.domain.text import Language, ReviewerError
 from reviewer.services.cases import CaseInput, CaseRow
+from reviewer.ui.form_dialog import FormDialog
 from reviewer.ui.labels import sex_label
-from reviewer.ui.style import ERROR_STYLE
 
 
-class CaseDialog(QDialog):
+class CaseDialog(FormDialog):
     def __init__(
         self,
         definition: ChecklistDefinition,
@@ -33,10 +28,9 @@ class CaseDialog(QDialog):
         existing: CaseRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("Edit case") if existing else self.tr("New case"), parent)
         self._submit = submit
         self._language = language
-        self.setWindowTitle(self.tr("Edit case") if existing else self.tr("New case"))
         self.code = QLineEdit(self)
         self.code.setAccessibleName(self.tr("Case code"))
         self.code.setPlaceholderText(self.tr("a pseudonym, never a personnummer"))
@@ -54,23 +48,10 @@ class CaseDialog(QDialog):
         self.unit.setAccessibleName(self.tr("Unit"))
         self.unit.addItem("")
         self.unit.addItems(units)
-        self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.message.hide()
-
-        form = QFormLayout()
-        form.addRow(self.tr("&Case code"), self.code)
-        form.addRow(self.tr("&Sex"), self.sex)
-        form.addRow(self.tr("&Age band"), self.age_band)
-        form.addRow(self.tr("&Unit"), self.unit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.form.addRow(self.tr("&Case code"), self.code)
+        self.form.addRow(self.tr("&Sex"), self.sex)
+        self.form.addRow(self.tr("&Age band"), self.age_band)
+        self.form.addRow(self.tr("&Unit"), self.unit)
 
         if existing is not None:
             self.code.setText(existing.case_code)
@@ -91,7 +72,6 @@ class CaseDialog(QDialog):
         try:
             self._submit(self.value())
         except ReviewerError as error:
-            self.message.setText(error.text(self._language))
-            self.message.show()
+            self.refuse(error.text(self._language))
             return
         super().accept()

@@ -43,8 +43,9 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self.needle = ""
 
     def set_filters(self, status: CaseStatus | None, sex: Sex | None, unit: str | None, needle: str) -> None:
+        self.beginFilterChange()
         self.status, self.sex, self.unit, self.needle = status, sex, unit, needle.strip().casefold()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         record = self._source.record(source_row)

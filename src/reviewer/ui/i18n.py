@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from reviewer.domain.text import Language, language_from_environment
 
@@ -13,7 +13,8 @@ def install_translator(qt_app: QCoreApplication, language: Language | None = Non
     """Install the translator for `language` (default: from the environment) and return the language in use.
 
     Source strings are English, so English needs no translator; Swedish comes from `i18n/reviewer_sv.qm`,
-    built from `resources/translations/reviewer_sv.ts` by `make translations`.
+    built from `resources/translations/reviewer_sv.ts` by `make translations`, plus Qt's own catalogue for its
+    standard buttons and dialogs.
     """
     chosen = language or language_from_environment()
     for old in qt_app.findChildren(QTranslator):
@@ -25,4 +26,12 @@ def install_translator(qt_app: QCoreApplication, language: Language | None = Non
         if not translator.load(str(qm)):
             raise RuntimeError(f"Swedish translation missing: {qm} (run 'make translations')")
         qt_app.installTranslator(translator)
+        qt_own = QTranslator(qt_app)
+        if qt_own.load(
+            QLocale(QLocale.Language.Swedish),
+            "qtbase",
+            "_",
+            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        ):
+            qt_app.installTranslator(qt_own)
     return chosen

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -201,7 +201,7 @@ class ReviewForm(QWidget):
         self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown), lambda: self.navigate.emit(1))
         self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), lambda: self.navigate.emit(-1))
         self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_M), self._open_current_note)
-        self._shortcut(QKeySequence(QKeySequence.StandardKey.Back), self.back_requested.emit)
+        self._shortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self.back_requested.emit)
 
         self._load()
         qt_app = QApplication.instance()
@@ -290,6 +290,8 @@ class ReviewForm(QWidget):
         self.state.setText(
             self.tr("Complete and saved") if self.snapshot.status is ReviewStatus.COMPLETE else self.tr("Reopened")
         )
+        # The answers just became read-only (or editable again): keep the keyboard user somewhere useful.
+        self.complete_button.setFocus()
         self.saved.emit()
 
     def _point_at_missing(self, missing: list[str]) -> None:
@@ -327,7 +329,7 @@ class ReviewForm(QWidget):
         hint = keys.get(question.type, "")
         if isinstance(self.rows[question.key].editor, RadioEditor) and not hint:
             hint = self.tr("Keys: 1, 2, 3 … choose an option, Delete = clear.")
-        self.help_keys.setText(hint + " " + self.tr("Ctrl+M = note, Ctrl+Return = complete."))
+        self.help_keys.setText(" ".join(filter(None, [hint, self.tr("Ctrl+M = note, Ctrl+Return = complete.")])))
 
     def focus_first_question(self) -> None:
-        QTimer.singleShot(0, lambda: next(iter(self.rows.values())).editor.setFocus())
+        next(iter(self.rows.values())).editor.setFocus()

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from reviewer.domain.text import Language, ReviewerError
 from reviewer.services.checklists import ChecklistSummary
 from reviewer.services.rounds import RoundSummary
 from reviewer.storage.models import ChecklistStatus
+from reviewer.ui.form_dialog import FormDialog
 from reviewer.ui.labels import area_label
-from reviewer.ui.style import ERROR_STYLE
 
 
-class RoundDialog(QDialog):
+class RoundDialog(FormDialog):
     """`submit(name, slug, version, period, baseline_uuid)` does the work; a refusal keeps the dialog open."""
 
     def __init__(
@@ -25,8 +25,7 @@ class RoundDialog(QDialog):
         submit: Callable[[str, str, int, str, str | None], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New review round"))
+        super().__init__(self.tr("New review round"), parent)
         self._submit = submit
         self._language = language
         self._rounds = rounds
@@ -43,25 +42,13 @@ class RoundDialog(QDialog):
         self.period.setPlaceholderText(self.tr("e.g. 2026 H1"))
         self.baseline = QComboBox(self)
         self.baseline.setAccessibleName(self.tr("Baseline round"))
-        self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.message.hide()
         self.checklist.currentIndexChanged.connect(self._fill_baselines)
         self._fill_baselines()
 
-        form = QFormLayout()
-        form.addRow(self.tr("&Name"), self.name)
-        form.addRow(self.tr("&Checklist"), self.checklist)
-        form.addRow(self.tr("&Period"), self.period)
-        form.addRow(self.tr("&Baseline (before)"), self.baseline)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.form.addRow(self.tr("&Name"), self.name)
+        self.form.addRow(self.tr("&Checklist"), self.checklist)
+        self.form.addRow(self.tr("&Period"), self.period)
+        self.form.addRow(self.tr("&Baseline (before)"), self.baseline)
 
     def _fill_baselines(self) -> None:
         data = self.checklist.currentData()
@@ -80,7 +67,6 @@ class RoundDialog(QDialog):
         try:
             self._submit(self.name.text(), slug, version, self.period.text(), self.baseline.currentData())
         except ReviewerError as error:
-            self.message.setText(error.text(self._language))
-            self.message.show()
+            self.refuse(error.text(self._language))
             return
         super().accept()

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from pydantic import ValidationError
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from reviewer.services.settings import Settings
-from reviewer.ui.style import ERROR_STYLE
+from reviewer.ui.form_dialog import FormDialog
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FormDialog):
     def __init__(self, settings: Settings, first_run: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Welcome") if first_run else self.tr("Settings"))
+        super().__init__(self.tr("Welcome") if first_run else self.tr("Settings"), parent)
         intro = QLabel(
             self.tr(
                 "Your initials or a pseudonym are recorded on every review you make, so a unit chief can tell "
@@ -30,27 +29,15 @@ class SettingsDialog(QDialog):
         self.language.addItem("Svenska", "sv")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
-        self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.hide()
-        form = QFormLayout()
-        form.addRow(self.tr("&Initials or pseudonym"), self.reviewer)
-        form.addRow(self.tr("&Language"), self.language)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.form.addRow(self.tr("&Initials or pseudonym"), self.reviewer)
+        self.form.addRow(self.tr("&Language"), self.language)
+        self.body.insertWidget(0, intro)
         self.result_settings = settings
 
     def accept(self) -> None:
         try:
             self.result_settings = Settings(reviewer=self.reviewer.text(), language=self.language.currentData())
         except ValidationError:
-            self.message.setText(self.tr("That looks like a personnummer. Use initials or a pseudonym."))
-            self.message.show()
+            self.refuse(self.tr("That looks like a personnummer. Use initials or a pseudonym."))
             return
         super().accept()
