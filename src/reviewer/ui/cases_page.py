@@ -27,10 +27,10 @@ from reviewer.services.rounds import get_round
 from reviewer.storage.database import Database
 from reviewer.ui.case_dialog import CaseDialog
 from reviewer.ui.labels import case_status_label, sex_label
-from reviewer.ui.table_model import Column, RecordTableModel
+from reviewer.ui.table_model import Column, RecordFilterProxy, RecordTableModel
 
 
-class CaseFilterProxy(QSortFilterProxyModel):
+class CaseFilterProxy(RecordFilterProxy):
     """Filters on the records themselves, not on display text, so filtering 100 000 rows stays quick."""
 
     def __init__(self, source: RecordTableModel[CaseRow], parent=None) -> None:
@@ -81,7 +81,6 @@ class CasesPage(QWidget):
         ]
         self.model: RecordTableModel[CaseRow] = RecordTableModel(columns, self)
         self.proxy = CaseFilterProxy(self.model, self)
-        self.proxy.setSortRole(RecordTableModel.SortRole)
 
         self.title = QLabel(self)
         font = self.title.font()

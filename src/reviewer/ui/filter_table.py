@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from reviewer.ui.table_model import RecordTableModel
+from reviewer.ui.table_model import RecordFilterProxy, RecordTableModel
 
 
 class FilterTable(QWidget):
@@ -16,9 +16,8 @@ class FilterTable(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(RecordTableModel.SortRole)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 Record = TypeVar("Record")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -21,8 +21,6 @@ class Column(Generic[Record]):
 
 
 class RecordTableModel(QAbstractTableModel, Generic[Record]):
-    SortRole = Qt.ItemDataRole.UserRole + 1
-
     def __init__(self, columns: Sequence[Column[Record]], parent=None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
@@ -52,8 +50,6 @@ class RecordTableModel(QAbstractTableModel, Generic[Record]):
         record = self._records[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(record)
-        if role == self.SortRole:
-            return column.sort_key(record) if column.sort_key else column.display(record)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -62,3 +58,25 @@ class RecordTableModel(QAbstractTableModel, Generic[Record]):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._columns[section].header
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """One list sort in C instead of a proxy asking data() n·log n times: 100 000 rows sort at once."""
+        spec = self._columns[column]
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        tracked = [self._records[index.row()] for index in persistent]
+        self._records.sort(key=spec.sort_key or spec.display, reverse=order == Qt.SortOrder.DescendingOrder)
+        if persistent:
+            position = {id(record): row for row, record in enumerate(self._records)}
+            moved = [self.index(position[id(r)], i.column()) for r, i in zip(tracked, persistent, strict=True)]
+            self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+
+class RecordFilterProxy(QSortFilterProxyModel):
+    """Filters rows; leaves sorting to the record model, where it is fast."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if column >= 0 and source is not None:
+            source.sort(column, order)
