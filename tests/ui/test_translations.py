@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 ROOT = Path(__file__).parents[2]
 TS = ROOT / "resources/translations/reviewer_sv.ts"
@@ -52,3 +53,85 @@ def test_qt_standard_buttons_are_swedish_too(qapp, swedish):
 
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Avbryt"
+
+
+def english_only_sources() -> tuple[set[str], set[str]]:
+    """Source strings whose Swedish differs: whole strings, and the fixed beginnings of those with a %1."""
+    tree = ET.parse(TS)
+    whole, beginnings = set(), set()
+    for message in tree.iter("message"):
+        translation = message.find("translation")
+        forms = [(f.text or "").replace("&", "") for f in translation.iter("numerusform")]
+        forms = forms or [(translation.text or "").replace("&", "")]
+        source = (message.findtext("source") or "").replace("&", "")
+        if source in forms:
+            continue
+        if "%" in source:
+            beginning = source.split("%")[0].strip()
+            if len(beginning) > 3:
+                beginnings.add(beginning)
+        else:
+            whole.add(source)
+    return whole, beginnings
+
+
+def visible_texts(widget) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QTabWidget, QWidget
+
+    texts = [widget.windowTitle()]
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if isinstance(child, QLabel | QAbstractButton):
+            texts.append(child.text())
+        if isinstance(child, QGroupBox):
+            texts.append(child.title())
+        if isinstance(child, QLineEdit):
+            texts.append(child.placeholderText())
+        if isinstance(child, QTabWidget):
+            texts += [child.tabText(i) for i in range(child.count())]
+        texts.append(child.accessibleName())
+        texts.append(child.toolTip())
+    return [t.replace("&", "") for t in texts if t]
+
+
+def test_swedish_screens_show_no_english_source_text(qtbot, app, swedish):
+    import json
+
+    from reviewer.checklists.loader import parse_checklist
+    from reviewer.services.checklists import add_definition
+    from reviewer.services.settings import Settings
+    from reviewer.ui.main_window import MainWindow
+    from tests.ui.helpers import ALL_TYPES, when_modal
+
+    with app.db.session() as session:
+        add_definition(session, parse_checklist(json.dumps(ALL_TYPES), "alla_typer.json"))
+    window = MainWindow(app, Settings(reviewer="AB"))
+    qtbot.addWidget(window)
+    window.show()
+    whole, beginnings = english_only_sources()
+    seen = []
+    seen += visible_texts(window)
+
+    def fill_round(dialog):
+        seen.extend(visible_texts(dialog))
+        dialog.name.setText("Omgång")
+        dialog.period.setText("2026")
+        dialog.checklist.setCurrentIndex(dialog.checklist.findText("Alla frågetyper", Qt.MatchFlag.MatchStartsWith))
+        dialog.accept()
+
+    when_modal(qtbot, fill_round)
+    window.reviews.rounds_page.new_round()
+    window.reviews.open_round(window.reviews.rounds_page.model.record(0).uuid)
+    seen += visible_texts(window)
+
+    def fill_case(dialog):
+        seen.extend(visible_texts(dialog))
+        dialog.code.setText("K-1")
+        dialog.accept()
+
+    when_modal(qtbot, fill_case)
+    window.reviews.cases_page.add_case()
+    window.reviews.cases_page.view.selectRow(0)
+    window.reviews.cases_page.review_selected()
+    seen += visible_texts(window)
+    leaks = sorted({t for t in seen if t in whole or any(t.startswith(b) for b in beginnings)})
+    assert leaks == []
