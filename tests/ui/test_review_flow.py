@@ -44,6 +44,7 @@ def window(qtbot, app, swedish):
 
 def create_round_and_case(qtbot, window, screenshot=None):
     rounds_page = window.reviews.rounds_page
+    activate(qtbot, window)
 
     def fill_round(dialog):
         dialog.name.setText("Alla typer 2026")
@@ -54,7 +55,7 @@ def create_round_and_case(qtbot, window, screenshot=None):
         dialog.accept()
 
     when_modal(qtbot, fill_round)
-    rounds_page.new_round()
+    press(rounds_page.table.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     names = [rounds_page.model.record(r).name for r in range(rounds_page.model.rowCount())]
     assert names == ["Alla typer 2026"]
     rounds_page.table.view.selectRow(0)
@@ -77,8 +78,9 @@ def create_round_and_case(qtbot, window, screenshot=None):
             screenshot(dialog, "nytt-arende")
         dialog.accept()
 
+    activate(qtbot, window)
     when_modal(qtbot, fill_case)
-    cases_page.add_case()
+    press(cases_page.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     activate(qtbot, window)
     assert "personnummer" in refused[0]
     assert "811228" not in refused[0]
