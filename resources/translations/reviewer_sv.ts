@@ -43,13 +43,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/reviewer/ui/app.py" line="27" />
-        <location filename="../../src/reviewer/ui/app.py" line="44" />
+        <location filename="../../src/reviewer/ui/app.py" line="25" />
+        <location filename="../../src/reviewer/ui/app.py" line="43" />
         <source>Gender equality review</source>
         <translation>Jämställdhetsgranskning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/app.py" line="28" />
+        <location filename="../../src/reviewer/ui/app.py" line="26" />
         <source>An unexpected error occurred. What you saved before is kept. The details are in the log file; please send it to your IT support.</source>
         <translation>Ett oväntat fel inträffade. Det du har sparat finns kvar. Detaljerna finns i loggfilen; skicka den till IT-supporten.</translation>
     </message>
@@ -115,27 +115,27 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="76" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="77" />
         <source>Case code</source>
         <translation>Ärendekod</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="77" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="78" />
         <source>Sex</source>
         <translation>Kön</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="78" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="79" />
         <source>Age band</source>
         <translation>Åldersgrupp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="79" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="80" />
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="80" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="81" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -196,27 +196,32 @@
         <translation>&amp;Granska</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="171" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="133" />
+        <source>&amp;Import from spreadsheet…</source>
+        <translation>&amp;Importera från kalkylark…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/cases_page.py" line="174" />
         <source>All sexes</source>
         <translation>Alla kön</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="172" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="175" />
         <source>All units</source>
         <translation>Alla enheter</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="209" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="212" />
         <source>%1 of %2 cases</source>
         <translation>%1 av %2 ärenden</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="253" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="256" />
         <source>Delete case</source>
         <translation>Ta bort ärende</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="254" />
+        <location filename="../../src/reviewer/ui/cases_page.py" line="257" />
         <source>Delete case %1 and its reviews? This cannot be undone.</source>
         <translation>Ta bort ärende %1 och dess granskningar? Det går inte att ångra.</translation>
     </message>
@@ -277,6 +282,119 @@
         <location filename="../../src/reviewer/ui/checklists_page.py" line="32" />
         <source>Checklists decide which questions a review asks. A published version never changes, so rounds stay comparable.</source>
         <translation>Checklistan bestämmer vilka frågor en granskning ställer. En publicerad version ändras aldrig, så att omgångar går att jämföra.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="61" />
+        <source>Import reviews from a spreadsheet</source>
+        <translation>Importera granskningar från kalkylark</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="74" />
+        <source>One row per reviewed case: the columns case_code, sex, age_band, unit and reviewer, then one column per question key of the round's checklist. The whole file is checked first; nothing is saved unless every row is valid. CSV (UTF-8) and Excel (.xlsx) files can be imported.</source>
+        <translation>En rad per granskat ärende: kolumnerna case_code, sex, age_band, unit och reviewer, sedan en kolumn per frågenyckel i omgångens checklista. Hela filen kontrolleras först; ingenting sparas om inte varje rad är giltig. CSV-filer (UTF-8) och Excel-filer (.xlsx) kan importeras.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="83" />
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="84" />
+        <source>a .csv or .xlsx file</source>
+        <translation>en .csv- eller .xlsx-fil</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="85" />
+        <source>C&amp;hoose file…</source>
+        <translation>&amp;Välj fil…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="88" />
+        <source>Reviewer for rows without one</source>
+        <translation>Granskare för rader som saknar granskare</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="89" />
+        <source>initials or pseudonym, used where the reviewer cell is empty</source>
+        <translation>initialer eller pseudonym, används där granskarcellen är tom</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="95" />
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="96" />
+        <source>&amp;Reviewer for rows without one</source>
+        <translation>G&amp;ranskare för rader som saknar granskare</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="101" />
+        <source>&amp;Check file</source>
+        <translation>&amp;Granska filen</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="104" />
+        <source>Progress</source>
+        <translation>Förlopp</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="116" />
+        <source>Problems in the file</source>
+        <translation>Fel i filen</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="122" />
+        <source>&amp;Import</source>
+        <translation>&amp;Importera</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="154" />
+        <source>Round: {round} – checklist {checklist}</source>
+        <translation>Omgång: {round} – checklista {checklist}</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="202" />
+        <source>Choose a spreadsheet</source>
+        <translation>Välj ett kalkylark</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="204" />
+        <source>Spreadsheets (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;All files (*)</source>
+        <translation>Kalkylark (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="216" />
+        <source>Choose a file first.</source>
+        <translation>Välj en fil först.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="255" />
+        <source>Working…</source>
+        <translation>Arbetar…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="277" />
+        <source>The file can be imported: {summary}. Nothing has been saved yet; choose Import to save it.</source>
+        <translation>Filen kan importeras: {summary}. Ingenting har sparats ännu; välj Importera för att spara.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="289" />
+        <source>The file could not be checked. The log file has the details.</source>
+        <translation>Filen kunde inte kontrolleras. Loggfilen har detaljerna.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="298" />
+        <source>Imported {file} into {round}: {summary}.</source>
+        <translation>Importerade {file} till {round}: {summary}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/import_dialog.py" line="313" />
+        <source>The file could not be imported; nothing was saved. The log file has the details.</source>
+        <translation>Filen kunde inte importeras; ingenting sparades. Loggfilen har detaljerna.</translation>
     </message>
 </context>
 <context>
@@ -380,57 +498,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="36" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="37" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="66" />
         <source>Gender equality review</source>
         <translation>Jämställdhetsgranskning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="41" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="71" />
         <source>&amp;Reviews</source>
         <translation>&amp;Granskningar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="42" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="72" />
         <source>&amp;Checklists</source>
         <translation>&amp;Checklistor</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="64" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="94" />
         <source>Database: %1</source>
         <translation>Databas: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="46" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="76" />
         <source>&amp;File</source>
-        <translation>&amp;Arkiv</translation>
+        <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="47" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="38" />
+        <source>Opening the database…</source>
+        <translation>Öppnar databasen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/main_window.py" line="77" />
         <source>&amp;Settings…</source>
         <translation>&amp;Inställningar…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="51" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="81" />
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="55" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="85" />
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="56" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="86" />
         <source>&amp;About</source>
         <translation>&amp;Om programmet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="99" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="131" />
         <source>About</source>
         <translation>Om programmet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="100" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="132" />
         <source>Gender equality review of case files, version %1.
 Data folder: %2</source>
         <translation>Jämställdhetsgranskning av akter, version %1.

@@ -7,10 +7,12 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from reviewer.cli.main import build_parser, run_command
+    from reviewer.cli.parser import build_parser
 
     args = build_parser().parse_args(argv)
     if args.command is not None:
+        from reviewer.cli.main import run_command
+
         return run_command(args)
     from reviewer.ui.app import run_gui
 

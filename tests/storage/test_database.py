@@ -217,3 +217,8 @@ def test_migrations_on_postgresql(postgres_url):
         previous = revision
     db.dispose()
     engine.dispose()
+
+
+def test_head_revision_constant_matches_the_migrations():
+    script = ScriptDirectory.from_config(database._alembic_config())
+    assert script.get_current_head() == database.HEAD_REVISION, "update HEAD_REVISION with a new migration"

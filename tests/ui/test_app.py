@@ -27,3 +27,35 @@ def test_unexpected_errors_reach_the_user_as_a_sentence_and_the_log_as_a_traceba
     assert "Ett oväntat fel" in shown
     assert "boom" not in shown
     assert "ZeroDivisionError" in caplog.text
+
+
+def test_the_window_is_on_screen_before_the_database_opens_and_then_filled(tmp_path, qapp, swedish):
+    from PySide6.QtCore import QTimer
+
+    from reviewer.services.settings import Settings, save_settings
+    from reviewer.ui.main_window import MainWindow
+
+    save_settings(tmp_path / "d" / "config", Settings(reviewer="AB"))
+    seen = {}
+
+    def first_event():
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen["shown_before_open"] = window.app is None
+        seen["title"] = window.windowTitle()
+
+        def when_filled():
+            if window.app is None:
+                QTimer.singleShot(5, when_filled)
+                return
+            seen["tabs"] = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+            qapp.exit(0)
+
+        when_filled()
+
+    QTimer.singleShot(0, first_event)
+    assert ui_app.run_gui(tmp_path / "d", None, ["reviewer"]) == 0
+    assert seen == {
+        "shown_before_open": True,
+        "title": "Jämställdhetsgranskning",
+        "tabs": ["&Granskningar", "&Checklistor"],
+    }

@@ -39,7 +39,7 @@ def test_first_start_offers_demo_data_which_fills_the_rounds(qtbot, app, swedish
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    page = window.rounds_page
+    page = window.reviews.rounds_page
     assert page.empty_state.isVisible()
     assert page.demo_button.text() == "Prova med exempeldata"
     assert page.model.rowCount() == 0
@@ -64,4 +64,4 @@ def test_english_locale_gives_english_window(qtbot, app, qapp):
     window = MainWindow(app)
     qtbot.addWidget(window)
     assert window.windowTitle() == "Gender equality review"
-    assert window.rounds_page.demo_button.text() == "Try with demo data"
+    assert window.reviews.rounds_page.demo_button.text() == "Try with demo data"

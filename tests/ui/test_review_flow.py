@@ -254,3 +254,33 @@ def test_first_review_asks_for_an_identity(qtbot, app, swedish):
     assert main.reviews.form.snapshot.reviewer == "Granskare Ö"
     with app.db.session() as session:
         assert session.exec(select(Review.reviewer)).one() == "Granskare Ö"
+
+
+def test_earlier_reviews_are_imported_from_the_case_list(qtbot, app, swedish):
+    from pathlib import Path
+
+    from reviewer.services.checklists import get_version
+    from reviewer.services.rounds import create_round
+
+    example = Path(__file__).parents[2] / "docs/examples/tidigare-granskningar-missbruk.csv"
+    with app.db.session() as session:
+        round_uuid = create_round(session, "Missbruk 2024 (före)", get_version(session, "missbruk"), "2024").uuid
+    main = MainWindow(app, Settings(reviewer="AB"))
+    qtbot.addWidget(main)
+    main.show()
+    main.reviews.open_round(round_uuid)
+    cases_page = main.reviews.cases_page
+
+    def import_example(dialog):
+        dialog.set_path(example)
+        with qtbot.waitSignal(dialog.validation_finished, timeout=30_000) as checked:
+            dialog.validate()
+        assert checked.args == [True]
+        with qtbot.waitSignal(dialog.imported, timeout=30_000):
+            dialog.start_import()
+        dialog.accept()
+
+    when_modal(qtbot, import_example)
+    qtbot.mouseClick(cases_page.import_button, Qt.MouseButton.LeftButton)
+    assert cases_page.model.rowCount() == 8
+    assert {r.status.value for r in cases_page.model.records()} == {"complete", "in_progress"}

@@ -13,11 +13,13 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reviewer import __version__
 from reviewer.bootstrap import App, bootstrap
 from reviewer.checklists.loader import FileFormat, dump_checklist, load_checklist_file
+from reviewer.cli.parser import build_parser
 from reviewer.domain.text import ReviewerError, language_from_environment
 from reviewer.services import checklists as checklist_service
+from reviewer.services import rounds as round_service
+from reviewer.services import spreadsheet_import
 from reviewer.services.demo import create_demo_data
 from reviewer.services.maintenance import backup_now, check_database
 
@@ -26,58 +28,6 @@ log = logging.getLogger(__name__)
 
 def _t(sv: str, en: str) -> str:
     return en if language_from_environment() == "en" else sv
-
-
-def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        type=Path,
-        default=argparse.SUPPRESS,
-        help="folder for the database, settings, logs and backups (default: the user's data folder; "
-        "env REVIEWER_DATA_DIR)",
-    )
-    common.add_argument(
-        "--database-url",
-        default=argparse.SUPPRESS,
-        help="SQLAlchemy URL of another database, e.g. postgresql+psycopg://user@host/db (env REVIEWER_DATABASE_URL)",
-    )
-    return common
-
-
-def build_parser() -> argparse.ArgumentParser:
-    common = _common()
-    parser = argparse.ArgumentParser(
-        prog="reviewer",
-        description="Jämställdhetsgranskning av akter. Without a command, the program window opens.",
-        parents=[common],
-    )
-    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    checklist = commands.add_parser("checklist", help="list, show, validate, import and export checklists")
-    checklist_commands = checklist.add_subparsers(dest="action", metavar="ACTION", required=True)
-    checklist_commands.add_parser("list", parents=[common], help="every checklist version in the database")
-    show = checklist_commands.add_parser("show", parents=[common], help="the questions of a checklist")
-    show.add_argument("reference", metavar="SLUG[@VERSION]")
-    validate = checklist_commands.add_parser("validate", parents=[common], help="check a checklist file")
-    validate.add_argument("file", type=Path)
-    imp = checklist_commands.add_parser("import", parents=[common], help="add a checklist file to the database")
-    imp.add_argument("file", type=Path)
-    exp = checklist_commands.add_parser("export", parents=[common], help="write a checklist to a .json/.yaml file")
-    exp.add_argument("reference", metavar="SLUG[@VERSION]")
-    exp.add_argument("-o", "--output", type=Path, required=True)
-
-    db = commands.add_parser("db", help="database health and backups")
-    db_commands = db.add_subparsers(dest="action", metavar="ACTION", required=True)
-    db_commands.add_parser("check", parents=[common], help="integrity, schema version and row counts")
-    backup = db_commands.add_parser("backup", parents=[common], help="write a backup copy now")
-    backup.add_argument("-o", "--output-dir", type=Path, help="folder for the copy (default: the backups folder)")
-
-    demo = commands.add_parser("demo", parents=[common], help="create fictitious demo rounds")
-    demo.add_argument("--cases", type=int, default=40, help="cases per built-in checklist (default 40)")
-    demo.add_argument("--seed", type=int, default=1, help="random seed, for repeatable data (default 1)")
-    return parser
 
 
 def _open(args: argparse.Namespace) -> App:
@@ -250,6 +200,82 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _round_list(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        with app.db.session() as session:
+            summaries = round_service.list_rounds(session)
+    finally:
+        app.close()
+    if not summaries:
+        print(_t("Det finns inga omgångar än", "There are no rounds yet"))
+        return 0
+    header = (
+        _t("namn", "name"),
+        _t("område", "area"),
+        _t("checklista", "checklist"),
+        _t("period", "period"),
+        _t("ärenden", "cases"),
+        _t("klara", "completed"),
+    )
+    archived = _t(" (arkiverad)", " (archived)")
+    rows = [
+        (
+            s.name + (archived if s.archived else ""),
+            s.area,
+            f"{s.checklist_slug}@{s.checklist_version}",
+            s.period_label,
+            str(s.case_count),
+            str(s.completed_count),
+        )
+        for s in summaries
+    ]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    return 0
+
+
+def _round_create(args: argparse.Namespace) -> int:
+    slug, version = checklist_service.parse_reference(args.checklist)
+    app = _open(args)
+    try:
+        with app.db.session() as session:
+            checklist = checklist_service.get_version(session, slug, version)
+            baseline = round_service.find_round_by_name(session, args.baseline).uuid if args.baseline else None
+            created = round_service.create_round(session, args.name, checklist, args.period, baseline_uuid=baseline)
+            name, reference = created.name, f"{checklist.slug}@{checklist.version}"
+    finally:
+        app.close()
+    print(
+        _t(
+            f"Skapade omgången {name} ({reference}, {args.period})",
+            f"Created the round {name} ({reference}, {args.period})",
+        )
+    )
+    return 0
+
+
+def _cases_import(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        with app.db.session() as session:
+            round_uuid = round_service.find_round_by_name(session, args.round_name).uuid
+            summary = spreadsheet_import.import_file(
+                session, round_uuid, args.file, default_reviewer=args.reviewer, actor=args.reviewer or ""
+            )
+    finally:
+        app.close()
+    lang = language_from_environment()
+    print(
+        _t(
+            f"Importerade {summary.file_name} till omgången {summary.round_name}: {summary.text(lang)}",
+            f"Imported {summary.file_name} into the round {summary.round_name}: {summary.text(lang)}",
+        )
+    )
+    return 0
+
+
 COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("checklist", "list"): _checklist_list,
     ("checklist", "show"): _checklist_show,
@@ -258,6 +284,9 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("checklist", "export"): _checklist_export,
     ("db", "check"): _db_check,
     ("db", "backup"): _db_backup,
+    ("round", "list"): _round_list,
+    ("round", "create"): _round_create,
+    ("cases", "import"): _cases_import,
     ("demo", None): _demo,
 }
 

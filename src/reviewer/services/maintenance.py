@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from reviewer.domain.text import Message, ReviewerError
-from reviewer.storage.database import Database, backup_sqlite, head_revision, schema_state
+from reviewer.storage.database import HEAD_REVISION, Database, backup_sqlite, schema_state
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def check_database(db: Database) -> DatabaseReport:
         url=db.engine.url.render_as_string(hide_password=True),
         backend=db.engine.dialect.name,
         schema_revision=state.current,
-        head_revision=head_revision(),
+        head_revision=HEAD_REVISION,
         integrity=integrity,
         counts=counts,
     )

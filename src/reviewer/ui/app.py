@@ -1,4 +1,4 @@
-"""Starting the window: Qt application, translation, bootstrap with a readable error, main window."""
+"""Starting the window: Qt application and translation, the window on screen, then the database behind it."""
 
 from __future__ import annotations
 
@@ -7,12 +7,10 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reviewer.bootstrap import bootstrap
 from reviewer.domain.text import ReviewerError
-from reviewer.services.settings import load_settings
 from reviewer.ui.i18n import install_translator
 from reviewer.ui.main_window import MainWindow, resolve_language
 
@@ -33,27 +31,41 @@ def report_unexpected_error(exc_type: type[BaseException], exc: BaseException, t
     )
 
 
-def run_gui(data_dir: Path | None, database_url: str | None, argv: list[str]) -> int:
-    qt_app = QApplication.instance() or QApplication(argv)
-    qt_app.setApplicationName("reviewer")
-    qt_app.setOrganizationName("reviewer")
-    language = install_translator(qt_app)
+def _open(window: MainWindow, data_dir: Path | None, database_url: str | None, qt_app: QApplication) -> None:
+    """Runs once the window is on screen: import the storage and services, open the database, fill the window."""
+    from reviewer.bootstrap import bootstrap
+    from reviewer.services.settings import load_settings
+
+    language = window.language
     try:
         app = bootstrap(data_dir, database_url)
     except ReviewerError as error:
-        QMessageBox.critical(None, QCoreApplication.translate("App", "Gender equality review"), error.text(language))
-        return 1
+        QMessageBox.critical(window, QCoreApplication.translate("App", "Gender equality review"), error.text(language))
+        qt_app.exit(1)
+        return
     settings = load_settings(app.paths.config_dir)
     if resolve_language(settings) != language:
         install_translator(qt_app, resolve_language(settings))
-    previous_hook = sys.excepthook
-    sys.excepthook = report_unexpected_error
-    window = MainWindow(app, settings)
-    window.show()
+    window.settings = settings
+    window.attach(app)
     if not settings.reviewer:
         window.ensure_actor()
+
+
+def run_gui(data_dir: Path | None, database_url: str | None, argv: list[str]) -> int:
+    qt_app = QApplication.instance() or QApplication(argv)
+    assert isinstance(qt_app, QApplication)
+    qt_app.setApplicationName("reviewer")
+    qt_app.setOrganizationName("reviewer")
+    install_translator(qt_app)
+    window = MainWindow()
+    window.show()
+    previous_hook = sys.excepthook
+    sys.excepthook = report_unexpected_error
+    QTimer.singleShot(0, lambda: _open(window, data_dir, database_url, qt_app))
     try:
         return qt_app.exec()
     finally:
         sys.excepthook = previous_hook
-        app.close()
+        if window.app is not None:
+            window.app.close()

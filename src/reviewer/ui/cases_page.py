@@ -26,6 +26,7 @@ from reviewer.services.cases import CaseRow, CaseStatus
 from reviewer.services.rounds import get_round
 from reviewer.storage.database import Database
 from reviewer.ui.case_dialog import CaseDialog
+from reviewer.ui.import_dialog import ImportDialog
 from reviewer.ui.labels import case_status_label, sex_label
 from reviewer.ui.table_model import Column, RecordFilterProxy, RecordTableModel
 
@@ -129,6 +130,8 @@ class CasesPage(QWidget):
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.delete_button = QPushButton(self.tr("&Delete…"), self)
         self.review_button = QPushButton(self.tr("&Review"), self)
+        self.import_button = QPushButton(self.tr("&Import from spreadsheet…"), self)
+        self.import_button.clicked.connect(self.import_spreadsheet)
         self.add_button.clicked.connect(self.add_case)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -150,6 +153,7 @@ class CasesPage(QWidget):
         for button in (self.review_button, self.add_button, self.edit_button, self.delete_button):
             actions.addWidget(button)
         actions.addStretch()
+        actions.addWidget(self.import_button)
         self.actions_layout = actions
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -265,6 +269,17 @@ class CasesPage(QWidget):
         record = self.selected()
         if record is not None:
             self.review_requested.emit(record.uuid)
+
+    def import_spreadsheet(self) -> None:
+        """Earlier reviews kept in Excel become cases and reviews of this round (typically a baseline round)."""
+        actor = self._actor()
+        dialog = ImportDialog(self._db, self.round_uuid, self._language, self, reviewer=actor, actor=actor)
+        dialog.imported.connect(self._after_import)
+        dialog.exec()
+
+    def _after_import(self, _summary) -> None:
+        self.refresh()
+        self.changed.emit()
 
     def _units(self) -> list[str]:
         return sorted({r.unit for r in self.model.records() if r.unit})

@@ -1,39 +1,68 @@
-"""The main window: one tab per area of work; each area owns its own data and widgets."""
+"""The main window: one tab per area of work; each area owns its own data and widgets.
+
+The window is shown before the database is opened: importing the storage and service layers is most of a cold start,
+so the window first says it is opening the database and builds its areas in `attach`, once `bootstrap` is done. The
+area modules are therefore imported inside the methods that build them.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from reviewer import __version__
-from reviewer.bootstrap import App
 from reviewer.domain.text import Language, language_from_environment
-from reviewer.services.settings import Settings, load_settings, save_settings
-from reviewer.ui.checklists_page import ChecklistsPage
 from reviewer.ui.i18n import install_translator
-from reviewer.ui.reviews_area import ReviewsArea
-from reviewer.ui.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from reviewer.bootstrap import App
+    from reviewer.services.settings import Settings
 
 
-def resolve_language(settings: Settings) -> Language:
-    return language_from_environment() if settings.language == "auto" else settings.language
+def resolve_language(settings: Settings | None) -> Language:
+    if settings is None or settings.language == "auto":
+        return language_from_environment()
+    return settings.language
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, app: App, settings: Settings | None = None, parent=None) -> None:
+    def __init__(self, app: App | None = None, settings: Settings | None = None, parent=None) -> None:
         super().__init__(parent)
-        self._app = app
-        self.settings = settings if settings is not None else load_settings(app.paths.config_dir)
+        self._app: App | None = None
+        self.settings = settings
         self.resize(1100, 720)
-        self._build()
+        self.setWindowTitle(self.tr("Gender equality review"))
+        starting = QLabel(self.tr("Opening the database…"), self)
+        starting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(starting)
+        if app is not None:
+            self.attach(app)
+
+    @property
+    def app(self) -> App | None:
+        return self._app
 
     @property
     def language(self) -> Language:
         return resolve_language(self.settings)
 
+    def attach(self, app: App) -> None:
+        from reviewer.services.settings import load_settings
+
+        self._app = app
+        if self.settings is None:
+            self.settings = load_settings(app.paths.config_dir)
+        self._build()
+
     def _build(self) -> None:
         """Creates every widget anew, in the current language (also after the language is changed)."""
+        from reviewer.ui.checklists_page import ChecklistsPage
+        from reviewer.ui.reviews_area import ReviewsArea
+
+        assert self._app is not None
         self.setWindowTitle(self.tr("Gender equality review"))
         self.reviews = ReviewsArea(self._app.db, self.language, self.actor, self.ensure_actor, self)
         self.checklists_page = ChecklistsPage(self._app.db, self)
@@ -64,20 +93,19 @@ class MainWindow(QMainWindow):
         location = str(db.file) if db.file else db.engine.url.render_as_string(hide_password=True)
         self.statusBar().addPermanentWidget(QLabel(self.tr("Database: %1").replace("%1", location), self))
 
-    @property
-    def rounds_page(self):
-        return self.reviews.rounds_page
-
     def actor(self) -> str:
-        return self.settings.reviewer or ""
+        return (self.settings.reviewer if self.settings else None) or ""
 
     def ensure_actor(self) -> bool:
         """A review records who made it: ask once for initials or a pseudonym if none is set."""
-        if self.settings.reviewer:
+        if self.actor():
             return True
-        return self.open_settings(first_run=True) and bool(self.settings.reviewer)
+        return self.open_settings(first_run=True) and bool(self.actor())
 
     def open_settings(self, first_run: bool = False) -> bool:
+        from reviewer.ui.settings_dialog import SettingsDialog
+
+        assert self.settings is not None
         dialog = SettingsDialog(self.settings, first_run=first_run, parent=self)
         if not dialog.exec():
             return False
@@ -85,6 +113,9 @@ class MainWindow(QMainWindow):
         return True
 
     def apply_settings(self, settings: Settings) -> None:
+        from reviewer.services.settings import save_settings
+
+        assert self._app is not None
         old_language = self.language
         self.settings = settings
         save_settings(self._app.paths.config_dir, settings)
@@ -100,5 +131,5 @@ class MainWindow(QMainWindow):
             self.tr("About"),
             self.tr("Gender equality review of case files, version %1.\nData folder: %2")
             .replace("%1", __version__)
-            .replace("%2", str(self._app.paths.data_dir)),
+            .replace("%2", str(self._app.paths.data_dir) if self._app else "–"),
         )

@@ -1,0 +1,87 @@
+"""The command line's shape, apart from what the commands do.
+
+Kept free of the storage and service layers so that `reviewer` without a command can put its window on screen
+before those (slow to import) are loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reviewer import __version__
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="folder for the database, settings, logs and backups (default: the user's data folder; "
+        "env REVIEWER_DATA_DIR)",
+    )
+    common.add_argument(
+        "--database-url",
+        default=argparse.SUPPRESS,
+        help="SQLAlchemy URL of another database, e.g. postgresql+psycopg://user@host/db (env REVIEWER_DATABASE_URL)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="reviewer",
+        description="Jämställdhetsgranskning av akter. Without a command, the program window opens.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    checklist = commands.add_parser("checklist", help="list, show, validate, import and export checklists")
+    checklist_commands = checklist.add_subparsers(dest="action", metavar="ACTION", required=True)
+    checklist_commands.add_parser("list", parents=[common], help="every checklist version in the database")
+    show = checklist_commands.add_parser("show", parents=[common], help="the questions of a checklist")
+    show.add_argument("reference", metavar="SLUG[@VERSION]")
+    validate = checklist_commands.add_parser("validate", parents=[common], help="check a checklist file")
+    validate.add_argument("file", type=Path)
+    imp = checklist_commands.add_parser("import", parents=[common], help="add a checklist file to the database")
+    imp.add_argument("file", type=Path)
+    exp = checklist_commands.add_parser("export", parents=[common], help="write a checklist to a .json/.yaml file")
+    exp.add_argument("reference", metavar="SLUG[@VERSION]")
+    exp.add_argument("-o", "--output", type=Path, required=True)
+
+    db = commands.add_parser("db", help="database health and backups")
+    db_commands = db.add_subparsers(dest="action", metavar="ACTION", required=True)
+    db_commands.add_parser("check", parents=[common], help="integrity, schema version and row counts")
+    backup = db_commands.add_parser("backup", parents=[common], help="write a backup copy now")
+    backup.add_argument("-o", "--output-dir", type=Path, help="folder for the copy (default: the backups folder)")
+
+    round_ = commands.add_parser("round", help="list and create review rounds")
+    round_commands = round_.add_subparsers(dest="action", metavar="ACTION", required=True)
+    round_commands.add_parser("list", parents=[common], help="every round with its checklist and progress")
+    create = round_commands.add_parser("create", parents=[common], help="create a review round")
+    create.add_argument("name", metavar="NAME")
+    create.add_argument("--checklist", required=True, metavar="SLUG[@VERSION]", help="the checklist the round uses")
+    create.add_argument(
+        "--period", required=True, metavar="LABEL", help="the period reviewed, e.g. '2024' or '2025 H1'"
+    )
+    create.add_argument("--baseline", metavar="NAME", help="the round this one is compared with (before/after)")
+
+    cases = commands.add_parser("cases", help="cases in a round")
+    cases_commands = cases.add_subparsers(dest="action", metavar="ACTION", required=True)
+    cases_import = cases_commands.add_parser(
+        "import",
+        parents=[common],
+        help="import earlier reviews from a spreadsheet (CSV or XLSX), one row per case "
+        "(the format: docs/spreadsheet-import.md)",
+    )
+    cases_import.add_argument("file", type=Path, metavar="FILE")
+    cases_import.add_argument("--round", required=True, metavar="NAME", dest="round_name", help="the round to fill")
+    cases_import.add_argument("--reviewer", metavar="NAME", help="the reviewer for rows whose reviewer cell is empty")
+
+    demo = commands.add_parser("demo", parents=[common], help="create fictitious demo rounds")
+    demo.add_argument("--cases", type=int, default=40, help="cases per built-in checklist (default 40)")
+    demo.add_argument("--seed", type=int, default=1, help="random seed, for repeatable data (default 1)")
+    return parser
