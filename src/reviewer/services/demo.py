@@ -14,17 +14,17 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
-from reviewer.checklists.answers import AnswerValue, EncodedAnswer, content_sha256, encode
+from reviewer.checklists.answers import AnswerValue, EncodedAnswer, encode
 from reviewer.checklists.rules import is_visible
 from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType, implicit_options
 from reviewer.domain.sex import Sex, SexGroup, Subject, categories_for, group_of
 from reviewer.domain.text import Message, ReviewerError
+from reviewer.services.bulk_reviews import ReviewedCase, insert_reviewed_cases
 from reviewer.services.checklists import definition_of, get_version
 from reviewer.services.rounds import create_round
-from reviewer.storage.models import Answer, Case, Review, ReviewStatus, Round, RoundKind, new_uuid, utcnow
+from reviewer.storage.models import ReviewStatus, Round, RoundKind
 
 DEMO_PERIOD = "Exempel"
 DEMO_UNITS = ("Enhet Norr", "Enhet Söder", "Enhet Väst")
@@ -154,88 +154,35 @@ def create_demo_data(session: Session, cases: int, seed: int, progress: Progress
         )
     total = cases * len(checklists)
     done = 0
+
+    def report(written: int) -> None:
+        if progress is not None:
+            progress(done + written, total)
+
     for row, definition, name in zip(checklists, definitions, names, strict=True):
         round_ = create_round(session, name, row, DEMO_PERIOD, RoundKind.REAL, fictitious=True)
         assert round_.id is not None
         assert row.id is not None
-        for start in range(0, cases, 1000):
-            batch = range(start, min(cases, start + 1000))
-            _insert_batch(session, rng, definition, round_.id, row.id, batch)
-            done += len(batch)
-            if progress is not None:
-                progress(done, total)
+        reviewed = [_reviewed_case(rng, definition, number) for number in range(cases)]
+        insert_reviewed_cases(session, round_.id, row.id, reviewed, report)
+        done += cases
         session.commit()
     return names
 
 
-def _insert_batch(
-    session: Session,
-    rng: random.Random,
-    definition: ChecklistDefinition,
-    round_id: int,
-    checklist_id: int,
-    numbers: range,
-) -> None:
-    now = utcnow()
-    case_rows = []
-    for number in numbers:
-        sex = _pick_sex(rng, definition.subject, definition.area.value)
-        case_rows.append(
-            {
-                "uuid": new_uuid(),
-                "round_id": round_id,
-                "case_code": f"FIKTIV-{number + 1:05d}",
-                "sex": sex,
-                "age_band": rng.choice(definition.age_bands).value,
-                "unit": rng.choice(DEMO_UNITS),
-                "created_at": now,
-            }
-        )
-    case_ids = session.scalars(insert(Case).returning(col(Case.id), sort_by_parameter_order=True), case_rows).all()
-    review_rows = []
-    answer_sets = []
-    for case_row in case_rows:
-        female = group_of(case_row["sex"]) is SexGroup.FEMALE  # type: ignore[arg-type]
-        answers: dict[str, AnswerValue] = {}
-        encoded: dict[str, EncodedAnswer] = {}
-        for question in definition.questions():
-            if is_visible(question, answers, definition):
-                value = _answer(rng, definition.slug, question, female)
-                if value is not None:
-                    answers[question.key] = value
-                    encoded[question.key] = encode(question, value)
-        answer_sets.append(encoded)
-        review_rows.append(
-            {
-                "uuid": new_uuid(),
-                "checklist_version_id": checklist_id,
-                "reviewer": rng.choice(DEMO_REVIEWERS),
-                "status": ReviewStatus.COMPLETE,
-                "revision": 1,
-                "content_sha256": content_sha256({k: (e.value_json, None) for k, e in encoded.items()}),
-                "created_at": now,
-                "updated_at": now,
-                "completed_at": now,
-            }
-        )
-    for review_row, case_id in zip(review_rows, case_ids, strict=True):
-        review_row["case_id"] = case_id
-    review_ids = session.scalars(
-        insert(Review).returning(col(Review.id), sort_by_parameter_order=True), review_rows
-    ).all()
-    answer_rows = [
-        {
-            "uuid": new_uuid(),
-            "review_id": review_id,
-            "question_key": key,
-            "value_json": enc.value_json,
-            "value_code": enc.value_code,
-            "value_number": enc.value_number,
-            "updated_at": now,
-        }
-        for review_id, encoded in zip(review_ids, answer_sets, strict=True)
-        for key, enc in encoded.items()
-    ]
-    # A Core insert on the table: the ORM's bulk path leaves out None values and splits the batch
-    # each time the pattern of NULLs changes, which made this thousands of statements instead of one.
-    session.execute(insert(Answer.__table__), answer_rows)  # type: ignore[attr-defined]
+def _reviewed_case(rng: random.Random, definition: ChecklistDefinition, number: int) -> ReviewedCase:
+    sex = _pick_sex(rng, definition.subject, definition.area.value)
+    age_band = rng.choice(definition.age_bands).value
+    unit = rng.choice(DEMO_UNITS)
+    female = group_of(sex) is SexGroup.FEMALE
+    answers: dict[str, AnswerValue] = {}
+    encoded: dict[str, tuple[EncodedAnswer, str | None]] = {}
+    for question in definition.questions():
+        if is_visible(question, answers, definition):
+            value = _answer(rng, definition.slug, question, female)
+            if value is not None:
+                answers[question.key] = value
+                encoded[question.key] = (encode(question, value), None)
+    return ReviewedCase(
+        f"FIKTIV-{number + 1:05d}", sex, age_band, unit, rng.choice(DEMO_REVIEWERS), ReviewStatus.COMPLETE, encoded
+    )

@@ -19,42 +19,36 @@ import io
 import json
 import re
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Table, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from reviewer.checklists.answers import AnswerError, AnswerValue, EncodedAnswer, check_answer, content_sha256, encode
+from reviewer.checklists.answers import AnswerError, AnswerValue, EncodedAnswer, check_answer, encode
 from reviewer.checklists.rules import is_visible
 from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType, implicit_options
 from reviewer.domain.personnummer import contains_personnummer, find_personnummer, redact
 from reviewer.domain.sex import Sex, Subject, categories_for
 from reviewer.domain.text import Language, Message, ReviewerError, language_from_environment
 from reviewer.services import audit
+from reviewer.services.bulk_reviews import ReviewedCase, insert_reviewed_cases
 from reviewer.services.cases import MAX_CODE, MAX_UNIT, round_definition
 from reviewer.services.reviews import MAX_TEXT, missing_required
 from reviewer.services.rounds import get_round
 from reviewer.storage.models import (
-    Answer,
     Case,
     ImportRecord,
-    Review,
     ReviewStatus,
     Round,
-    new_uuid,
-    utcnow,
 )
 
 SPREADSHEET_FORMAT_VERSION = 1
 IMPORT_KIND = "spreadsheet"
 MAX_ISSUES = 200
 MAX_REVIEWER = 64
-BATCH_SIZE = 1000
 PROGRESS_EVERY = 250
 
 CASE_CODE, SEX, AGE_BAND, UNIT, REVIEWER = "case_code", "sex", "age_band", "unit", "reviewer"
@@ -599,24 +593,12 @@ class _QuestionReader:
 
 
 @dataclass(frozen=True)
-class _Row:
-    case_code: str
-    sex: Sex
-    age_band: str | None
-    unit: str | None
-    reviewer: str
-    status: ReviewStatus
-    answers: dict[str, tuple[EncodedAnswer, str | None]]
-    content_sha256: str
-
-
-@dataclass(frozen=True)
 class _Plan:
     round_: Round
     definition: ChecklistDefinition
     file_name: str
     file_sha256: str
-    rows: list[_Row]
+    rows: list[ReviewedCase]
 
     def summary(self) -> ImportSummary:
         complete = sum(1 for r in self.rows if r.status is ReviewStatus.COMPLETE)
@@ -690,7 +672,7 @@ class _RowValidator:
     def _issue(self, row: int, column: _Column | str, sv: str, en: str) -> None:
         self.issues.add(row, column if isinstance(column, str) else column.name, sv, en)
 
-    def validate(self, number: int, cells: list[Cell]) -> _Row | None:
+    def validate(self, number: int, cells: list[Cell]) -> ReviewedCase | None:
         """The row ready to store, or None when it has a problem (reported to `issues`)."""
         texts: dict[int, str] = {}
         ok = True
@@ -726,8 +708,7 @@ class _RowValidator:
         code, sex, age_band, unit, reviewer = case
         values, encoded = answers
         status = self._status(values)
-        digest = content_sha256({k: (e.value_json, note) for k, (e, note) in encoded.items()})
-        return _Row(code, sex, age_band, unit, reviewer, status, encoded, digest)
+        return ReviewedCase(code, sex, age_band, unit, reviewer, status, encoded)
 
     def _status(self, values: dict[str, AnswerValue]) -> ReviewStatus:
         """Complete when no shown required question is unanswered (`reviews.missing_required`), else in progress."""
@@ -1048,7 +1029,7 @@ def _plan(
             f"({prior.imported_at.date().isoformat()}); nothing was changed.",
         )
     validator = _RowValidator(definition, columns, existing, default_reviewer, issues)
-    rows: list[_Row] = []
+    rows: list[ReviewedCase] = []
     total = len(table.rows)
     for done, (number, cells) in enumerate(table.rows, start=1):
         row = validator.validate(number, cells)
@@ -1130,73 +1111,10 @@ def import_file(
     return plan.summary()
 
 
-def _chunks(rows: list[_Row], size: int) -> Iterator[list[_Row]]:
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
-
-
 def _write(session: Session, plan: _Plan, actor: str, written: Callable[[int], None]) -> None:
     round_ = plan.round_
     assert round_.id is not None
-    now = utcnow()
-    done = 0
-    # Core inserts on the tables, as services.demo does for answers: the ORM's bulk path leaves out None values
-    # and splits a batch each time the pattern of NULLs changes (age band, unit, completed_at vary by row).
-    case_table: Table = Case.__table__  # type: ignore[attr-defined]
-    review_table: Table = Review.__table__  # type: ignore[attr-defined]
-    answer_table: Table = Answer.__table__  # type: ignore[attr-defined]
-    for batch in _chunks(plan.rows, BATCH_SIZE):
-        case_rows: list[dict[str, Any]] = [
-            {
-                "uuid": new_uuid(),
-                "round_id": round_.id,
-                "case_code": row.case_code,
-                "sex": row.sex,
-                "age_band": row.age_band,
-                "unit": row.unit,
-                "created_at": now,
-            }
-            for row in batch
-        ]
-        case_ids = session.execute(
-            insert(case_table).returning(case_table.c.id, sort_by_parameter_order=True), case_rows
-        ).scalars()
-        review_rows: list[dict[str, Any]] = [
-            {
-                "uuid": new_uuid(),
-                "case_id": case_id,
-                "checklist_version_id": round_.checklist_version_id,
-                "reviewer": row.reviewer,
-                "status": row.status,
-                "revision": 1,
-                "content_sha256": row.content_sha256,
-                "created_at": now,
-                "updated_at": now,
-                "completed_at": now if row.status is ReviewStatus.COMPLETE else None,
-            }
-            for row, case_id in zip(batch, case_ids, strict=True)
-        ]
-        review_ids = session.execute(
-            insert(review_table).returning(review_table.c.id, sort_by_parameter_order=True), review_rows
-        ).scalars()
-        answer_rows = [
-            {
-                "uuid": new_uuid(),
-                "review_id": review_id,
-                "question_key": key,
-                "value_json": enc.value_json,
-                "value_code": enc.value_code,
-                "value_number": enc.value_number,
-                "note": note,
-                "updated_at": now,
-            }
-            for row, review_id in zip(batch, review_ids, strict=True)
-            for key, (enc, note) in row.answers.items()
-        ]
-        if answer_rows:
-            session.execute(insert(answer_table), answer_rows)
-        done += len(batch)
-        written(done)
+    insert_reviewed_cases(session, round_.id, round_.checklist_version_id, plan.rows, written)
     summary = plan.summary()
     counts = {
         "cases": summary.cases,
