@@ -214,7 +214,9 @@ def test_library_is_only_asked_about_candidates(monkeypatch):
 
 
 def test_guard_text_accepts_text_without_numbers():
-    guard_text("Klienten kom till mötet 2024-01-15. Kod MB-2024-0012.", FIELD)
+    text = "Klienten kom till mötet 2024-01-15. Kod MB-2024-0012."
+    assert guard_text(text, FIELD) is None
+    assert find_personnummer(text) == []
 
 
 def test_guard_text_names_field_and_place_in_swedish_without_the_number():
