@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
@@ -171,9 +174,27 @@ _STATUS_RANK = sql_case(
 _RANKED = (CaseStatus.NOT_STARTED, CaseStatus.IN_PROGRESS, CaseStatus.COMPLETE)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Creating 100 000 rows would set off the cyclic garbage collector again and again for nothing (they hold no
+    cycles); pausing it halves the time to open a large round."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def list_cases(session: Session, round_uuid: str) -> list[CaseRow]:
     """All cases of a round as light rows, in one query, so a round of 100 000 cases opens quickly."""
     round_ = get_round(session, round_uuid)
+    with _collector_paused():
+        return _case_rows(session, round_.id)
+
+
+def _case_rows(session: Session, round_id: int | None) -> list[CaseRow]:
     rows = session.execute(
         sql_select(
             col(Case.uuid),
@@ -185,7 +206,7 @@ def list_cases(session: Session, round_uuid: str) -> list[CaseRow]:
         )
         .select_from(Case)
         .outerjoin(Review, col(Review.case_id) == col(Case.id))
-        .where(col(Case.round_id) == round_.id)
+        .where(col(Case.round_id) == round_id)
         .group_by(col(Case.id))
         .order_by(col(Case.case_code))
     ).all()

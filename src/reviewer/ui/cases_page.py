@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,9 +43,10 @@ class CaseFilterProxy(RecordFilterProxy):
         self.needle = ""
 
     def set_filters(self, status: CaseStatus | None, sex: Sex | None, unit: str | None, needle: str) -> None:
-        self.beginFilterChange()
         self.status, self.sex, self.unit, self.needle = status, sex, unit, needle.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        # A full re-filter: endFilterChange() removes tens of thousands of row ranges one by one (over a second
+        # on 100 000 cases); invalidate() maps the rows anew in a fraction of that.
+        self.invalidate()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         record = self._source.record(source_row)
