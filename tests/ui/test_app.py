@@ -13,6 +13,7 @@ def test_a_database_that_cannot_be_opened_is_explained_in_a_dialog(tmp_path, qap
         assert ui_app.run_gui(data_dir, None, ["reviewer"]) == 1
     message = critical.call_args.args[2]
     assert "ingen läsbar databas" in message
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()], "no window is left behind"
     assert QApplication.instance() is qapp
 
 
@@ -53,7 +54,12 @@ def test_the_window_is_on_screen_before_the_database_opens_and_then_filled(tmp_p
         when_filled()
 
     QTimer.singleShot(0, first_event)
-    assert ui_app.run_gui(tmp_path / "d", None, ["reviewer"]) == 0
+    watchdog = QTimer()
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(lambda: qapp.exit(2))
+    watchdog.start(20_000)
+    assert ui_app.run_gui(tmp_path / "d", None, ["reviewer"]) == 0, seen
+    watchdog.stop()
     assert seen == {
         "shown_before_open": True,
         "title": "Jämställdhetsgranskning",

@@ -67,5 +67,7 @@ def run_gui(data_dir: Path | None, database_url: str | None, argv: list[str]) ->
         return qt_app.exec()
     finally:
         sys.excepthook = previous_hook
+        window.close()
+        window.deleteLater()
         if window.app is not None:
             window.app.close()
