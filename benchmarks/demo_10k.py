@@ -44,17 +44,22 @@ def read_back(database: Path) -> tuple[list[str], list[tuple[object, ...]], int]
     return ddl, rows, reviews
 
 
+def prepare_answer_table(conn: sqlite3.Connection, ddl: list[str]) -> str:
+    """An empty answer table of the program's shape, with its journal and sync settings; returns the INSERT."""
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    for statement in ddl:
+        conn.execute(statement)
+    conn.commit()
+    return f"INSERT INTO answer ({ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+
+
 def sqlite_insert_once(database: Path, ddl: list[str], rows: list[tuple[object, ...]]) -> float:
     """Seconds plain sqlite3 needs to store `rows` in an answer table of the same shape, with the program's journal
     and sync settings, committing once per checklist as the program does."""
     with closing(sqlite3.connect(database)) as conn:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
-        for statement in ddl:
-            conn.execute(statement)
-        conn.commit()
+        insert = prepare_answer_table(conn, ddl)
         chunk = -(-len(rows) // CHECKLISTS)
-        insert = f"INSERT INTO answer ({ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 
         def store() -> None:
             for start in range(0, len(rows), chunk):

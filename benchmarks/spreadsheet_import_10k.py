@@ -18,7 +18,7 @@ from contextlib import closing
 from pathlib import Path
 
 from benchmarks._harness import Result, progress, timed
-from benchmarks.demo_10k import ANSWER_COLUMNS, read_back
+from benchmarks.demo_10k import prepare_answer_table, read_back
 from reviewer.bootstrap import DATABASE_FILE, bootstrap
 from reviewer.checklists.answers import AnswerValue
 from reviewer.checklists.rules import is_visible
@@ -167,12 +167,7 @@ def baseline_once(database: Path, csv_file: Path, ddl: list[str], rows: list[tup
     """Seconds to parse the file with csv.reader and store `rows` in an answer table of the program's shape with
     plain sqlite3 (WAL, synchronous=FULL, one transaction, as the import commits once)."""
     with closing(sqlite3.connect(database)) as conn:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
-        for statement in ddl:
-            conn.execute(statement)
-        conn.commit()
-        insert = f"INSERT INTO answer ({ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        insert = prepare_answer_table(conn, ddl)
 
         def parse_and_store() -> None:
             with csv_file.open(encoding="utf-8-sig", newline="") as handle:

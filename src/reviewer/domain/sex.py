@@ -38,14 +38,6 @@ _GROUP = {
     Sex.ANNAT_OKANT: SexGroup.OTHER,
 }
 
-LABELS_SV = {
-    Sex.KVINNA: "Kvinna",
-    Sex.MAN: "Man",
-    Sex.FLICKA: "Flicka",
-    Sex.POJKE: "Pojke",
-    Sex.ANNAT_OKANT: "Annat/okänt",
-}
-
 
 def group_of(sex: Sex) -> SexGroup:
     return _GROUP[sex]
