@@ -30,6 +30,11 @@ BENCHMARKS = {
     "autosave": "benchmarks.autosave",
     "open_round_100k": "benchmarks.open_round_100k",
     "spreadsheet_import_10k": "benchmarks.spreadsheet_import_10k",
+    "exchange_import": "benchmarks.exchange_import",
+    "aggregate_100k": "benchmarks.aggregate_100k",
+    "checklist_editor": "benchmarks.checklist_editor",
+    "dashboard_100k": "benchmarks.dashboard_100k",
+    "pdf_report_10k": "benchmarks.pdf_report",
 }
 RESULTS_FILE = Path(__file__).with_name("results") / "latest.json"
 
@@ -41,8 +46,9 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--repeat",
         type=int,
         help=(
-            "repetitions per benchmark (default: 7 for cold_start and create_database, 3 for demo_10k and "
-            "spreadsheet_import_10k, 15 for review_form_open, 60 for autosave (at least 50), 5 for open_round_100k)"
+            "repetitions per benchmark (default: 7 for cold_start and create_database, 3 for demo_10k, "
+            "spreadsheet_import_10k and exchange_import, 15 for review_form_open and checklist_editor, 60 for autosave "
+            "(at least 50), 5 for open_round_100k, aggregate_100k and pdf_report_10k, 3 for dashboard_100k)"
         ),
     )
     args = parser.parse_args(argv)

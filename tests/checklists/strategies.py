@@ -10,9 +10,11 @@ from reviewer.checklists.schema import QuestionType
 
 keys = st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True)
 option_values = st.from_regex(r"[a-z0-9][a-z0-9_]{0,10}", fullmatch=True)
+# "=" and "'" start formulas and forced text in a spreadsheet; a text beginning with them must still stay text.
 swedish = st.text(
-    alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzåäöÅÄÖ ,.–?\n0123456789"), min_size=1, max_size=40
+    alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzåäöÅÄÖ ,.–?\n0123456789='"), min_size=1, max_size=40
 ).filter(lambda s: s.strip())
+bounds = st.one_of(st.integers(-1000, 100_000).map(float), st.floats(-1e9, 1e9, allow_nan=False, allow_infinity=False))
 
 
 @st.composite
@@ -59,6 +61,10 @@ def definitions(draw: st.DrawFn) -> dict[str, Any]:
                 if len(accepted) == 1
                 else {"question": target, "in": accepted}
             )
+        if kind in {QuestionType.INTEGER, QuestionType.DECIMAL, QuestionType.MONEY, QuestionType.DAYS}:
+            low, high = sorted([draw(bounds), draw(bounds)])
+            question |= {"min": low} if draw(st.booleans()) else {}
+            question |= {"max": high} if draw(st.booleans()) else {}
         question["required"] = draw(st.booleans())
         question["compare_by_sex"] = draw(st.booleans())
         questions.append(question)
@@ -67,18 +73,37 @@ def definitions(draw: st.DrawFn) -> dict[str, Any]:
         if section_count > 1
         else []
     )
-    bounds = [0, *cuts, len(questions)]
+    cut = [0, *cuts, len(questions)]
     sections = [
-        {"key": section_keys[i], "title": draw(localized()), "questions": questions[bounds[i] : bounds[i + 1]]}
-        for i in range(len(bounds) - 1)
+        {"key": section_keys[i], "title": draw(localized()), "questions": questions[cut[i] : cut[i + 1]]}
+        for i in range(len(cut) - 1)
     ]
-    return {
+    for section in sections:
+        if draw(st.booleans()):
+            section["description"] = draw(localized())
+    version = draw(st.integers(1, 50))
+    data = {
         "format_version": 1,
         "slug": draw(st.from_regex(r"[a-z][a-z0-9_-]{0,20}", fullmatch=True)),
-        "version": draw(st.integers(1, 50)),
+        "version": version,
         "area": draw(st.sampled_from(["fardtjanst", "barnomsorg", "missbruk", "annat"])),
         "title": draw(localized()),
         "subject": draw(st.sampled_from(["adult", "child"])),
         "age_bands": draw(options()),
         "sections": sections,
     }
+    if draw(st.booleans()):
+        data["description"] = draw(localized())
+    if version > 1 and draw(st.booleans()):
+        data["previous"] = draw(previous_versions(version, question_keys))
+    return data
+
+
+@st.composite
+def previous_versions(draw: st.DrawFn, version: int, question_keys: list[str]) -> dict[str, Any]:
+    """A mapping to an earlier version: renamed keys, splits (two new keys from one old) and retired keys."""
+    old_keys = draw(st.lists(keys, min_size=1, max_size=6, unique=True))
+    mapped = draw(st.lists(st.sampled_from(question_keys), max_size=4, unique=True))
+    key_map = {new: draw(st.sampled_from(old_keys)) for new in mapped}
+    retired = draw(st.lists(keys.filter(lambda k: k not in key_map.values()), max_size=3, unique=True))
+    return {"version": draw(st.integers(1, version - 1)), "key_map": key_map, "retired": retired}

@@ -1,7 +1,8 @@
 import json
 
-from reviewer.checklists.loader import parse_checklist
+from reviewer.checklists.loader import parse_checklist, validate_dict
 from reviewer.checklists.rules import is_visible
+from tests.checklists.test_loader import MINIMAL
 
 DEFINITION = parse_checklist(
     json.dumps(
@@ -57,3 +58,12 @@ def test_condition_on_multiple_choice_matches_any_chosen():
 
 def test_hidden_question_hides_its_dependants():
     assert visible({"a": "nej", "b": ["y"]}) == ["a", "d"]
+
+
+def test_a_split_maps_two_new_keys_from_one_old_key_but_an_old_key_is_not_both_mapped_and_retired():
+    split = dict(MINIMAL, version=2, previous={"version": 1, "key_map": {"antal_barn": "barn", "insats": "barn"}})
+    assert validate_dict(split) == []
+    both = dict(split, previous=dict(split["previous"], retired=["barn"]))
+    [issue] = validate_dict(both)
+    assert (issue.path, issue.key) == ("previous.retired[0]", "barn")
+    assert "both retired and mapped" in issue.text("en")

@@ -3,10 +3,12 @@
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 import yaml
 
@@ -167,3 +169,75 @@ def test_unwritable_data_dir_is_a_clear_error(tmp_path):
 
 def test_usage_error_exits_2():
     assert run("checklist", "frobnicate", check_rc=2).stderr
+
+
+def test_excel_round_trip_draft_publish_with_mapping_and_retire(tmp_path, data_dir):
+    workbook_path = tmp_path / "missbruk.xlsx"
+    out = run("checklist", "export", "missbruk", "-o", workbook_path, data_dir=data_dir, check_rc=0).stdout
+    assert f"Skrev {workbook_path}" in out
+    assert "Oförändrad: missbruk@1" in run("checklist", "import", workbook_path, data_dir=data_dir, check_rc=0).stdout
+
+    workbook = openpyxl.load_workbook(workbook_path)
+    settings_sheet = workbook["Inställningar"]
+    rows = {settings_sheet.cell(r, 1).value: r for r in range(2, settings_sheet.max_row + 1)}
+    settings_sheet.cell(rows["version"], 2).value = 2
+    settings_sheet.cell(rows["föregående version"], 2).value = 1
+    questions = workbook["Frågor"]
+    keys = [questions.cell(r, 3).value for r in range(2, questions.max_row + 1)]
+    questions.cell(keys.index("substans") + 2, 3).value = "substans_alkohol"
+    for row in workbook["Alternativ"].iter_rows(min_row=2, max_col=1):
+        if row[0].value == "substans":
+            row[0].value = "substans_alkohol"
+    workbook.save(workbook_path)
+    result = run("checklist", "import", workbook_path, "--draft", data_dir=data_dir, check_rc=0)
+    assert "Importerad som utkast: missbruk@2" in result.stdout
+
+    refused = run("checklist", "publish", "missbruk@2", data_dir=data_dir, check_rc=1)
+    assert "frågorna substans från version 1 saknas" in refused.stderr
+    assert "--map NY_NYCKEL=GAMMAL_NYCKEL" in refused.stderr
+    unversioned = run("checklist", "publish", "missbruk", data_dir=data_dir, check_rc=1)
+    assert "Ange vilken version som avses: missbruk@VERSION" in unversioned.stderr
+    bad = run("checklist", "publish", "missbruk@2", "--map", "substans_alkohol", data_dir=data_dir, check_rc=1)
+    assert "NY_NYCKEL=GAMMAL_NYCKEL" in bad.stderr
+    published = run(
+        "checklist", "publish", "missbruk@2", "--map", "substans_alkohol=substans", data_dir=data_dir, check_rc=0
+    )
+    assert "Publicerad: missbruk@2" in published.stdout
+    exported = tmp_path / "missbruk-2.json"
+    run("checklist", "export", "missbruk@2", "-o", exported, data_dir=data_dir, check_rc=0)
+    previous = json.loads(exported.read_text("utf-8"))["previous"]
+    assert previous == {"version": 1, "key_map": {"substans_alkohol": "substans"}, "retired": []}
+
+    retired = run("checklist", "retire", "missbruk@1", data_dir=data_dir, check_rc=0).stdout
+    assert "Tillbakadragen: missbruk@1" in retired
+    assert "redan tillbakadragen" in run("checklist", "retire", "missbruk@1", data_dir=data_dir, check_rc=1).stderr
+    listing = run("checklist", "list", data_dir=data_dir, check_rc=0).stdout
+    assert re.search(r"missbruk\s+1\s+missbruk\s+retired", listing), listing
+    assert re.search(r"missbruk\s+2\s+missbruk\s+published", listing), listing
+
+
+def test_publish_with_retire_and_english_messages(tmp_path, data_dir):
+    source = tmp_path / "mall.json"
+    source.write_text(json.dumps(MINIMAL), encoding="utf-8")
+    run("checklist", "import", source, data_dir=data_dir, check_rc=0)
+    second = dict(MINIMAL, version=2, previous={"version": 1})
+    second["sections"] = [dict(MINIMAL["sections"][0], questions=MINIMAL["sections"][0]["questions"][:2])]
+    source.write_text(json.dumps(second), encoding="utf-8")
+    run("checklist", "import", source, "--draft", data_dir=data_dir, check_rc=0)
+    refused = run("checklist", "publish", "test@2", data_dir=data_dir, lang="en_GB.UTF-8", check_rc=1)
+    assert "the questions insats of version 1 are missing" in refused.stderr
+    assert "--retire OLD_KEY" in refused.stderr
+    run("checklist", "publish", "test@2", "--retire", "insats", data_dir=data_dir, check_rc=0)
+
+
+def test_a_workbook_with_mistakes_names_sheet_row_and_column(tmp_path, data_dir):
+    workbook_path = tmp_path / "fel.xlsx"
+    run("checklist", "export", "fardtjanst", "-o", workbook_path, data_dir=data_dir, check_rc=0)
+    workbook = openpyxl.load_workbook(workbook_path)
+    workbook["Frågor"].cell(7, 4).value = "ja/nej"
+    workbook.save(workbook_path)
+    result = run("checklist", "validate", workbook_path, check_rc=1)
+    assert "Frågor, rad 7, kolumn 'typ'" in result.stderr
+    assert "okänd typ 'ja/nej'" in result.stderr
+    imported = run("checklist", "import", workbook_path, "--draft", data_dir=data_dir, check_rc=1)
+    assert "Frågor, rad 7, kolumn 'typ'" in imported.stderr

@@ -15,8 +15,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import ValidationError
 
-from reviewer.checklists.rules import Issue, check_rules
-from reviewer.checklists.schema import ChecklistDefinition, QuestionType
+from reviewer.checklists.rules import Issue, SectionPart, check_parts, check_rules
+from reviewer.checklists.schema import ChecklistDefinition, PreviousVersion, Question, QuestionType
+from reviewer.domain.personnummer import contains_personnummer, redact
 from reviewer.domain.text import Language, Message, ReviewerError, language_from_environment
 
 FileFormat = Literal["json", "yaml"]
@@ -134,24 +135,141 @@ def _parse(text: str, source: str, file_format: FileFormat) -> Any:
 
 
 def parse_checklist(text: str, source: str, file_format: FileFormat | None = None) -> ChecklistDefinition:
-    data = _parse(text, source, file_format or _detect_format(source, text))
+    return definition_from_dict(_parse(text, source, file_format or _detect_format(source, text)), source)
+
+
+def definition_from_dict(data: Any, source: str) -> ChecklistDefinition:
+    """The definition in a parsed file, or a `ChecklistFileError` naming `source` and every problem."""
+    definition, issues = _validate(data)
+    if issues or definition is None:
+        raise ChecklistFileError(source, issues)
+    return definition
+
+
+def validate_dict(data: Any) -> list[Issue]:
+    """Every problem of a definition in file form, empty when it is valid; never raises on bad content.
+
+    Fast enough to run on each keystroke of the editor. Rules that span fields still run on the readable parts of a
+    definition the schema refuses, so a draft with one empty text still shows its duplicate keys.
+    """
+    return _validate(data)[1]
+
+
+def _validate(data: Any) -> tuple[ChecklistDefinition | None, list[Issue]]:
     if not isinstance(data, dict):
-        raise ChecklistFileError(
-            source,
-            [
-                Issue(
-                    "", Message("filen ska innehålla ett objekt på toppnivå", "the file must hold an object at the top")
-                )
-            ],
-        )
+        message = Message("filen ska innehålla ett objekt på toppnivå", "the file must hold an object at the top")
+        return None, [Issue("", message)]
+    personal = _personnummer_issues(data)
     try:
         definition = ChecklistDefinition.model_validate(data)
     except ValidationError as exc:
-        raise ChecklistFileError(source, [_issue_from_pydantic(err, data) for err in exc.errors()]) from None
-    issues = check_rules(definition)
-    if issues:
-        raise ChecklistFileError(source, issues)
-    return definition
+        errors = exc.errors()
+        schema_issues = [_issue_from_pydantic(err, data) for err in errors]
+        return None, schema_issues + _partial_rules(data, errors) + personal
+    return definition, check_rules(definition) + personal
+
+
+def _personnummer_issues(data: dict[str, Any]) -> list[Issue]:
+    # One scan of all texts at once is several times faster; a line break never joins two texts into a match.
+    texts: list[str] = []
+    _collect_texts(data, texts)
+    if not contains_personnummer("\n".join(texts)):
+        return []
+    issues = []
+    for loc, text in _strings(data, ()):
+        if contains_personnummer(text):
+            issues.append(
+                Issue(
+                    _json_path(loc),
+                    Message(
+                        "texten innehåller något som ser ut som ett personnummer eller samordningsnummer; "
+                        "sådana får inte sparas",
+                        "the text contains something that looks like a personal identity or coordination number; "
+                        "those must not be stored",
+                    ),
+                    _question_key_at(loc, data),
+                )
+            )
+    return issues
+
+
+def _collect_texts(node: Any, texts: list[str]) -> None:
+    if isinstance(node, str):
+        texts.append(node)
+    elif isinstance(node, dict):
+        for value in node.values():
+            _collect_texts(value, texts)
+    elif isinstance(node, list):
+        for value in node:
+            _collect_texts(value, texts)
+
+
+def _strings(node: Any, loc: tuple[int | str, ...]) -> list[tuple[tuple[int | str, ...], str]]:
+    if isinstance(node, str):
+        return [(loc, node)]
+    found: list[tuple[tuple[int | str, ...], str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _strings(value, (*loc, str(key)))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _strings(value, (*loc, index))
+    return found
+
+
+def _partial_rules(data: dict[str, Any], errors: list[Any]) -> list[Issue]:
+    """`check_parts` over what the schema accepted, each refused question standing in by its raw key."""
+    broken: dict[tuple[Any, ...], set[Any]] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        for length in range(1, min(len(loc), 4) + 1):
+            broken.setdefault(loc[:length], set())
+        if len(loc) >= 5:
+            broken[loc[:4]].add(loc[4])
+    raw_sections = data.get("sections")
+    sections: list[SectionPart] = []
+    for s_index, raw in enumerate(raw_sections if isinstance(raw_sections, list) else []):
+        if not isinstance(raw, dict):
+            continue
+        s_key = raw.get("key") if ("sections", s_index, "key") not in broken else None
+        questions: list[tuple[int, Question | str]] = []
+        raw_questions = raw.get("questions")
+        for q_index, raw_question in enumerate(raw_questions if isinstance(raw_questions, list) else []):
+            readable = _readable_question(raw_question, broken.get(("sections", s_index, "questions", q_index)))
+            if readable is not None:
+                questions.append((q_index, readable))
+        sections.append(SectionPart(s_index, s_key if isinstance(s_key, str) else None, questions))
+    raw_bands = data.get("age_bands")
+    bands: list[str | None] = [
+        band.get("value") if isinstance(band, dict) and isinstance(band.get("value"), str) else None
+        for band in (raw_bands if isinstance(raw_bands, list) else [])
+    ]
+    previous = None
+    if data.get("previous") is not None and ("previous",) not in broken:
+        previous = PreviousVersion.model_validate(data["previous"])
+    version = data.get("version") if ("version",) not in broken and isinstance(data.get("version"), int) else None
+    return check_parts(version, bands, sections, previous)
+
+
+_PATCHABLE = {"text": {"sv": "-"}, "help": None}
+
+
+def _readable_question(raw: Any, broken_fields: set[Any] | None) -> Question | str | None:
+    """The question as a model, or its raw key when only the key is usable, or None when not even that is."""
+    if not isinstance(raw, dict):
+        return None
+    if broken_fields is None:
+        return Question.model_validate(raw)
+    key = raw.get("key") if "key" not in broken_fields else None
+    if broken_fields and broken_fields <= _PATCHABLE.keys():
+        # An empty or missing text is the usual state of a question being written: check the rest as if it had one.
+        patched = {k: v for k, v in raw.items() if k not in broken_fields}
+        patched.update({k: _PATCHABLE[k] for k in broken_fields if _PATCHABLE[k] is not None})
+        try:
+            return Question.model_validate(patched)
+        except ValidationError:
+            pass
+    return key if isinstance(key, str) else None
 
 
 def load_checklist_file(path: Path) -> ChecklistDefinition:
@@ -225,6 +343,8 @@ def _issue_from_pydantic(err: Any, data: Any) -> Issue:
     key = _question_key_at(loc, data)
     kind = err["type"]
     given = err.get("input")
+    if isinstance(given, str):
+        given = redact(given)  # messages may end up in a log; a mistyped field must not carry a personnummer there
     field = loc[-1] if loc else ""
     if field == "type" and kind == "enum":
         message = Message(

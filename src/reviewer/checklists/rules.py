@@ -9,6 +9,7 @@ from reviewer.checklists.schema import (
     CHOICE_TYPES,
     NUMBER_TYPES,
     ChecklistDefinition,
+    PreviousVersion,
     Question,
     QuestionType,
     implicit_options,
@@ -18,28 +19,60 @@ from reviewer.domain.text import Language, Message, language_from_environment
 
 @dataclass(frozen=True)
 class Issue:
-    """One problem in a checklist file: where (JSON path, and the question key when there is one) and what."""
+    """One problem in a checklist: where (JSON path, and the question key when there is one) and what.
+
+    `where` replaces the JSON path in the text when the definition came from somewhere a user navigates otherwise
+    (a workbook's sheet, row and column).
+    """
 
     path: str
     message: Message
     key: str | None = None
+    where: Message | None = None
 
     def text(self, language: Language | None = None) -> str:
         lang = language or language_from_environment()
-        where = self.path or "/"
+        where = self.where.text(lang) if self.where else self.path or "/"
         if self.key:
             where = f"{where} ({'question' if lang == 'en' else 'fråga'} '{self.key}')"
         return f"{where}: {self.message.text(lang)}"
 
 
+@dataclass(frozen=True)
+class SectionPart:
+    """A section as far as it could be read: questions that failed the schema appear by their raw key only.
+
+    This lets the rules run on a draft that is still invalid (the editor validates on every keystroke), with the
+    original indices so that every issue's path still points at the right place.
+    """
+
+    index: int
+    key: str | None
+    questions: list[tuple[int, Question | str]]
+
+
 def check_rules(definition: ChecklistDefinition) -> list[Issue]:
+    sections = [
+        SectionPart(index, section.key, list(enumerate(section.questions)))
+        for index, section in enumerate(definition.sections)
+    ]
+    return check_parts(definition.version, [o.value for o in definition.age_bands], sections, definition.previous)
+
+
+def check_parts(
+    version: int | None,
+    age_band_values: list[str | None],
+    sections: list[SectionPart],
+    previous: PreviousVersion | None,
+) -> list[Issue]:
+    """The rules over whatever parts of a definition are readable; None and raw keys stand for unreadable parts."""
     issues: list[Issue] = []
-    issues += _unique_option_values("age_bands", [o.value for o in definition.age_bands])
+    issues += _unique_option_values("age_bands", age_band_values)
     seen_sections: set[str] = set()
-    seen_questions: dict[str, Question] = {}
-    for s_index, section in enumerate(definition.sections):
-        s_path = f"sections[{s_index}]"
-        if section.key in seen_sections:
+    seen_questions: dict[str, Question | None] = {}
+    for section in sections:
+        s_path = f"sections[{section.index}]"
+        if section.key is not None and section.key in seen_sections:
             issues.append(
                 Issue(
                     f"{s_path}.key",
@@ -49,31 +82,36 @@ def check_rules(definition: ChecklistDefinition) -> list[Issue]:
                     ),
                 )
             )
-        seen_sections.add(section.key)
-        for q_index, question in enumerate(section.questions):
+        if section.key is not None:
+            seen_sections.add(section.key)
+        for q_index, question in section.questions:
             q_path = f"{s_path}.questions[{q_index}]"
-            issues += _check_question(question, q_path, seen_questions)
-            if question.key in seen_questions:
+            key = question if isinstance(question, str) else question.key
+            if not isinstance(question, str):
+                issues += _check_question(question, q_path, seen_questions)
+            if key in seen_questions:
                 issues.append(
                     Issue(
                         f"{q_path}.key",
                         Message(
-                            f"frågenyckeln '{question.key}' används mer än en gång",
-                            f"question key '{question.key}' is used more than once",
+                            f"frågenyckeln '{key}' används mer än en gång",
+                            f"question key '{key}' is used more than once",
                         ),
-                        question.key,
+                        key,
                     )
                 )
             else:
-                seen_questions[question.key] = question
-    issues += _check_previous(definition, seen_questions)
+                seen_questions[key] = None if isinstance(question, str) else question
+    issues += _check_previous(version, previous, seen_questions)
     return issues
 
 
-def _unique_option_values(path: str, values: list[str]) -> list[Issue]:
+def _unique_option_values(path: str, values: list[str | None]) -> list[Issue]:
     issues = []
     seen: set[str] = set()
     for index, value in enumerate(values):
+        if value is None:
+            continue
         if value in seen:
             issues.append(
                 Issue(
@@ -88,7 +126,7 @@ def _unique_option_values(path: str, values: list[str]) -> list[Issue]:
     return issues
 
 
-def _check_question(question: Question, path: str, earlier: dict[str, Question]) -> list[Issue]:
+def _check_question(question: Question, path: str, earlier: dict[str, Question | None]) -> list[Issue]:
     key = question.key
     issues: list[Issue] = []
     if question.type in CHOICE_TYPES:
@@ -122,7 +160,7 @@ def _check_question(question: Question, path: str, earlier: dict[str, Question])
     if (question.min is not None or question.max is not None) and question.type not in NUMBER_TYPES:
         issues.append(
             Issue(
-                path,
+                f"{path}.min" if question.min is not None else f"{path}.max",
                 Message(
                     "min och max gäller bara frågor med tal",
                     "min and max apply only to number questions",
@@ -131,16 +169,18 @@ def _check_question(question: Question, path: str, earlier: dict[str, Question])
             )
         )
     if question.min is not None and question.max is not None and question.min > question.max:
-        issues.append(Issue(path, Message("min är större än max", "min is greater than max"), key))
+        issues.append(Issue(f"{path}.min", Message("min är större än max", "min is greater than max"), key))
     if question.show_if is not None:
         issues += _check_condition(question, path, earlier)
     return issues
 
 
-def _check_condition(question: Question, path: str, earlier: dict[str, Question]) -> list[Issue]:
+def _check_condition(question: Question, path: str, earlier: dict[str, Question | None]) -> list[Issue]:
     assert question.show_if is not None
     target_key = question.show_if.question
     cond_path = f"{path}.show_if.question"
+    if target_key in earlier and earlier[target_key] is None:
+        return []  # the target exists but is itself unreadable; its own issues say why
     target = earlier.get(target_key)
     if target is None:
         return [
@@ -184,12 +224,13 @@ def _check_condition(question: Question, path: str, earlier: dict[str, Question]
     return []
 
 
-def _check_previous(definition: ChecklistDefinition, questions: dict[str, Question]) -> list[Issue]:
-    previous = definition.previous
+def _check_previous(
+    version: int | None, previous: PreviousVersion | None, questions: Mapping[str, object]
+) -> list[Issue]:
     if previous is None:
         return []
     issues: list[Issue] = []
-    if previous.version >= definition.version:
+    if version is not None and previous.version >= version:
         issues.append(
             Issue(
                 "previous.version",
@@ -211,32 +252,99 @@ def _check_previous(definition: ChecklistDefinition, questions: dict[str, Questi
                     new_key,
                 )
             )
-    old_targets = list(previous.key_map.values())
-    for old_key in set(old_targets):
-        if old_targets.count(old_key) > 1:
-            issues.append(
-                Issue(
-                    "previous.key_map",
-                    Message(
-                        f"den gamla nyckeln '{old_key}' mappas från flera frågor",
-                        f"the old key '{old_key}' is mapped from several questions",
-                    ),
-                    old_key,
-                )
-            )
-    for old_key in previous.retired:
+    # Several new keys may name the same old key: a question split in two keeps both halves comparable.
+    old_targets = set(previous.key_map.values())
+    for index, old_key in enumerate(previous.retired):
         if old_key in old_targets:
             issues.append(
                 Issue(
-                    "previous.retired",
+                    f"previous.retired[{index}]",
                     Message(
-                        f"'{old_key}' är både pensionerad och mappad",
+                        f"'{old_key}' är både borttagen och mappad",
                         f"'{old_key}' is both retired and mapped",
                     ),
                     old_key,
                 )
             )
     return issues
+
+
+def check_mapping(definition: ChecklistDefinition, previous_definition: ChecklistDefinition) -> list[Issue]:
+    """Whether `definition.previous` accounts for every question of the version it names.
+
+    Needs both versions, so it runs when a version is published or imported beside the one it follows, not in the
+    file check. Every old key must still exist, be mapped from a new key (renamed or split), or be retired.
+    """
+    previous = definition.previous
+    if previous is None:
+        return []
+    new_keys = {q.key for q in definition.questions()}
+    old_keys = {q.key for q in previous_definition.questions()}
+    issues: list[Issue] = []
+    for new_key, old_key in previous.key_map.items():
+        if old_key not in old_keys:
+            issues.append(
+                Issue(
+                    f"previous.key_map.{new_key}",
+                    Message(
+                        f"'{new_key}' mappas från '{old_key}', som inte är en fråga i version {previous.version}",
+                        f"'{new_key}' is mapped from '{old_key}', which is not a question in version "
+                        f"{previous.version}",
+                    ),
+                    new_key,
+                )
+            )
+        elif new_key in old_keys and new_key != old_key:
+            issues.append(
+                Issue(
+                    f"previous.key_map.{new_key}",
+                    Message(
+                        f"'{new_key}' finns redan i version {previous.version} och kan inte också mappas från "
+                        f"'{old_key}'",
+                        f"'{new_key}' already exists in version {previous.version} and cannot also be mapped from "
+                        f"'{old_key}'",
+                    ),
+                    new_key,
+                )
+            )
+    for index, old_key in enumerate(previous.retired):
+        if old_key not in old_keys:
+            message = Message(
+                f"'{old_key}' är markerad som borttagen men är ingen fråga i version {previous.version}",
+                f"'{old_key}' is marked retired but is not a question in version {previous.version}",
+            )
+        elif old_key in new_keys:
+            message = Message(
+                f"'{old_key}' är markerad som borttagen men finns kvar som fråga",
+                f"'{old_key}' is marked retired but is still a question",
+            )
+        else:
+            continue
+        issues.append(Issue(f"previous.retired[{index}]", message, old_key))
+    unresolved = unresolved_keys(definition, previous_definition)
+    if unresolved:
+        names = ", ".join(unresolved)
+        issues.append(
+            Issue(
+                "previous",
+                Message(
+                    f"frågorna {names} från version {previous.version} saknas; mappa dem till en ny fråga "
+                    "eller markera dem som borttagna",
+                    f"the questions {names} of version {previous.version} are missing; map them to a new "
+                    "question or mark them retired",
+                ),
+            )
+        )
+    return issues
+
+
+def unresolved_keys(definition: ChecklistDefinition, previous_definition: ChecklistDefinition) -> list[str]:
+    """Old keys, in their order, that are neither kept, mapped nor retired."""
+    previous = definition.previous
+    accounted = {q.key for q in definition.questions()}
+    if previous is not None:
+        accounted |= set(previous.key_map.values()) | set(previous.retired)
+    return [q.key for q in previous_definition.questions() if q.key not in accounted]
 
 
 def is_visible(question: Question, answers: Mapping[str, object], definition: ChecklistDefinition) -> bool:

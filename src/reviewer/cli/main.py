@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from reviewer.bootstrap import App, bootstrap
-from reviewer.checklists.loader import FileFormat, dump_checklist, load_checklist_file
+from reviewer.cli.aggregate import run_aggregate
+from reviewer.cli.exchange import exchange_export, exchange_import
 from reviewer.cli.parser import build_parser
-from reviewer.domain.text import ReviewerError, language_from_environment
+from reviewer.domain.text import Message, ReviewerError, language_from_environment
 from reviewer.services import checklists as checklist_service
 from reviewer.services import rounds as round_service
 from reviewer.services import spreadsheet_import
@@ -91,7 +89,7 @@ def _checklist_show(args: argparse.Namespace) -> int:
 
 
 def _checklist_validate(args: argparse.Namespace) -> int:
-    definition = load_checklist_file(args.file)
+    definition = checklist_service.read_checklist_file(args.file)
     print(
         _t(
             f"Giltig: {definition.slug} version {definition.version}, {len(definition.questions())} frågor",
@@ -102,63 +100,111 @@ def _checklist_validate(args: argparse.Namespace) -> int:
 
 
 def _checklist_import(args: argparse.Namespace) -> int:
-    definition = load_checklist_file(args.file)
+    checklist_service.checklist_file_format(args.file)
     app = _open(args)
     try:
         with app.db.session() as session:
-            outcome = checklist_service.add_definition(session, definition)
+            outcome, slug, version = checklist_service.import_checklist_file(session, args.file, as_draft=args.draft)
     finally:
         app.close()
-    name = f"{definition.slug}@{definition.version}"
-    if outcome is checklist_service.ImportOutcome.CREATED:
+    name = f"{slug}@{version}"
+    if args.draft:
+        print(_t(f"Importerad som utkast: {name}", f"Imported as a draft: {name}"))
+    elif outcome is checklist_service.ImportOutcome.CREATED:
         print(_t(f"Importerad: {name}", f"Imported: {name}"))
     else:
         print(_t(f"Oförändrad: {name} finns redan med samma innehåll", f"Unchanged: {name} already exists"))
     return 0
 
 
-def _format_for(path: Path) -> FileFormat | None:
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        return "json"
-    if suffix in {".yaml", ".yml"}:
-        return "yaml"
-    return None
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write beside the target and rename, so a failed write never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _checklist_export(args: argparse.Namespace) -> int:
-    file_format = _format_for(args.output)
-    if file_format is None:
-        print(
-            _t(
-                f"fel: okänt filformat '{args.output.suffix}'; använd .json, .yaml eller .yml",
-                f"error: unknown file format '{args.output.suffix}'; use .json, .yaml or .yml",
-            ),
-            file=sys.stderr,
-        )
-        return 1
+    checklist_service.checklist_file_format(args.output)
     slug, version = checklist_service.parse_reference(args.reference)
     app = _open(args)
     try:
         with app.db.session() as session:
-            definition = checklist_service.definition_of(checklist_service.get_version(session, slug, version))
+            checklist_service.export_checklist_file(session, slug, version, args.output)
     finally:
         app.close()
-    write_atomically(args.output, dump_checklist(definition, file_format))
     print(_t(f"Skrev {args.output}", f"Wrote {args.output}"))
+    return 0
+
+
+def _exact_reference(reference: str) -> tuple[str, int]:
+    slug, version = checklist_service.parse_reference(reference)
+    if version is None:
+        raise checklist_service.ChecklistNotFoundError(
+            Message(
+                f"Ange vilken version som avses: {slug}@VERSION (se 'reviewer checklist list')",
+                f"Say which version: {slug}@VERSION (see 'reviewer checklist list')",
+            )
+        )
+    return slug, version
+
+
+def _key_changes(pairs: list[str]) -> dict[str, str]:
+    key_map: dict[str, str] = {}
+    for pair in pairs:
+        new, sep, old = (part.strip() for part in pair.partition("="))
+        if not (sep and new and old):
+            raise checklist_service.ChecklistConflictError(
+                Message(
+                    f"--map {pair!r} ska skrivas NY_NYCKEL=GAMMAL_NYCKEL",
+                    f"--map {pair!r} must be written NEW_KEY=OLD_KEY",
+                )
+            )
+        key_map[new] = old
+    return key_map
+
+
+def _checklist_publish(args: argparse.Namespace) -> int:
+    slug, version = _exact_reference(args.reference)
+    given_map, given_retired = _key_changes(args.map or []), args.retire or []
+    app = _open(args)
+    try:
+        with app.db.session() as session:
+            key_map: dict[str, str] | None = None
+            retired: list[str] | None = None
+            if given_map or given_retired:
+                plan = checklist_service.publish_plan(session, slug, version)
+                key_map = plan.key_map | given_map
+                retired = list(dict.fromkeys([*plan.retired, *given_retired]))
+            try:
+                checklist_service.publish(session, slug, version, key_map, retired)
+            except checklist_service.ChecklistInvalidError as error:
+                print(_t("fel: ", "error: ") + error.text(), file=sys.stderr)
+                accounted = {*(key_map or {}).values(), *(retired or [])}
+                if set(checklist_service.publish_plan(session, slug, version).unresolved) - accounted:
+                    print(
+                        _t(
+                            "tips: ange för varje fråga som saknas --map NY_NYCKEL=GAMMAL_NYCKEL (bytt nyckel eller "
+                            "delad) eller --retire GAMMAL_NYCKEL (borttagen)",
+                            "hint: give --map NEW_KEY=OLD_KEY (renamed or split) or --retire OLD_KEY (removed) for "
+                            "each missing question",
+                        ),
+                        file=sys.stderr,
+                    )
+                return 1
+    finally:
+        app.close()
+    print(_t(f"Publicerad: {slug}@{version}", f"Published: {slug}@{version}"))
+    return 0
+
+
+def _checklist_retire(args: argparse.Namespace) -> int:
+    slug, version = _exact_reference(args.reference)
+    app = _open(args)
+    try:
+        with app.db.session() as session:
+            checklist_service.retire(session, slug, version)
+    finally:
+        app.close()
+    print(
+        _t(
+            f"Tillbakadragen: {slug}@{version}; omgångar som använder den fungerar som förut, nya kan inte välja den",
+            f"Retired: {slug}@{version}; rounds using it work as before, new ones cannot choose it",
+        )
+    )
     return 0
 
 
@@ -282,11 +328,16 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("checklist", "validate"): _checklist_validate,
     ("checklist", "import"): _checklist_import,
     ("checklist", "export"): _checklist_export,
+    ("checklist", "publish"): _checklist_publish,
+    ("checklist", "retire"): _checklist_retire,
     ("db", "check"): _db_check,
     ("db", "backup"): _db_backup,
     ("round", "list"): _round_list,
     ("round", "create"): _round_create,
     ("cases", "import"): _cases_import,
+    ("exchange", "export"): exchange_export,
+    ("exchange", "import"): exchange_import,
+    ("aggregate", None): run_aggregate,
     ("demo", None): _demo,
 }
 

@@ -39,18 +39,51 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    checklist = commands.add_parser("checklist", help="list, show, validate, import and export checklists")
+    checklist = commands.add_parser(
+        "checklist", help="list, show, validate, import, export, publish and retire checklists"
+    )
     checklist_commands = checklist.add_subparsers(dest="action", metavar="ACTION", required=True)
     checklist_commands.add_parser("list", parents=[common], help="every checklist version in the database")
     show = checklist_commands.add_parser("show", parents=[common], help="the questions of a checklist")
     show.add_argument("reference", metavar="SLUG[@VERSION]")
-    validate = checklist_commands.add_parser("validate", parents=[common], help="check a checklist file")
+    validate = checklist_commands.add_parser(
+        "validate", parents=[common], help="check a checklist file (.json, .yaml, .yml or .xlsx)"
+    )
     validate.add_argument("file", type=Path)
-    imp = checklist_commands.add_parser("import", parents=[common], help="add a checklist file to the database")
+    imp = checklist_commands.add_parser(
+        "import",
+        parents=[common],
+        help="add a checklist file (.json, .yaml, .yml or .xlsx; the workbook: docs/checklist-excel.md)",
+    )
     imp.add_argument("file", type=Path)
-    exp = checklist_commands.add_parser("export", parents=[common], help="write a checklist to a .json/.yaml file")
+    imp.add_argument("--draft", action="store_true", help="store it as a draft to edit and publish later")
+    exp = checklist_commands.add_parser(
+        "export", parents=[common], help="write a checklist to a .json, .yaml or .xlsx file"
+    )
     exp.add_argument("reference", metavar="SLUG[@VERSION]")
-    exp.add_argument("-o", "--output", type=Path, required=True)
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    publish = checklist_commands.add_parser(
+        "publish",
+        parents=[common],
+        help="publish a draft; every question of the previous version must be accounted for",
+    )
+    publish.add_argument("reference", metavar="SLUG@VERSION")
+    publish.add_argument(
+        "--map",
+        action="append",
+        metavar="NEW=OLD",
+        help="the new question NEW continues the previous version's OLD (renamed, or one part of a split); repeatable",
+    )
+    publish.add_argument(
+        "--retire",
+        action="append",
+        metavar="OLD",
+        help="the previous version's question OLD has no successor; repeatable",
+    )
+    retire = checklist_commands.add_parser(
+        "retire", parents=[common], help="stop new rounds from using a version (rounds using it keep working)"
+    )
+    retire.add_argument("reference", metavar="SLUG@VERSION")
 
     db = commands.add_parser("db", help="database health and backups")
     db_commands = db.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -80,6 +113,63 @@ def build_parser() -> argparse.ArgumentParser:
     cases_import.add_argument("file", type=Path, metavar="FILE")
     cases_import.add_argument("--round", required=True, metavar="NAME", dest="round_name", help="the round to fill")
     cases_import.add_argument("--reviewer", metavar="NAME", help="the reviewer for rows whose reviewer cell is empty")
+
+    exchange = commands.add_parser(
+        "exchange", help="exchange files between a caseworker's program and the unit chief's (docs/exchange-format.md)"
+    )
+    exchange_commands = exchange.add_subparsers(dest="action", metavar="ACTION", required=True)
+    exchange_export = exchange_commands.add_parser(
+        "export", parents=[common], help="write rounds with their cases, reviews and answers to one file"
+    )
+    exchange_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    exchange_export.add_argument(
+        "--round", action="append", dest="rounds", metavar="NAME", help="a round to export (repeatable; default: all)"
+    )
+    exchange_export.add_argument(
+        "--passphrase-file", type=Path, metavar="F", help="encrypt with the passphrase on the first line of F"
+    )
+    exchange_export.add_argument("--by", metavar="NAME", help="who exports (default: the reviewer name in Settings)")
+    exchange_import = exchange_commands.add_parser(
+        "import", parents=[common], help="import exchange files in one transaction; the same file twice changes nothing"
+    )
+    exchange_import.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    exchange_import.add_argument(
+        "--passphrase-file", type=Path, metavar="F", help="the passphrase of encrypted files, on the first line of F"
+    )
+    exchange_import.add_argument(
+        "--on-conflict",
+        choices=["keep", "take", "both"],
+        help="for reviews that differ from the database: keep the existing, take the incoming, or keep both "
+        "(default: stop and list them, importing nothing)",
+    )
+
+    agg = commands.add_parser(
+        "aggregate",
+        parents=[common],
+        help="results by sex for one or several rounds, as text or JSON (docs/aggregate-format.md)",
+    )
+    agg.add_argument(
+        "--round", action="append", required=True, dest="rounds", metavar="NAME", help="a round (repeatable)"
+    )
+    agg.add_argument(
+        "--compare",
+        nargs="?",
+        const="",
+        metavar="NAME",
+        help="compare the round with this baseline round (without NAME: the round's own baseline)",
+    )
+    agg.add_argument("--by", choices=["age_band", "unit"], help="a second breakdown besides sex")
+    agg.add_argument("--unit", metavar="U", help="only cases of this unit")
+    agg.add_argument("--reviewer", metavar="R", help="only this reviewer's reviews")
+    agg.add_argument(
+        "--include-in-progress", action="store_true", help="count reviews in progress too (default: completed only)"
+    )
+    agg.add_argument(
+        "--min-difference", type=float, metavar="PP", help="flag differences from PP percentage points (default 10)"
+    )
+    agg.add_argument("--alpha", type=float, metavar="A", help="flag when p < A (default 0.05)")
+    agg.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    agg.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen")
 
     demo = commands.add_parser("demo", parents=[common], help="create fictitious demo rounds")
     demo.add_argument("--cases", type=int, default=40, help="cases per built-in checklist (default 40)")

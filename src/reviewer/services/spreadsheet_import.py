@@ -36,6 +36,7 @@ from reviewer.domain.text import Language, Message, ReviewerError, language_from
 from reviewer.services import audit
 from reviewer.services.bulk_reviews import ReviewedCase, insert_reviewed_cases
 from reviewer.services.cases import MAX_CODE, MAX_UNIT, round_definition
+from reviewer.services.files import read_bytes
 from reviewer.services.reviews import MAX_TEXT, missing_required
 from reviewer.services.rounds import get_round
 from reviewer.storage.models import (
@@ -145,21 +146,6 @@ def _file_error(sv: str, en: str) -> SpreadsheetImportError:
 class _Table:
     header: list[Cell]
     rows: list[tuple[int, list[Cell]]]  # (row number as Excel shows it, cells)
-
-
-def _read_bytes(path: Path) -> bytes:
-    shown = redact(str(path))  # a file name is not exempt from the personnummer rule in messages
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise _file_error(f"Filen {shown} finns inte", f"The file {shown} does not exist") from None
-    except IsADirectoryError:
-        raise _file_error(f"{shown} är en mapp, inte en fil", f"{shown} is a folder, not a file") from None
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise _file_error(
-            f"Filen {shown} kunde inte läsas ({reason})", f"The file {shown} could not be read ({reason})"
-        ) from None
 
 
 def _read_table(path: Path, data: bytes) -> _Table:
@@ -1014,7 +1000,8 @@ def _plan(
     round_ = get_round(session, round_uuid)
     definition = round_definition(session, round_)
     name = redact(path.name)
-    data = _read_bytes(path)
+    # a file name is not exempt from the personnummer rule in messages
+    data = read_bytes(path, redact(str(path)), _file_error)
     digest = hashlib.sha256(data).hexdigest()
     table = _read_table(path, data)
     issues = _Issues()

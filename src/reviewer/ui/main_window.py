@@ -60,20 +60,33 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         """Creates every widget anew, in the current language (also after the language is changed)."""
         from reviewer.ui.checklists_page import ChecklistsPage
+        from reviewer.ui.dashboard.page import DashboardPage
         from reviewer.ui.reviews_area import ReviewsArea
 
         assert self._app is not None
         self.setWindowTitle(self.tr("Gender equality review"))
         self.reviews = ReviewsArea(self._app.db, self.language, self.actor, self.ensure_actor, self)
-        self.checklists_page = ChecklistsPage(self._app.db, self)
+        self.checklists_page = ChecklistsPage(self._app.db, self.language, self)
         self.reviews.data_changed.connect(self.checklists_page.refresh)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.reviews, self.tr("&Reviews"))
         self.tabs.addTab(self.checklists_page, self.tr("&Checklists"))
+        self.dashboard = DashboardPage(self._app.db, self.language, self)
+        self.tabs.addTab(self.dashboard, self.tr("&Summary"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
 
         self.menuBar().clear()
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        export_action = QAction(self.tr("&Export to exchange file…"), self)
+        export_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_E))
+        export_action.triggered.connect(self.export_exchange)
+        file_menu.addAction(export_action)
+        import_action = QAction(self.tr("&Import exchange files…"), self)
+        import_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_I))
+        import_action.triggered.connect(self.import_exchange)
+        file_menu.addAction(import_action)
+        file_menu.addSeparator()
         settings_action = QAction(self.tr("&Settings…"), self)
         settings_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma))
         settings_action.triggered.connect(self.open_settings)
@@ -92,6 +105,25 @@ class MainWindow(QMainWindow):
         db = self._app.db
         location = str(db.file) if db.file else db.engine.url.render_as_string(hide_password=True)
         self.statusBar().addPermanentWidget(QLabel(self.tr("Database: %1").replace("%1", location), self))
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.dashboard:
+            self.dashboard.refresh()
+
+    def export_exchange(self) -> None:
+        from reviewer.ui.exchange_export_dialog import ExchangeExportDialog
+
+        assert self._app is not None
+        ExchangeExportDialog(self._app.db, self.language, self.actor(), self).exec()
+
+    def import_exchange(self) -> None:
+        from reviewer.ui.exchange_import_dialog import ExchangeImportDialog
+
+        assert self._app is not None
+        dialog = ExchangeImportDialog(self._app.db, self.language, self.actor(), self)
+        dialog.imported.connect(lambda _summary: self.reviews.show_rounds())
+        dialog.imported.connect(lambda _summary: self.checklists_page.refresh())
+        dialog.exec()
 
     def actor(self) -> str:
         return (self.settings.reviewer if self.settings else None) or ""

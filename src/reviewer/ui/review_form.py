@@ -7,6 +7,7 @@ Ctrl+PgDown / Ctrl+PgUp go to the next / previous case; Alt+Left goes back to th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.checklists.answers import AnswerValue
 from reviewer.checklists.rules import is_visible
-from reviewer.checklists.schema import Question, QuestionType
+from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType
 from reviewer.domain.text import Language, ReviewerError
 from reviewer.services import reviews
 from reviewer.storage.database import Database
@@ -93,6 +94,52 @@ class QuestionRow(QFrame):
         self.note_button.setEnabled(not read_only)
 
 
+class FormView(QScrollArea):
+    """The questions of a checklist as a reviewer sees them, without storing anything.
+
+    The review form stores what is typed; the checklist editor's preview shows the same rows for a definition that
+    is not in the database yet.
+    """
+
+    answer_edited = Signal(object, object)  # QuestionRow, new value
+    note_edited = Signal(object)  # QuestionRow
+
+    def __init__(self, definition: ChecklistDefinition, language: Language, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.definition = definition
+        self.rows: dict[str, QuestionRow] = {}
+        # Made in the viewport, where setWidget puts it: moving 200 filled rows there afterwards costs half the time.
+        container = QWidget(self.viewport())
+        form_layout = QVBoxLayout(container)
+        for section in definition.sections:
+            box = QGroupBox(section.title.text(language), container)
+            box_layout = QVBoxLayout(box)
+            if section.description:
+                intro = QLabel(section.description.text(language), box)
+                intro.setWordWrap(True)
+                box_layout.addWidget(intro)
+            for question in section.questions:
+                row = QuestionRow(question, language, box)
+                self.rows[question.key] = row
+                box_layout.addWidget(row)
+                row.editor.edited.connect(lambda value, r=row: self.answer_edited.emit(r, value))
+                row.note.textEdited.connect(lambda _text, r=row: self.note_edited.emit(r))
+            form_layout.addWidget(box)
+        form_layout.addStretch()
+        self.setWidget(container)
+        self.setWidgetResizable(True)
+
+    def apply_visibility(self, answers: Mapping[str, object]) -> None:
+        for row in self.rows.values():
+            row.setVisible(is_visible(row.question, answers, self.definition))
+
+    def row_of(self, widget: QWidget | None) -> QuestionRow | None:
+        """The row a widget belongs to, when it is one of this form's."""
+        while widget is not None and not isinstance(widget, QuestionRow):
+            widget = widget.parentWidget()
+        return widget if widget is not None and self.isAncestorOf(widget) else None
+
+
 class ReviewForm(QWidget):
     navigate = Signal(int)
     back_requested = Signal()
@@ -105,7 +152,6 @@ class ReviewForm(QWidget):
         self._db = db
         self.snapshot = snapshot
         self.language = language
-        self.rows: dict[str, QuestionRow] = {}
 
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -117,28 +163,10 @@ class ReviewForm(QWidget):
         self.state = QLabel(self)
         self.state.setAccessibleName(self.tr("Save state"))
 
-        container = QWidget(self)
-        form_layout = QVBoxLayout(container)
-        for section in snapshot.definition.sections:
-            box = QGroupBox(section.title.text(language), container)
-            box_layout = QVBoxLayout(box)
-            if section.description:
-                intro = QLabel(section.description.text(language), box)
-                intro.setWordWrap(True)
-                box_layout.addWidget(intro)
-            for question in section.questions:
-                row = QuestionRow(question, language, box)
-                self.rows[question.key] = row
-                box_layout.addWidget(row)
-                row.editor.edited.connect(lambda value, r=row: self._save(r, value))
-                row.note.textEdited.connect(
-                    lambda _text, r=row: self._save(r, self.snapshot.answers.get(r.question.key))
-                )
-            form_layout.addWidget(box)
-        form_layout.addStretch()
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidget(container)
-        self.scroll_area.setWidgetResizable(True)
+        self.form_view = FormView(snapshot.definition, language, self)
+        self.rows = self.form_view.rows
+        self.form_view.answer_edited.connect(self._save)
+        self.form_view.note_edited.connect(self._save_note)
 
         self.help_title = QLabel(self)
         self.help_title.setWordWrap(True)
@@ -161,7 +189,7 @@ class ReviewForm(QWidget):
         help_panel.setMinimumWidth(260)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.scroll_area)
+        splitter.addWidget(self.form_view)
         splitter.addWidget(help_panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -241,9 +269,7 @@ class ReviewForm(QWidget):
         self.complete_button.setText(self.tr("Reopen for changes") if complete else self.tr("Mark as complete"))
 
     def _apply_visibility(self) -> None:
-        definition = self.snapshot.definition
-        for row in self.rows.values():
-            row.setVisible(is_visible(row.question, self.snapshot.answers, definition))
+        self.form_view.apply_visibility(self.snapshot.answers)
 
     def _save(self, row: QuestionRow, value: AnswerValue) -> None:
         note = row.note.text()
@@ -298,23 +324,18 @@ class ReviewForm(QWidget):
         for key in missing:
             self.rows[key].show_message(self.tr("Required: this question needs an answer."))
         first = self.rows[missing[0]]
-        self.scroll_area.ensureWidgetVisible(first)
+        self.form_view.ensureWidgetVisible(first)
         first.editor.setFocus()
         self.state.setText(self.tr("%n required question(s) unanswered", "", len(missing)))
 
-    def _row_of(self, widget: QWidget | None) -> QuestionRow | None:
-        while widget is not None and not isinstance(widget, QuestionRow):
-            widget = widget.parentWidget()
-        return widget
-
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        row = self._row_of(new)
-        if new is not None and row is not None and row.window() is self.window():
+        row = self.form_view.row_of(new)
+        if new is not None and row is not None:
             self._show_help(row.question)
-            self.scroll_area.ensureWidgetVisible(new, 50, 50)
+            self.form_view.ensureWidgetVisible(new, 50, 50)
 
     def _open_current_note(self) -> None:
-        row = self._row_of(QApplication.focusWidget())
+        row = self.form_view.row_of(QApplication.focusWidget())
         if row is not None and self.snapshot.status is not ReviewStatus.COMPLETE:
             row.open_note()
 

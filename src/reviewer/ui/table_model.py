@@ -26,6 +26,12 @@ class RecordTableModel(QAbstractTableModel, Generic[Record]):
         self._columns = list(columns)
         self._records: list[Record] = []
 
+    def set_columns(self, columns: Sequence[Column[Record]]) -> None:
+        """For tables whose columns depend on the data (e.g. girls/boys instead of women/men)."""
+        self.beginResetModel()
+        self._columns = list(columns)
+        self.endResetModel()
+
     def set_records(self, records: Sequence[Record]) -> None:
         self.beginResetModel()
         self._records = list(records)
@@ -61,6 +67,8 @@ class RecordTableModel(QAbstractTableModel, Generic[Record]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """One list sort in C instead of a proxy asking data() n·log n times: 100 000 rows sort at once."""
+        if not 0 <= column < len(self._columns):
+            return
         spec = self._columns[column]
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()

@@ -1,8 +1,13 @@
-"""The one way to run long work off the UI thread; results and errors come back as signals on the UI thread."""
+"""The one way to run long work off the UI thread; results and errors come back as signals on the UI thread.
+
+Cancelling is cooperative: the work reports progress through the callback it is given, and the first report after
+`cancel()` raises `Cancelled` inside the work, which unwinds its transaction like any other error.
+"""
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -13,10 +18,15 @@ from reviewer.domain.text import ReviewerError
 log = logging.getLogger(__name__)
 
 
+class Cancelled(Exception):  # noqa: N818 - it is not an error, the user asked for it
+    pass
+
+
 class _Signals(QObject):
     progress = Signal(int, int)
     finished = Signal(object)
     failed = Signal(str)
+    cancelled = Signal()
 
 
 class Job(QRunnable):
@@ -25,11 +35,22 @@ class Job(QRunnable):
     def __init__(self, work: Callable[[Callable[[int, int], None]], Any]) -> None:
         super().__init__()
         self._work = work
+        self._cancel = threading.Event()
         self.signals = _Signals()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _report(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise Cancelled
+        self.signals.progress.emit(done, total)
 
     def run(self) -> None:
         try:
-            result = self._work(self.signals.progress.emit)
+            result = self._work(self._report)
+        except Cancelled:
+            self.signals.cancelled.emit()
         except ReviewerError as error:
             self.signals.failed.emit(error.text())
         except Exception:

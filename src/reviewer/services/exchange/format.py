@@ -1,0 +1,144 @@
+"""The exchange format, version 1: what a caseworker's file holds, as pydantic models.
+
+These models are the single source of the format: the importer validates with them (extra fields are refused),
+and the JSON Schema shipped in `schema/exchange-v1.schema.json` is generated from them
+(`python -m reviewer.services.exchange.jsonschema`; a test keeps the file current). `docs/exchange-format.md` describes
+every field and the rules around them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal, NotRequired
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SkipValidation, StringConstraints
+from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
+
+from reviewer.checklists.schema import Key, Slug
+from reviewer.domain.sex import Sex
+from reviewer.storage.models import ReviewStatus, RoundKind
+
+FORMAT_NAME = "reviewer-exchange"
+FORMAT_VERSION = 1
+
+Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+ChecklistRef = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,62}@[1-9][0-9]{0,8}$")]
+
+
+def canonical_json(value: Any) -> str:
+    """The one serialisation that is hashed: sorted keys, no spaces, UTF-8 characters as they are."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def checklist_ref(slug: str, version: int) -> str:
+    return f"{slug}@{version}"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Counts(_Record):
+    """How many records the content holds; the importer checks them, so a file cut short inside is noticed."""
+
+    checklist_versions: int = Field(ge=0)
+    rounds: int = Field(ge=0)
+    cases: int = Field(ge=0)
+    reviews: int = Field(ge=0)
+    answers: int = Field(ge=0)
+
+
+class Manifest(_Record):
+    created_at: AwareDatetime = Field(description="When the file was written (UTC, ISO 8601).")
+    app_version: str = Field(max_length=40, description="The version of the program that wrote the file.")
+    exported_by: str = Field(
+        max_length=64, description="The reviewer name (initials or pseudonym) of whoever exported; may be empty."
+    )
+    counts: Counts
+    content_sha256: Sha256 = Field(
+        description="SHA-256 (hex) of the canonical JSON of `content`: keys sorted, separators ',' and ':', "
+        "non-ASCII characters written as they are, UTF-8."
+    )
+
+
+class ChecklistRecord(_Record):
+    """A checklist version that the rounds or reviews in the file use, with its whole definition."""
+
+    slug: Slug
+    version: int = Field(ge=1)
+    uuid: Uuid
+    status: Literal["published", "retired"]
+    sha256: Sha256 = Field(description="SHA-256 of the definition's canonical JSON, as stored by the program.")
+    definition: dict[str, Any] = Field(description="The checklist definition (checklist-v1.schema.json).")
+
+
+class RoundRecord(_Record):
+    uuid: Uuid
+    name: str = Field(min_length=1, max_length=200)
+    area: str = Field(max_length=32, description="The area of the round's checklist.")
+    checklist: ChecklistRef = Field(description="The checklist version the round uses, as slug@version.")
+    period_label: str = Field(max_length=40)
+    kind: RoundKind
+    fictitious: bool
+    baseline_round_uuid: Uuid | None = Field(
+        description="The round this one is compared with (before/after); only its UUID, its content is in the "
+        "file only if it was exported too."
+    )
+    archived: bool
+    created_at: AwareDatetime
+
+
+class CaseRecord(_Record):
+    uuid: Uuid
+    round_uuid: Uuid
+    case_code: str = Field(min_length=1, max_length=64, description="The pseudonymous case code.")
+    sex: Sex
+    age_band: str | None = Field(max_length=32)
+    unit: str | None = Field(max_length=100)
+    created_at: AwareDatetime
+
+
+class AnswerRecord(TypedDict):
+    """One answer: the value as the JSON value itself (a string, number, list of option values, or null when only a
+    note was given) and an optional note."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+
+    value: Any
+    note: NotRequired[str]
+
+
+class ReviewRecord(_Record):
+    uuid: Uuid
+    case_uuid: Uuid
+    checklist: ChecklistRef = Field(description="The checklist version the review was made with (the round's).")
+    reviewer: str = Field(min_length=1, max_length=64)
+    status: ReviewStatus
+    revision: int = Field(ge=1)
+    content_sha256: Sha256 = Field(
+        description="SHA-256 over the answers and notes: the canonical JSON of {key: [JSON text of the value, "
+        "note or null]}, where the JSON text is the value serialised with ', ' and ': ' separators."
+    )
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    completed_at: AwareDatetime | None
+    # Checked by the reader as it encodes each answer (the same rules: `value` required, `note` a string, nothing
+    # else); letting pydantic copy a third of a million small dicts first would double the time to read a file.
+    answers: SkipValidation[dict[Key, AnswerRecord]] = Field(description="Question key → answer.")
+
+
+class ExchangeContent(_Record):
+    checklist_versions: list[ChecklistRecord]
+    rounds: list[RoundRecord]
+    cases: list[CaseRecord]
+    reviews: list[ReviewRecord]
+
+
+class ExchangeDocument(_Record):
+    """An exchange file's plain form: one JSON document (UTF-8), written gzip-compressed."""
+
+    format: Literal["reviewer-exchange"]
+    format_version: Literal[1]
+    manifest: Manifest
+    content: ExchangeContent

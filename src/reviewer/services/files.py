@@ -1,0 +1,44 @@
+"""Reading the files users hand the program, and writing the files they keep or send on, so that a failed or
+interrupted write never leaves half a file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def read_bytes(path: Path, shown: str, refuse: Callable[[str, str], Exception]) -> bytes:
+    """The file's bytes, or `refuse(sv, en)` raised with the reason in words; `shown` is the name to show for it
+    (already free of personnummer)."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise refuse(f"Filen {shown} finns inte", f"The file {shown} does not exist") from None
+    except IsADirectoryError:
+        raise refuse(f"{shown} är en mapp, inte en fil", f"{shown} is a folder, not a file") from None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise refuse(
+            f"Filen {shown} kunde inte läsas ({reason})", f"The file {shown} could not be read ({reason})"
+        ) from None
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write beside the target, flush it to disk and rename: the target is either the old file or the whole new one.
+
+    Text is written as UTF-8 with `\\n` line ends. The flush matters for exchange files carried away on a USB stick.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

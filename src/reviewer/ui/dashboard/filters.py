@@ -1,0 +1,170 @@
+"""What the unit chief chooses before anything is computed: checklist, rounds, unit, reviewer, breakdown, comparison.
+
+Rounds are offered per checklist, so that only rounds whose answers can be added up are chosen together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QListView, QVBoxLayout, QWidget
+
+from reviewer.services.aggregation import Breakdown
+from reviewer.services.rounds import RoundSummary
+from reviewer.ui.labels import area_label
+
+UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class Selection:
+    round_uuids: tuple[str, ...]
+    unit: str | None
+    reviewer: str | None
+    breakdown: Breakdown | None
+    compare_with: str | None
+
+
+class FilterPanel(QWidget):
+    """Emits `changed` whenever the selection changes; `set_options` fills units and reviewers of the chosen rounds."""
+
+    changed = Signal()
+    rounds_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rounds: list[RoundSummary] = []
+        self.checklist = QComboBox(self)
+        self.checklist.setAccessibleName(self.tr("Checklist"))
+        self.rounds_model = QStandardItemModel(self)
+        self.rounds = QListView(self)
+        self.rounds.setModel(self.rounds_model)
+        self.rounds.setAccessibleName(self.tr("Rounds"))
+        self.rounds.setMinimumHeight(90)
+        self.rounds.setWordWrap(True)
+        self.rounds.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.unit = QComboBox(self)
+        self.unit.setAccessibleName(self.tr("Unit"))
+        self.reviewer = QComboBox(self)
+        self.reviewer.setAccessibleName(self.tr("Reviewer"))
+        self.breakdown = QComboBox(self)
+        self.breakdown.setAccessibleName(self.tr("Also split by"))
+        self.breakdown.addItem(self.tr("Nothing else"), None)
+        self.breakdown.addItem(self.tr("Age band"), "age_band")
+        self.breakdown.addItem(self.tr("Unit"), "unit")
+        self.compare = QComboBox(self)
+        self.compare.setAccessibleName(self.tr("Compare with (before/after)"))
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Checklist"), self.checklist)
+        form.addRow(self.tr("&Rounds"), self.rounds)
+        form.addRow(self.tr("U&nit"), self.unit)
+        form.addRow(self.tr("Revie&wer"), self.reviewer)
+        form.addRow(self.tr("Also split &by"), self.breakdown)
+        form.addRow(self.tr("Compare &with"), self.compare)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+
+        self.checklist.currentIndexChanged.connect(self._fill_rounds)
+        self.rounds_model.itemChanged.connect(self._rounds_checked)
+        for combo in (self.unit, self.reviewer, self.breakdown, self.compare):
+            combo.currentIndexChanged.connect(self.changed)
+
+    def set_rounds(self, rounds: list[RoundSummary]) -> None:
+        """Offers the rounds grouped by checklist; the checklist of the newest round is chosen first."""
+        previous = self.checklist.currentData()
+        self._rounds = [r for r in rounds if not r.archived]
+        slugs: dict[str, str] = {}
+        for summary in self._rounds:
+            slugs.setdefault(summary.checklist_slug, area_label(summary.area))
+        self.checklist.blockSignals(True)
+        self.checklist.clear()
+        for slug, label in sorted(slugs.items(), key=lambda item: item[1]):
+            self.checklist.addItem(f"{label} ({slug})", slug)
+        index = self.checklist.findData(previous)
+        self.checklist.setCurrentIndex(index if index >= 0 else 0)
+        self.checklist.blockSignals(False)
+        self._fill_rounds()
+
+    def _fill_rounds(self) -> None:
+        slug = self.checklist.currentData()
+        chosen = [r for r in self._rounds if r.checklist_slug == slug]
+        self.rounds_model.blockSignals(True)
+        self.rounds_model.clear()
+        for position, summary in enumerate(chosen):
+            item = QStandardItem(f"{summary.name} ({summary.period_label})")
+            item.setData(summary.uuid, UUID_ROLE)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setCheckState(Qt.CheckState.Checked if position == len(chosen) - 1 else Qt.CheckState.Unchecked)
+            self.rounds_model.appendRow(item)
+        self.rounds_model.blockSignals(False)
+        self.rounds.reset()
+        self._rounds_checked()
+
+    def _rounds_checked(self) -> None:
+        checked = set(self.round_uuids())
+        same_checklist = [r for r in self._rounds if r.checklist_slug == self.checklist.currentData()]
+        baseline = next((r.baseline_name for r in same_checklist if r.uuid in checked and r.baseline_name), None)
+        self.compare.blockSignals(True)
+        self.compare.clear()
+        self.compare.addItem(self.tr("No comparison"), None)
+        for summary in same_checklist:
+            if summary.uuid not in checked:
+                self.compare.addItem(f"{summary.name} ({summary.period_label})", summary.uuid)
+                if summary.name == baseline:
+                    self.compare.setCurrentIndex(self.compare.count() - 1)
+        self.compare.setEnabled(len(checked) == 1)
+        if len(checked) != 1:
+            self.compare.setCurrentIndex(0)
+        self.compare.blockSignals(False)
+        self.hint.setText("" if checked else self.tr("Choose at least one round."))
+        self.rounds_changed.emit()
+        self.changed.emit()
+
+    def set_options(self, units: list[str], reviewers: list[str]) -> None:
+        for combo, values, everything in (
+            (self.unit, units, self.tr("All units")),
+            (self.reviewer, reviewers, self.tr("All reviewers")),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for value in values:
+                combo.addItem(value, value)
+            index = combo.findData(current)
+            combo.setCurrentIndex(index if index >= 0 else 0)
+            combo.blockSignals(False)
+
+    def round_uuids(self) -> tuple[str, ...]:
+        uuids = []
+        for row in range(self.rounds_model.rowCount()):
+            item = self.rounds_model.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                uuids.append(item.data(UUID_ROLE))
+        return tuple(uuids)
+
+    def check_rounds(self, uuids: set[str]) -> None:
+        self.rounds_model.blockSignals(True)
+        for row in range(self.rounds_model.rowCount()):
+            item = self.rounds_model.item(row)
+            state = Qt.CheckState.Checked if item.data(UUID_ROLE) in uuids else Qt.CheckState.Unchecked
+            item.setCheckState(state)
+        self.rounds_model.blockSignals(False)
+        self._rounds_checked()
+
+    def selection(self) -> Selection:
+        return Selection(
+            round_uuids=self.round_uuids(),
+            unit=self.unit.currentData(),
+            reviewer=self.reviewer.currentData(),
+            breakdown=self.breakdown.currentData(),
+            compare_with=self.compare.currentData() if self.compare.isEnabled() else None,
+        )

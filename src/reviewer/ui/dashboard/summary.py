@@ -1,0 +1,58 @@
+"""Words for the sex groups and the one-line description of what a computation covered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+from reviewer.domain.sex import SexGroup
+from reviewer.domain.text import Language
+from reviewer.services.aggregation import Aggregate
+
+
+def group_names(subject: str) -> tuple[str, str, str]:
+    """Women/men for adults, girls/boys for children; the third group is counted, never compared."""
+    if subject == "child":
+        female = QCoreApplication.translate("Dashboard", "Girls")
+        male = QCoreApplication.translate("Dashboard", "Boys")
+    else:
+        female = QCoreApplication.translate("Dashboard", "Women")
+        male = QCoreApplication.translate("Dashboard", "Men")
+    return female, male, QCoreApplication.translate("Dashboard", "Other/unknown")
+
+
+def population_text(result: Aggregate, _language: Language) -> str:
+    female, male, other = group_names(result.subject)
+    counts = result.n_by_group
+    rounds = ", ".join(f"{r.name} ({r.period_label})" for r in result.rounds)
+    text = QCoreApplication.translate("Dashboard", "%1: %2 cases – %3 %4, %5 %6, %7 %8.")
+    for index, value in enumerate(
+        (
+            rounds,
+            str(result.n_cases),
+            female.lower(),
+            str(counts.get(SexGroup.FEMALE, 0)),
+            male.lower(),
+            str(counts.get(SexGroup.MALE, 0)),
+            other.lower(),
+            str(counts.get(SexGroup.OTHER, 0)),
+        ),
+        start=1,
+    ):
+        text = text.replace(f"%{index}", value, 1)
+    if result.n_double_reviewed:
+        text += " " + QCoreApplication.translate(
+            "Dashboard", "%1 cases were reviewed by two people; each case is counted once."
+        ).replace("%1", str(result.n_double_reviewed))
+    return text
+
+
+def fit_question_table(view: QTableView, question_width: int = 320) -> None:
+    """Figures sized to their contents, the question column wide enough to read and wrapped, the last one stretched."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(0, question_width)
+    view.setWordWrap(True)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -1,0 +1,143 @@
+"""`reviewer aggregate` in JSON and text, with filters, a breakdown, before/after, English and its refusals."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reviewer.bootstrap import bootstrap
+from reviewer.cli.main import main
+from reviewer.domain.sex import Sex
+from tests.services.aggregation_data import Case, add_checklist, add_round, checklist_data, known_cases
+
+
+@pytest.fixture
+def rounds(data_dir):
+    app = bootstrap(data_dir=data_dir)
+    try:
+        with app.db.session() as session:
+            add_checklist(session, checklist_data())
+            baseline = [Case(Sex.KVINNA, {"fragat": "ja"})] * 6 + [Case(Sex.MAN, {"fragat": "nej"})] * 6
+            before = add_round(session, "Före 2024", baseline)
+            add_round(session, "Känd 2026", known_cases(), baseline_uuid=before)
+    finally:
+        app.close()
+    return data_dir
+
+
+def aggregate_cli(capsys, data_dir, *args):
+    code = main(["aggregate", "--data-dir", str(data_dir), *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_output(capsys, rounds):
+    code, out, err = aggregate_cli(capsys, rounds, "--round", "Känd 2026", "--format", "json", "--by", "unit")
+    assert (code, err) == (0, "")
+    doc = json.loads(out)
+    assert (doc["format"], doc["counts"]["cases"], doc["request"]["breakdown"]) == ("reviewer-aggregate", 102, "unit")
+    assert [f["question_key"] for f in doc["findings"]] == ["dagar", "skal", "fragat", "kostnad", "beslut"]
+    assert doc["findings"][2]["message"]["sv"].startswith("Frågade handläggaren om barn? Ja: Kvinnor 42 % (21 av 50)")
+    assert "before_after" not in doc
+
+
+def test_text_output_findings_first_then_a_table_per_section(capsys, rounds):
+    code, out, _ = aggregate_cli(capsys, rounds, "--round", "Känd 2026")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Känd 2026 (2026)"
+    assert lines[1] == "102 ärenden (kvinnor 50, män 49, annat/okänt 3), checklista testmall@1"
+    flagged = lines.index("Flaggade skillnader")
+    assert lines[flagged + 1] == (
+        "  ◆ Handläggningstid i dagar: Kvinnor median 12 dagar (n = 30), män median 8 dagar (n = 28): kvot 1,5, "
+        "p < 0,001"
+    )
+    section = lines.index("Ärendet")
+    assert section > flagged
+    assert lines[section + 1].split() == ["fråga", "kvinnor", "män", "annat/okänt", "skillnad", "p", "flagga"]
+    row = next(line for line in lines if "Frågade handläggaren om barn? – Ja" in line)
+    assert "42 % (n 50)" in row
+    assert "71 % (n 49)" in row
+    assert "-29,4 p.e." in row
+    assert row.rstrip().endswith("0,004  ◆")
+    assert "Kommentar (sammanställs inte)" in out
+
+
+def test_text_with_a_breakdown_shows_a_row_per_stratum(capsys, rounds):
+    code, out, _ = aggregate_cli(capsys, rounds, "--round", "Känd 2026", "--by", "age_band")
+    assert code == 0
+    lines = out.splitlines()
+    row = next(i for i, line in enumerate(lines) if "Frågade handläggaren om barn? – Ja" in line)
+    assert lines[row + 1].split()[:4] == ["·", "Unga", "42", "%"]
+
+
+def test_filters_thresholds_and_a_file(capsys, rounds, tmp_path):
+    target = tmp_path / "ut" / "sammanstallning.json"
+    code, out, _ = aggregate_cli(
+        capsys,
+        rounds,
+        "--round",
+        "Känd 2026",
+        "--unit",
+        "Norr",
+        "--reviewer",
+        "AB",
+        "--min-difference",
+        "30",
+        "--alpha",
+        "0.01",
+        "--format",
+        "json",
+        "-o",
+        target,
+    )
+    assert code == 0
+    assert out.strip() == f"Skrev {target}"
+    doc = json.loads(target.read_text(encoding="utf-8"))
+    assert (doc["request"]["unit"], doc["request"]["reviewer"]) == ("Norr", "AB")
+    assert doc["request"]["thresholds"]["min_difference_pp"] == 30.0
+    # --min-difference is in percentage points; medians keep the 10 % rule
+    assert [f["question_key"] for f in doc["findings"]] == ["dagar", "kostnad"]
+
+
+def test_compare_with_the_rounds_own_baseline(capsys, rounds):
+    code, out, _ = aggregate_cli(capsys, rounds, "--round", "Känd 2026", "--compare", "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    before_after = doc["before_after"]
+    assert before_after["before"]["rounds"][0]["name"] == "Före 2024"
+    asked = next(q for q in before_after["questions"] if q["key"] == "fragat")
+    assert asked["before"]["state"] == "ok"
+    assert asked["groups"]["female"]["before"] == 100.0
+    code, out, _ = aggregate_cli(capsys, rounds, "--round", "Känd 2026", "--compare", "Före 2024")
+    assert code == 0
+    assert "Före/efter: Före 2024 (12 ärenden) → Känd 2026 (102 ärenden)" in out
+    table = out[out.index("Före/efter") :].splitlines()
+    row = next(line for line in table if line.startswith("  Frågade handläggaren om barn?"))
+    # women 100 % and men 0 % before (a gap of 100 points), now 42 % and 71 %: the gap shrank by 70.6 points
+    assert row.split()[-6:] == ["100", "p.e.", "-29,4", "p.e.", "-70,6", "p.e."]
+
+
+def test_english(capsys, rounds, monkeypatch):
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    code, out, _ = aggregate_cli(capsys, rounds, "--round", "Känd 2026")
+    assert code == 0
+    assert "Flagged differences" in out
+    assert "102 cases (women 50, men 49, other/unknown 3), checklist testmall@1" in out
+    assert "EN Handläggningstid i dagar: Women median 12 days (n = 30), men median 8 days (n = 28)" in out
+
+
+def test_refusals(capsys, rounds):
+    code, _, err = aggregate_cli(capsys, rounds, "--round", "Finns inte")
+    assert (code, err.strip()) == (1, "fel: Det finns ingen omgång som heter 'Finns inte'")
+    code, _, err = aggregate_cli(capsys, rounds, "--round", "Känd 2026", "--round", "Före 2024", "--compare")
+    assert code == 1
+    assert "ange bara en --round" in err
+    code, _, err = aggregate_cli(capsys, rounds, "--round", "Före 2024", "--compare")
+    assert code == 1
+    assert "har ingen jämförelseomgång" in err
+    code, _, err = aggregate_cli(capsys, rounds, "--round", "Känd 2026", "--alpha", "2")
+    assert (code, err.strip()) == (1, "fel: --alpha ska ligga mellan 0 och 1")
+    with pytest.raises(SystemExit):
+        main(["aggregate", "--data-dir", str(rounds), "--round", "Känd 2026", "--by", "kön"])

@@ -1,0 +1,168 @@
+"""A round against its baseline across checklist versions: renamed keys (key_map), retired and new questions, a
+changed question type, and rounds of two versions aggregated together."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from reviewer.domain.sex import Sex, SexGroup
+from reviewer.services.aggregation import AggregateRequest, AggregationError, aggregate, compare_rounds
+from tests.services.aggregation_data import Case, add_checklist, add_round, checklist_data
+
+F, M = SexGroup.FEMALE, SexGroup.MALE
+
+
+def version_2() -> dict:
+    """fragat renamed to fragat_nu, skala retired, ny_fraga added, kostnad turned from money into an integer."""
+    data = copy.deepcopy(checklist_data(version=2))
+    data["previous"] = {"version": 1, "key_map": {"fragat_nu": "fragat"}, "retired": ["skala"]}
+    first, second = data["sections"]
+    first["questions"][0]["key"] = "fragat_nu"
+    first["questions"][0]["text"] = {
+        "sv": "Frågade handläggaren om barn och föräldraskap?",
+        "en": "Asked about children?",
+    }
+    first["questions"].append({"key": "ny_fraga", "type": "yes_no", "text": "Ny fråga", "compare_by_sex": True})
+    second["questions"] = [q for q in second["questions"] if q["key"] != "skala"]
+    next(q for q in second["questions"] if q["key"] == "kostnad")["type"] = "integer"
+    return data
+
+
+def cases(sex, n, **answers_by_index):
+    """n cases of one sex; each keyword is a list of n answers (None = unanswered)."""
+    result = [Case(sex) for _ in range(n)]
+    for key, values in answers_by_index.items():
+        for case, value in zip(result, values, strict=True):
+            if value is not None:
+                case.answers[key] = value
+    return result
+
+
+@pytest.fixture
+def rounds(app):
+    with app.db.session() as session:
+        add_checklist(session, checklist_data())
+        add_checklist(session, version_2())
+        before = cases(
+            Sex.KVINNA,
+            20,
+            fragat=["ja"] * 10 + ["nej"] * 10,
+            dagar=[10] * 20,
+            beslut=["beviljat"] * 10 + ["avslag"] * 10,
+            skala=[3] * 20,
+            kostnad=[1000] * 20,
+        )
+        before += cases(
+            Sex.MAN,
+            20,
+            fragat=["ja"] * 10 + ["nej"] * 10,
+            dagar=[9, 11] * 10,
+            beslut=["beviljat"] * 20,
+            skala=[3] * 20,
+            kostnad=[1000] * 20,
+        )
+        baseline = add_round(session, "Före", before, version=1)
+        after = cases(
+            Sex.KVINNA,
+            20,
+            fragat_nu=["ja"] * 18 + ["nej"] * 2,
+            dagar=[15] * 20,
+            beslut=["beviljat"] * 8 + ["delvis"] * 8 + ["avslag"] * 4,
+            ny_fraga=["ja"] * 20,
+        )
+        after += cases(
+            Sex.MAN,
+            20,
+            fragat_nu=["ja"] * 8 + ["nej"] * 12,
+            dagar=[10] * 20,
+            beslut=["beviljat"] * 12 + ["avslag"] * 8,
+            ny_fraga=["nej"] * 20,
+        )
+        follow_up = add_round(session, "Efter", after, version=2, baseline_uuid=baseline)
+    return baseline, follow_up
+
+
+def compare(app, round_uuid, baseline_uuid=None):
+    with app.db.session() as session:
+        return compare_rounds(session, round_uuid, baseline_uuid, AggregateRequest(()))
+
+
+def test_a_renamed_question_is_compared_with_its_old_key(app, rounds):
+    _, follow_up = rounds
+    result = compare(app, follow_up)  # the round's own baseline
+    assert ([r.name for r in result.after.rounds], [r.name for r in result.before.rounds]) == (["Efter"], ["Före"])
+    assert (result.after.checklist_version, result.before.checklist_version) == (2, 1)
+    by_key = {c.key: c for c in result.questions}
+    asked = by_key["fragat_nu"]
+    assert (asked.baseline_key, asked.status, asked.section_key) == ("fragat", "compared", "arendet")
+    assert asked.text.sv == "Frågade handläggaren om barn och föräldraskap?"
+    assert (asked.before.difference_pp, asked.after.difference_pp) == (0.0, 50.0)
+    assert (asked.gap_change_pp, asked.gap_narrowed) == (50.0, False)
+    assert asked.groups[F].before == 50.0
+    assert asked.groups[F].after == 90.0
+    assert (asked.groups[M].before, asked.groups[M].after, asked.groups[M].n_after) == (50.0, 40.0, 20)
+    assert asked.after.flagged and not asked.before.flagged
+
+
+def test_numbers_change_by_their_median_ratio(app, rounds):
+    days = {c.key: c for c in compare(app, rounds[1]).questions}["dagar"]
+    assert (days.before.median_ratio, days.after.median_ratio) == (1.0, 1.5)
+    assert days.median_ratio_change == 0.5
+    assert (days.gap_change_pp, days.gap_narrowed) == (None, False)
+    assert (days.groups[F].before, days.groups[F].after, days.groups[M].after) == (10.0, 15.0, 10.0)
+
+
+def test_the_baseline_is_compared_at_the_rounds_option(app, rounds):
+    decision = {c.key: c for c in compare(app, rounds[1]).questions}["beslut"]
+    # Now "delvis" differs most (40 % vs 0 %); in the baseline the most different option was "beviljat", but the
+    # change is measured at "delvis" in both rounds.
+    assert (decision.after.option, decision.before.option) == ("delvis", "delvis")
+    assert (decision.before.difference_pp, decision.after.difference_pp, decision.gap_change_pp) == (0.0, 40.0, 40.0)
+    assert decision.groups[F].before == 0.0
+
+
+def test_new_retired_changed_and_unaggregated_questions_are_not_compared(app, rounds):
+    by_key = {c.key: c for c in compare(app, rounds[1]).questions}
+    assert (by_key["ny_fraga"].status, by_key["ny_fraga"].baseline_key, by_key["ny_fraga"].before) == (
+        "new",
+        None,
+        None,
+    )
+    assert by_key["ny_fraga"].after.flagged
+    assert (by_key["skala"].status, by_key["skala"].section_key) == ("retired", None)
+    assert by_key["kostnad"].status == "type_changed"
+    assert by_key["kommentar"].status == "not_aggregated"
+
+
+def test_a_baseline_of_a_newer_version_is_mapped_backwards(app, rounds):
+    baseline, follow_up = rounds
+    asked = {c.key: c for c in compare(app, baseline, follow_up).questions}["fragat"]
+    assert (asked.baseline_key, asked.status, asked.gap_change_pp) == ("fragat_nu", "compared", -50.0)
+
+
+def test_rounds_of_two_versions_are_counted_together_under_the_newest_keys(app, rounds):
+    with app.db.session() as session:
+        both = aggregate(session, AggregateRequest(rounds))
+    assert (both.checklist_version, both.n_cases) == (2, 80)
+    asked = both.question("fragat_nu")
+    assert [o.count for o in asked.groups[F].options] == [28, 12]
+    assert both.question("skala") is None
+    assert both.question("dagar").groups[M].n == 40
+    assert both.question("kostnad").groups[F].n == 0  # money in version 1, an integer in version 2: not mixed
+    assert any("annan frågetyp" in w.sv for w in both.warnings)
+
+
+def test_refusals(app, rounds):
+    baseline, _ = rounds
+    with pytest.raises(AggregationError, match="no baseline round"):
+        compare(app, baseline)
+    unlinked = checklist_data(version=3)
+    with app.db.session() as session:
+        add_checklist(session, unlinked)
+        third = add_round(session, "Trean", [], version=3)
+    with pytest.raises(AggregationError, match="not linked"):
+        compare(app, third, baseline)
+    with pytest.raises(AggregationError, match="not linked"), app.db.session() as session:
+        aggregate(session, AggregateRequest((baseline, third)))
