@@ -2,11 +2,12 @@
 difference between women and men (girls and boys) with a test fit for small samples, the flagged findings, an
 optional second breakdown, and a round against its baseline (before/after) across checklist versions.
 
-The counting is done by the database: GROUP BY (question, [stratum], value) over answer → review → case, one query
-per sex group and chunk of 5 000 cases, so that the database sorts small batches (much faster on SQLite than one sort
-of millions of rows) and progress can be reported; for large selections the queries run in parallel on connections
-of their own. Only the grouped rows come back; numbers come back as (value, count) pairs and are expanded with numpy
-for quartiles and Mann–Whitney. `docs/aggregate-format.md` documents every rule.
+The counting is done by the database: GROUP BY (sex, question, [stratum], value) over answer → review → case. On
+SQLite, which sorts to group, one query per sex group and chunk of 5 000 cases, so that it sorts small batches (much
+faster than one sort of millions of rows) and progress can be reported, run in parallel on connections of their own
+for large selections; PostgreSQL hashes, and gets one query. Only the grouped rows come back; numbers come back as
+(value, count) pairs and are expanded with numpy for quartiles and Mann–Whitney. `docs/aggregate-format.md` documents
+every rule.
 
 Each case counts once. When several reviews of a case qualify (two reviewers read the same file) and no reviewer
 filter is set, the case is counted with one deterministic review – a complete one before one in progress, then the
@@ -489,21 +490,34 @@ _SEXES_OF = {group: tuple(sex for sex in Sex if group_of(sex) is group) for grou
 
 
 def _answer_query(
-    dialect: str, scope: _Scope, stratum: sa.ColumnElement[Any] | None, group: SexGroup, low: int, high: int
+    dialect: str,
+    scope: _Scope,
+    stratum: sa.ColumnElement[Any] | None,
+    group: SexGroup | None,
+    cases: tuple[int, int] | None,
 ) -> sa.Select[Any]:
-    """(question key, stratum, value, count) for one sex group's cases with ids low..high. One query per sex group:
-    three sorts of a third of the rows, with one column less to group by, take SQLite a quarter less time than one."""
+    """([sex,] question key, stratum, value, count) over the answers in scope: of one sex group's cases with ids in
+    `cases`, or (`group` None) of all, grouped by sex. SQLite sorts to group, and three sorts of a third of a chunk's
+    rows, with one column less, take it a quarter less time than one; PostgreSQL hashes, and one query is fastest."""
     columns: list[sa.ColumnElement[Any]] = [
         _ANSWER.c.question_key.label("k"),
         (stratum if stratum is not None else sa.null()).label("st"),
         _answer_value(dialect).label("v"),
     ]
     grouping = ["k", "st", "v"] if stratum is not None else ["k", "v"]
+    conditions = scope.conditions()
+    if group is None:
+        columns.insert(0, _CASE.c.sex.label("s"))
+        grouping.insert(0, "s")
+    else:
+        conditions.append(_CASE.c.sex.in_(_SEXES_OF[group]))
+    if cases is not None:
+        conditions.append(_CASE.c.id.between(*cases))
     joined = _ANSWER.join(_REVIEW, _REVIEW.c.id == _ANSWER.c.review_id).join(_CASE, _CASE.c.id == _REVIEW.c.case_id)
     return (
         sa.select(*columns, sa.func.count())
         .select_from(joined)
-        .where(*scope.conditions(), _CASE.c.sex.in_(_SEXES_OF[group]), _CASE.c.id.between(low, high))
+        .where(*conditions)
         .group_by(*(sa.literal_column(name) for name in grouping))
     )
 
@@ -817,22 +831,27 @@ def aggregate(session: Session, request: AggregateRequest, progress: Progress | 
         plans.append((scope, found, targets))
 
     dialect = session.get_bind().dialect.name
-    queries = []
+    queries: list[tuple[tuple[SexGroup | None, dict[str, list[str]]], sa.Select[Any]]] = []
     for scope, found, targets in plans:
         if found.min_case_id is None or found.max_case_id is None:
             continue
+        if dialect != "sqlite":
+            queries.append(((None, targets), _answer_query(dialect, scope, stratum, None, None)))
+            continue
         for low in range(found.min_case_id, found.max_case_id + 1, CHUNK_CASES):
-            high = min(low + CHUNK_CASES - 1, found.max_case_id)
-            queries += [((g, targets), _answer_query(dialect, scope, stratum, g, low, high)) for g in GROUPS]
+            chunk = (low, min(low + CHUNK_CASES - 1, found.max_case_id))
+            queries += [((g, targets), _answer_query(dialect, scope, stratum, g, chunk)) for g in GROUPS]
     total = len(queries) + 2
     if progress is not None:
         progress(1, total)
     tallies: dict[str, dict[tuple[str | None, SexGroup], _Tally]] = {q.key: defaultdict(_Tally) for q in questions}
     grouped = _run_queries(session, queries, parallel=counts.reviews >= PARALLEL_FROM_REVIEWS)
     for done, ((group, targets), rows) in enumerate(grouped, start=2):
-        for key, value_stratum, value, count in rows:
+        for row in rows:
+            sex_group = group if group is not None else group_of(Sex(row[0]))
+            key, value_stratum, value, count = row if group is not None else row[1:]
             for target in targets.get(key, ()):
-                _fold(tallies[target][(value_stratum, group)], by_key[target].type, value, count)
+                _fold(tallies[target][(value_stratum, sex_group)], by_key[target].type, value, count)
         if progress is not None:
             progress(done, total)
 
