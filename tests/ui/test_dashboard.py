@@ -218,3 +218,26 @@ def test_the_dashboard_shows_the_figures_of_the_cli_json(qtbot, page, demo, data
             assert cell(model, row, 8) == p
             checked += 1
     assert checked > 20
+
+
+def test_stopping_a_computation_keeps_the_window_usable_and_update_starts_again(qtbot, page):
+    choose_checklist(qtbot, page, "missbruk")
+    page.compute()
+    assert page.is_busy() and page.cancel_button.isVisible()
+    page.cancel()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=60_000)
+    assert page.status.text() == "Avbrutet. Välj Uppdatera för att räkna igen."
+    assert not page.cancel_button.isVisible()
+    computed(qtbot, page, page.refresh_button.click)
+    assert page.result is not None and page.result.n_cases == 80
+
+
+def test_a_change_while_computing_replaces_the_running_computation(qtbot, page):
+    choose_checklist(qtbot, page, "missbruk")
+    everyone = page.result.n_cases
+    page.compute()
+    assert page.is_busy()
+    page.filters.unit.setCurrentIndex(1)
+    unit = page.filters.unit.currentData()
+    qtbot.waitUntil(lambda: not page.is_busy() and page.result.request.unit == unit, timeout=60_000)
+    assert page.result.n_cases < everyone
