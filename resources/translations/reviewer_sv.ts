@@ -1323,6 +1323,181 @@
     </message>
 </context>
 <context>
+    <name>ExportPage</name>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="92" />
+        <source>Smallest number of cases shown</source>
+        <translation>Minsta antal ärenden som visas</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="94" />
+        <source>Figures of fewer cases are hidden, and so is whatever would let them be worked out (at least 3)</source>
+        <translation>Uppgifter om färre ärenden döljs, liksom allt som skulle göra det möjligt att räkna fram dem (minst 3)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="97" />
+        <source>&amp;Smallest number shown</source>
+        <translation>&amp;Minsta antal som visas</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="98" />
+        <source>A&amp;nonymised report (for readers outside the unit)</source>
+        <translation>A&amp;nonymiserad rapport (för läsare utanför enheten)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="101" />
+        <source>&amp;CSV for Excel…</source>
+        <translation>&amp;CSV för Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="102" />
+        <source>E&amp;xcel workbook…</source>
+        <translation>E&amp;xcelarbetsbok…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="103" />
+        <source>&amp;JSON…</source>
+        <translation>&amp;JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="104" />
+        <source>&amp;PDF report…</source>
+        <translation>&amp;PDF-rapport…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="110" />
+        <source>Progress</source>
+        <translation>Förlopp</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="119" />
+        <source>Anonymised export:</source>
+        <translation>Anonymiserad export:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="125" />
+        <source>Audit report:</source>
+        <translation>Granskningsrapport:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="133" />
+        <location filename="../../src/reviewer/ui/export_page.py" line="140" />
+        <source>Section</source>
+        <translation>Avsnitt</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="136" />
+        <source>Preview of the export</source>
+        <translation>Förhandsvisning av exporten</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="141" />
+        <location filename="../../src/reviewer/ui/export_page.py" line="271" />
+        <source>Question</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="142" />
+        <source>Line</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="143" />
+        <source>Column</source>
+        <translation>Kolumn</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="144" />
+        <source>Why</source>
+        <translation>Varför</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="148" />
+        <source>Hidden figures</source>
+        <translation>Dolda uppgifter</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="155" />
+        <source>S&amp;ection</source>
+        <translation>A&amp;vsnitt</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="163" />
+        <source>P&amp;review</source>
+        <translation>För&amp;handsvisning</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="164" />
+        <source>&amp;Hidden, and why</source>
+        <translation>&amp;Dolt och varför</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="220" />
+        <source>Choose at least one round.</source>
+        <translation>Välj minst en omgång.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="228" />
+        <source>Preparing the preview…</source>
+        <translation>Förbereder förhandsvisningen…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reviewer/ui/export_page.py" line="237" />
+        <source>%n figure(s) hidden: fewer than %1 cases, or they would give such a figure away.</source>
+        <translation><numerusform>%n uppgift är dold: färre än %1 ärenden, eller så skulle den avslöja en sådan uppgift.</numerusform><numerusform>%n uppgifter är dolda: färre än %1 ärenden, eller så skulle de avslöja en sådan uppgift.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="256" />
+        <source>%1 = hidden figure, %2 = no figure.</source>
+        <translation>%1 = dold uppgift, %2 = ingen uppgift.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="272" />
+        <source>Answer or measure</source>
+        <translation>Svar eller mått</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="346" />
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV för Excel (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="347" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excelarbetsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="348" />
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="349" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="352" />
+        <source>Save as</source>
+        <translation>Spara som</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="390" />
+        <source>Writing %1…</source>
+        <translation>Skriver %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="396" />
+        <source>Wrote %1.</source>
+        <translation>Skrev %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/export_page.py" line="435" />
+        <source>That did not work; nothing was written. The log file has the details.</source>
+        <translation>Det gick inte; inget skrevs. Detaljerna finns i loggfilen.</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <location filename="../../src/reviewer/ui/dashboard/filters.py" line="40" />
@@ -1396,22 +1571,22 @@
         <translation>&amp;Jämför med</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="117" />
+        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="122" />
         <source>No comparison</source>
         <translation>Ingen jämförelse</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="127" />
+        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="132" />
         <source>Choose at least one round.</source>
         <translation>Välj minst en omgång.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="133" />
+        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="138" />
         <source>All units</source>
         <translation>Alla enheter</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="134" />
+        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="139" />
         <source>All reviewers</source>
         <translation>Alla granskare</translation>
     </message>
@@ -1575,7 +1750,10 @@
     <message numerus="yes">
         <location filename="../../src/reviewer/ui/checklist_editor/issues_panel.py" line="41" />
         <source>%n problem(s) to fix before publishing:</source>
-        <translation><numerusform>%n problem att åtgärda före publiceringen:</numerusform><numerusform>%n problem att åtgärda före publiceringen:</numerusform></translation>
+        <translation>
+            <numerusform>%n problem att åtgärda före publiceringen:</numerusform>
+            <numerusform>%n problem att åtgärda före publiceringen:</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/reviewer/ui/checklist_editor/issues_panel.py" line="43" />
@@ -1685,27 +1863,27 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../src/reviewer/ui/main_window.py" line="37" />
-        <location filename="../../src/reviewer/ui/main_window.py" line="67" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="68" />
         <source>Gender equality review</source>
         <translation>Jämställdhetsgranskning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="72" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="73" />
         <source>&amp;Reviews</source>
         <translation>&amp;Granskningar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="73" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="74" />
         <source>&amp;Checklists</source>
         <translation>&amp;Checklistor</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="107" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="110" />
         <source>Database: %1</source>
         <translation>Databas: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="80" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="83" />
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
@@ -1715,47 +1893,52 @@
         <translation>Öppnar databasen…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="75" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="76" />
         <source>&amp;Summary</source>
         <translation>S&amp;ammanställning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="81" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="78" />
+        <source>E&amp;xport and report</source>
+        <translation>E&amp;xport och rapport</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/main_window.py" line="84" />
         <source>&amp;Export to exchange file…</source>
         <translation>&amp;Exportera till utbytesfil…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="85" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="88" />
         <source>&amp;Import exchange files…</source>
         <translation>&amp;Importera utbytesfiler…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="90" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="93" />
         <source>&amp;Settings…</source>
         <translation>&amp;Inställningar…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="94" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="97" />
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="98" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="101" />
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="99" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="102" />
         <source>&amp;About</source>
         <translation>&amp;Om programmet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="163" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="168" />
         <source>About</source>
         <translation>Om programmet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="164" />
+        <location filename="../../src/reviewer/ui/main_window.py" line="169" />
         <source>Gender equality review of case files, version %1.
 Data folder: %2</source>
         <translation>Jämställdhetsgranskning av akter, version %1.
@@ -1941,7 +2124,10 @@ Datamapp: %2</translation>
     <message numerus="yes">
         <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="113" />
         <source>%n question(s) keep their key from version %1 and stay comparable by themselves: %2</source>
-        <translation><numerusform>%n fråga har kvar sin nyckel från version %1 och förblir jämförbar utan vidare: %2</numerusform><numerusform>%n frågor har kvar sin nyckel från version %1 och förblir jämförbara utan vidare: %2</numerusform></translation>
+        <translation>
+            <numerusform>%n fråga har kvar sin nyckel från version %1 och förblir jämförbar utan vidare: %2</numerusform>
+            <numerusform>%n frågor har kvar sin nyckel från version %1 och förblir jämförbara utan vidare: %2</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="134" />
@@ -2701,23 +2887,23 @@ Datamapp: %2</translation>
         <translation>med något av de här svaren</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="59" />
+        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="60" />
         <source>Always shown</source>
         <translation>Visas alltid</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="62" />
+        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="63" />
         <source>%1 (not an earlier question)</source>
         <translation>%1 (inte en tidigare fråga)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="99" />
+        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="104" />
         <source>Show always</source>
         <translation>Visa alltid</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="108" />
-        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="126" />
+        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="113" />
+        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="131" />
         <source>Change condition</source>
         <translation>Ändra villkor</translation>
     </message>

@@ -14,7 +14,8 @@ def test_main_window_is_swedish_and_lists_the_three_checklists(qtbot, app, swedi
     window.show()
     qtbot.waitExposed(window)
     assert window.windowTitle() == "Jämställdhetsgranskning"
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["&Granskningar", "&Checklistor", "S&ammanställning"]
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert tabs == ["&Granskningar", "&Checklistor", "S&ammanställning", "E&xport och rapport"]
     window.tabs.setCurrentWidget(window.checklists_page)
     table = window.checklists_page.table
     assert table.model.headerData(0, Qt.Orientation.Horizontal) == "Titel"

@@ -141,6 +141,11 @@ def test_swedish_screens_show_no_english_source_text(qtbot, app, swedish):
         window.tabs.setCurrentWidget(window.dashboard)
     qtbot.waitUntil(lambda: not window.dashboard.is_busy(), timeout=60_000)
     seen += visible_texts(window)
+    with qtbot.waitSignal(window.export_page.previewed, timeout=60_000):
+        window.tabs.setCurrentWidget(window.export_page)
+    qtbot.waitUntil(lambda: not window.export_page.is_busy(), timeout=60_000)
+    seen += visible_texts(window)
+
     from reviewer.services.checklists import new_draft
 
     with app.db.session() as session:
@@ -154,8 +159,9 @@ def test_swedish_screens_show_no_english_source_text(qtbot, app, swedish):
     for dialog in (ExchangeExportDialog(app.db, "sv", "AB", window), ExchangeImportDialog(app.db, "sv", "AB", window)):
         seen += visible_texts(dialog)
         dialog.deleteLater()
+
     def starts_with_words(text: str, beginning: str) -> bool:
-        """"Import %1" gives away "Import Missbruk", not the Swedish word "Importera"."""
+        """ "Import %1" gives away "Import Missbruk", not the Swedish word "Importera"."""
         return text.startswith(beginning) and (len(text) == len(beginning) or not text[len(beginning)].isalpha())
 
     leaks = sorted({t for t in seen if t in whole or any(starts_with_words(t, b) for b in beginnings)})

@@ -13,7 +13,9 @@ from collections.abc import Callable, Sequence
 from reviewer.bootstrap import App, bootstrap
 from reviewer.cli.aggregate import run_aggregate
 from reviewer.cli.exchange import exchange_export, exchange_import
+from reviewer.cli.export import run_export
 from reviewer.cli.parser import build_parser
+from reviewer.cli.report import run_report
 from reviewer.domain.text import Message, ReviewerError, language_from_environment
 from reviewer.services import checklists as checklist_service
 from reviewer.services import rounds as round_service
@@ -338,6 +340,8 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("exchange", "export"): exchange_export,
     ("exchange", "import"): exchange_import,
     ("aggregate", None): run_aggregate,
+    ("report", None): run_report,
+    ("export", None): run_export,
     ("demo", None): _demo,
 }
 

@@ -171,6 +171,47 @@ def build_parser() -> argparse.ArgumentParser:
     agg.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
     agg.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen")
 
+    report = commands.add_parser(
+        "report", parents=[common], help="the PDF audit report of one or several rounds (docs/report.md)"
+    )
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    report.add_argument(
+        "--round", action="append", dest="rounds", metavar="NAME", help="a round (repeatable; default: the only round)"
+    )
+    report.add_argument(
+        "--compare", metavar="NAME", help="compare with this round (default: the round's own baseline, if any)"
+    )
+    report.add_argument(
+        "--anonymised", action="store_true", help="hide small numbers, as the anonymised exports do (for others)"
+    )
+    report.add_argument(
+        "--min-cell", type=int, metavar="K", help="with --anonymised: hide cells under K cases (default 5)"
+    )
+    report.add_argument("--unit", metavar="U", help="only cases of this unit")
+
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="the anonymised, aggregated results as CSV, XLSX or JSON, with small counts hidden "
+        "(docs/anonymisation.md, docs/export-format.md)",
+    )
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    export.add_argument(
+        "--format", choices=["csv", "xlsx", "json"], help="the file's format (default: from the file name's extension)"
+    )
+    export.add_argument(
+        "--round", action="append", dest="rounds", metavar="NAME", help="a round (repeatable; default: the only round)"
+    )
+    export.add_argument(
+        "--min-cell", type=int, metavar="K", help="hide figures resting on fewer than K cases (default 5, at least 3)"
+    )
+    export.add_argument(
+        "--decimal",
+        choices=[",", "."],
+        help="CSV only: the decimal mark (default ',' for Swedish Excel, '.' for other tools; ';' separates fields)",
+    )
+    export.add_argument("--unit", metavar="U", help="only cases of this unit")
+
     demo = commands.add_parser("demo", parents=[common], help="create fictitious demo rounds")
     demo.add_argument("--cases", type=int, default=40, help="cases per built-in checklist (default 40)")
     demo.add_argument("--seed", type=int, default=1, help="random seed, for repeatable data (default 1)")

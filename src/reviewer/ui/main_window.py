@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         """Creates every widget anew, in the current language (also after the language is changed)."""
         from reviewer.ui.checklists_page import ChecklistsPage
         from reviewer.ui.dashboard.page import DashboardPage
+        from reviewer.ui.export_page import ExportPage
         from reviewer.ui.reviews_area import ReviewsArea
 
         assert self._app is not None
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.checklists_page, self.tr("&Checklists"))
         self.dashboard = DashboardPage(self._app.db, self.language, self)
         self.tabs.addTab(self.dashboard, self.tr("&Summary"))
+        self.export_page = ExportPage(self._app.db, self.language, self)
+        self.tabs.addTab(self.export_page, self.tr("E&xport and report"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
 
@@ -109,6 +112,8 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.dashboard:
             self.dashboard.refresh()
+        elif self.tabs.widget(index) is self.export_page:
+            self.export_page.refresh()
 
     def export_exchange(self) -> None:
         from reviewer.ui.exchange_export_dialog import ExchangeExportDialog

@@ -59,7 +59,7 @@ class FilterPanel(QWidget):
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
 
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.tr("&Checklist"), self.checklist)
         form.addRow(self.tr("&Rounds"), self.rounds)
         form.addRow(self.tr("U&nit"), self.unit)
@@ -75,6 +75,11 @@ class FilterPanel(QWidget):
         self.rounds_model.itemChanged.connect(self._rounds_checked)
         for combo in (self.unit, self.reviewer, self.breakdown, self.compare):
             combo.currentIndexChanged.connect(self.changed)
+
+    def hide_rows(self, *fields: QWidget) -> None:
+        """For pages that need fewer choices (the export page has no reviewer or breakdown)."""
+        for field in fields:
+            self.form.setRowVisible(field, False)
 
     def set_rounds(self, rounds: list[RoundSummary]) -> None:
         """Offers the rounds grouped by checklist; the checklist of the newest round is chosen first."""

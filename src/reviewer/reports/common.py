@@ -1,0 +1,189 @@
+"""What the anonymised exports share: the marks for hidden figures, the column and statistic labels, the public
+reasons, and every fixed text they write (which the guard treats as the exports' own vocabulary).
+
+The exports never say whether a hidden count is one of the small ones or a complement: both get the same mark and
+reason, because telling them apart would let a reader narrow the small ones down (docs/anonymisation.md).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from reviewer.domain.disclosure import Reason, Rules
+from reviewer.domain.sex import Subject
+from reviewer.domain.statistics import ComparisonState
+from reviewer.domain.text import Message
+from reviewer.services.anonymisation import COLUMNS, Column, NumberCell
+
+HIDDEN = "x"  # a hidden figure (röjandeskydd)
+NO_VALUE = "–"  # nothing to show: no base for a percentage, no comparison, no value
+
+_GROUPS: dict[Subject, dict[Column, Message]] = {
+    Subject.ADULT: {
+        "female": Message("Kvinnor", "Women"),
+        "male": Message("Män", "Men"),
+        "other": Message("Annat/okänt", "Other/unknown"),
+        "total": Message("Totalt", "Total"),
+    },
+    Subject.CHILD: {
+        "female": Message("Flickor", "Girls"),
+        "male": Message("Pojkar", "Boys"),
+        "other": Message("Annat/okänt", "Other/unknown"),
+        "total": Message("Totalt", "Total"),
+    },
+}
+
+
+def group_label(column: Column, subject: Subject) -> Message:
+    return _GROUPS[subject][column]
+
+
+class PublicReason(StrEnum):
+    """The reasons an export gives. SMALL covers both the frequency rule and its complements."""
+
+    SMALL = "small"
+    DOMINANCE = "dominance"
+    DERIVED = "derived"  # a percentage whose base is hidden, or a comparison of hidden figures
+
+
+def public_reason(reason: Reason) -> PublicReason:
+    return PublicReason.DOMINANCE if reason is Reason.DOMINANCE else PublicReason.SMALL
+
+
+def reason_text(reason: PublicReason, rules: Rules) -> Message:
+    if reason is PublicReason.DOMINANCE:
+        return Message(
+            f"Dold: de {rules.dominance_n} största beloppen utgör mer än {rules.dominance_percent:g} % av summan "
+            "(dominansregeln), eller dold för att en sådan summa inte ska kunna räknas fram",
+            f"Hidden: the {rules.dominance_n} largest amounts make up more than {rules.dominance_percent:g}% of the "
+            "sum (dominance rule), or hidden so that such a sum cannot be worked out",
+        )
+    if reason is PublicReason.DERIVED:
+        return Message(
+            "Dold: skulle räknas fram ur en dold uppgift", "Hidden: it would be worked out from a hidden figure"
+        )
+    return Message(
+        f"Dold: färre än {rules.min_cell} ärenden, eller dold för att en annan dold uppgift inte ska kunna räknas fram",
+        f"Hidden: fewer than {rules.min_cell} cases, or hidden so that another hidden figure cannot be worked out",
+    )
+
+
+STATE_LABELS = {
+    ComparisonState.OK: Message("Jämförd", "Compared"),
+    ComparisonState.TOO_SMALL: Message("För litet underlag", "Too few answers"),
+    ComparisonState.NO_VARIATION: Message("Ingen variation", "No variation"),
+}
+COMPARISON_HIDDEN = Message("Dold", "Hidden")
+FLAGGED = Message("Flaggad skillnad", "Flagged difference")
+YES, NO = Message("ja", "yes"), Message("nej", "no")
+
+# Number statistics in the order they are shown; the Totalt column has no median or quartiles.
+STATISTICS: tuple[tuple[str, Message], ...] = (
+    ("n", Message("Antal (n)", "Count (n)")),
+    ("medel", Message("Medelvärde", "Mean")),
+    ("median", Message("Median", "Median")),
+    ("q1", Message("Nedre kvartil", "Lower quartile")),
+    ("q3", Message("Övre kvartil", "Upper quartile")),
+    ("summa", Message("Summa", "Sum")),
+)
+UNITS = {"days": Message("dagar", "days"), "money": Message("kr", "SEK"), "none": Message("", "")}
+TEST_NAMES = {
+    "fisher": Message("Fishers exakta test", "Fisher's exact test"),
+    "chi2": Message("Chi-två-test", "Chi-square test"),
+    "permutation": Message("Permutationstest", "Permutation test"),
+    "mann_whitney": Message("Mann–Whitney U-test", "Mann–Whitney U test"),
+}
+
+METHOD = Message("Metod", "Method")
+GLOSSARY = Message("Ordlista", "Glossary")
+CHECKLIST = Message("Checklista", "Checklist")
+ROUNDS = Message("Omgångar", "Rounds")
+UNIT = Message("Enhet", "Unit")
+ALL_UNITS = Message("Alla enheter", "All units")
+CASES = Message("Antal granskade ärenden", "Number of reviewed cases")
+REVIEWERS = Message("Antal granskare", "Number of reviewers")
+MIN_CELL = Message("Minsta antal ärenden per uppgift (k)", "Minimum number of cases per figure (k)")
+DOMINANCE = Message("Dominansregel för belopp (n, p %)", "Dominance rule for amounts (n, p %)")
+HIDDEN_COUNT = Message("Antal dolda uppgifter", "Number of hidden figures")
+EXPORTED_ON = Message("Exportdatum", "Export date")
+ANSWERED = Message("Svarande (totalt)", "Answered (total)")
+COUNT = Message("Antal", "Count")
+PERCENT = Message("%", "%")
+ANSWER = Message("Svar", "Answer")
+FIGURE = Message("Mått", "Figure")
+COMPARED = Message("Jämfört svar", "Compared answer")
+DIFFERENCE = Message("Skillnad (procentenheter)", "Difference (percentage points)")
+RATIO = Message("Kvot mellan medianer", "Ratio of medians")
+P_VALUE = Message("p-värde", "p-value")
+TEST = Message("Test", "Test")
+SECTION = Message("Avsnitt", "Section")
+QUESTION = Message("Fråga", "Question")
+QUESTION_KEY = Message("Frågans kod", "Question code")
+QUESTION_TYPE = Message("Frågetyp", "Question type")
+OPTION_CODE = Message("Svarets kod", "Answer code")
+OPTION = Message("Svarsalternativ", "Answer option")
+MARKS = (
+    Message(
+        f"{HIDDEN} = uppgiften är dold av röjandeskydd: den bygger på färre än k ärenden, eller skulle låta någon "
+        "räkna fram en sådan uppgift ur summor och andra uppgifter. Dolda uppgifter i andra celler kan inte räknas "
+        "fram ur det som visas.",
+        f"{HIDDEN} = the figure is hidden for disclosure control: it rests on fewer than k cases, or would let "
+        "someone work out such a figure from totals and other figures. Hidden figures cannot be worked out from "
+        "what is shown.",
+    ),
+    Message(
+        f"{NO_VALUE} = det finns ingen uppgift att visa (till exempel en andel när ingen svarat).",
+        f"{NO_VALUE} = there is no figure to show (for example a percentage when nobody answered).",
+    ),
+    Message(
+        "Fritextsvar, anteckningar, datum, ärendekoder och granskarnas namn finns aldrig med i en anonymiserad "
+        "sammanställning. Det minsta och största värdet av ett tal visas inte, eftersom vart och ett beskriver ett "
+        "enda ärende.",
+        "Free-text answers, notes, dates, case codes and reviewers' names are never part of an anonymised "
+        "summary. The smallest and largest value of a number are not shown, as each describes a single case.",
+    ),
+    Message(
+        "En skillnad flaggas när den är minst så stor som tröskeln och statistiskt säker (p under alfa). "
+        "Jämförelsen gäller kvinnor och män (flickor och pojkar); annat/okänt räknas men jämförs inte.",
+        "A difference is flagged when it is at least the threshold and statistically significant (p below alpha). "
+        "The comparison is of women and men (girls and boys); other/unknown is counted but not compared.",
+    ),
+)
+LEGEND = Message(
+    f"{HIDDEN} = dold uppgift, {NO_VALUE} = ingen uppgift (se fliken Metod)",
+    f"{HIDDEN} = hidden figure, {NO_VALUE} = no figure (see the Method sheet)",
+)
+COMPARISON = Message("Jämförelse kvinnor–män", "Comparison women–men")
+THRESHOLDS = Message("Flaggas från (procentenheter, kvot, alfa)", "Flagged from (percentage points, ratio, alpha)")
+TITLE = Message("Anonymiserad sammanställning", "Anonymised summary")
+# Answer labels the aggregation gives (yes/no questions, the 1–5 scale), for the guard's vocabulary.
+_ANSWER_WORDS = ("Ja", "Nej", "Ej aktuellt", "Yes", "No", "Not applicable", "av", "of")
+
+
+def statistic(cell: NumberCell, code: str) -> float | None:
+    """A statistic of a number question's column by its code in STATISTICS."""
+    values: dict[str, float | None] = {
+        "n": None if cell.n is None else float(cell.n),
+        "medel": cell.mean,
+        "median": cell.median,
+        "q1": cell.q1,
+        "q3": cell.q3,
+        "summa": cell.total,
+    }
+    return values[code]
+
+
+SEX_GROUPS_ONLY = frozenset({"median", "q1", "q3"})  # no median or quartiles in the Totalt column
+WITH_SUM = frozenset({"medel", "summa"})  # the mean gives the sum away: the two are hidden together
+
+
+def program_texts() -> list[str]:
+    """Every fixed text an export may write, in both languages: with the checklist's texts, the words a name
+    must differ from to be recognised as a name (see reports.guard)."""
+    messages: list[Message] = [value for value in globals().values() if isinstance(value, Message)]
+    messages += [*MARKS, *STATE_LABELS.values(), *UNITS.values(), *TEST_NAMES.values()]
+    messages += [label for _, label in STATISTICS]
+    messages += [m for groups in _GROUPS.values() for m in groups.values()]
+    rules = Rules()
+    messages += [reason_text(reason, rules) for reason in PublicReason]
+    return [*(t for m in messages for t in (m.sv, m.en)), *_ANSWER_WORDS, *COLUMNS]
