@@ -1,0 +1,129 @@
+"""One truth: the aggregation service, the anonymised result, the CSV, the XLSX (read back), the JSON and the PDF
+(text extracted with pdftotext) give the same figures for the same rounds."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+
+import pytest
+from openpyxl import load_workbook
+
+from reviewer.domain.sex import SexGroup
+from reviewer.reports.csv_export import render_csv
+from reviewer.reports.json_export import render_json
+from reviewer.reports.pdf_report import render_pdf
+from reviewer.reports.xlsx_export import render_xlsx
+from reviewer.services.aggregation import AggregateRequest, aggregate
+from reviewer.services.aggregation_text import format_percent
+from reviewer.services.anonymisation import COLUMNS, ExportRequest, build_anonymised
+from reviewer.services.demo import create_demo_data
+from reviewer.services.report import ReportRequest, build_report
+from reviewer.services.rounds import list_rounds
+
+GROUP_OF = {"female": SexGroup.FEMALE, "male": SexGroup.MALE, "other": SexGroup.OTHER}
+
+
+@pytest.fixture
+def figures(app):
+    with app.db.session() as session:
+        create_demo_data(session, 120, 3)
+        round_uuid = next(r.uuid for r in list_rounds(session) if r.checklist_slug == "missbruk")
+        aggregated = aggregate(session, AggregateRequest((round_uuid,)))
+        result = build_anonymised(session, ExportRequest((round_uuid,)))
+        report = build_report(session, ReportRequest((round_uuid,), anonymised=True))
+    return aggregated, result, report
+
+
+def published_counts(result) -> Iterator[tuple[str, str, str, int, float | None]]:
+    """(question key, answer code, group, count, percent) of every published count of the anonymised result."""
+    for section in result.sections:
+        for question in section.questions:
+            for row in question.rows:
+                for column in COLUMNS:
+                    cell = row.cells.get(column)
+                    if cell is not None and cell.count is not None:
+                        yield question.key, row.value, column, cell.count, cell.percent
+
+
+def test_the_anonymised_counts_are_the_aggregations_own(figures):
+    aggregated, result, _report = figures
+    checked = 0
+    for key, value, column, count, percent in published_counts(result):
+        if column == "total":
+            continue
+        group = aggregated.question(key).groups[GROUP_OF[column]]
+        if value == "ej_aktuellt":  # counted beside the base, not among the options (aggregate-format.md)
+            assert count == group.not_applicable, (key, column)
+            continue
+        option = next(o for o in group.options if o.value == value)
+        assert count == option.count, (key, value, column)
+        assert percent in {None, option.percent}, (key, value, column)  # None: its base is hidden (derived)
+        checked += 1
+    assert checked > 100
+
+
+def test_csv_xlsx_json_and_pdf_hold_the_same_figures(figures, tmp_path):
+    _aggregated, result, report = figures
+    expected = {(k, v, c): (n, p) for k, v, c, n, p in published_counts(result)}
+
+    rows = list(csv.DictReader(io.StringIO(render_csv(result).lstrip("\ufeff")), delimiter=";"))
+    from_csv = {
+        (r["fraga_kod"], r["rad_kod"], r["grupp_kod"]): r
+        for r in rows
+        if r["avsnitt"] != "Metod" and r["rad_kod"] not in {"totalt", "ej_aktuellt"} and r["antal"]
+    }
+    from_json = {
+        (q["key"], row["value"], column): (cell["count"], cell["percent"])
+        for s in json.loads(render_json(result))["sections"]
+        for q in s["questions"]
+        for row in q["rows"]
+        for column, cell in row["cells"].items()
+        if cell["count"] is not None
+    }
+    assert from_json == expected
+    for key, (count, percent) in expected.items():
+        if key[1] == "ej_aktuellt":
+            continue
+        assert int(from_csv[key]["antal"]) == count, key
+        if percent is not None:
+            assert float(from_csv[key]["procent"].replace(",", ".")) == round(percent, 1), key
+
+    book = load_workbook(io.BytesIO(render_xlsx(result)))
+    sheet_counts = 0
+    for section in result.sections:
+        sheet = next(ws for ws in book.worksheets if section.title.sv.startswith(ws.title))
+        grid = [list(r) for r in sheet.iter_rows(values_only=True)]
+        for question in section.questions:
+            start = next(i for i, r in enumerate(grid) if len(r) > 1 and r[1] == question.key)
+            for row in question.rows:
+                line = next(r for r in grid[start:] if r[0] == row.label.sv)
+                for position, column in enumerate(COLUMNS):
+                    cell = row.cells.get(column)
+                    if cell is None:
+                        continue
+                    shown = line[1 + 2 * position]
+                    assert shown == (cell.count if cell.count is not None else "x"), (question.key, row.value, column)
+                    sheet_counts += 1
+    assert sheet_counts > 100
+
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is missing; .ci/run installs it")
+    pdf = tmp_path / "rapport.pdf"
+    pdf.write_bytes(render_pdf(report))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert report.anonymised is not None
+    for finding in report.anonymised.findings:
+        assert " ".join(finding.message.sv.split()) in flat
+    for section in result.sections:
+        for question in section.questions:
+            comparison = question.comparison
+            if comparison is None or comparison.female_percent is None or question.comparison_reason is not None:
+                continue
+            assert format_percent(comparison.female_percent, "sv") in flat
+            assert format_percent(comparison.male_percent, "sv") in flat
