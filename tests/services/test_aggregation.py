@@ -382,3 +382,19 @@ def test_the_queries_in_parallel_give_the_same_result(app, known, monkeypatch):
     monkeypatch.setattr(aggregation, "PARALLEL_FROM_REVIEWS", 0)
     parallel = run(app, known, breakdown="unit")
     assert parallel == serial
+
+
+def test_an_ej_aktuellt_option_of_a_single_choice_question_is_an_option_like_the_others(app):
+    """Only yes/no/not applicable keeps "ej aktuellt" out of the base; barnomsorg's "Vem får fakturan?" offers it as
+    an ordinary option, which must be shown and counted in the percentages."""
+    with app.db.session() as session:
+        cases = [Case(Sex.KVINNA, {"faktura_till": "ej_aktuellt"}) for _ in range(3)]
+        cases += [Case(Sex.KVINNA, {"faktura_till": "sokanden"}) for _ in range(7)]
+        cases += [Case(Sex.MAN, {"faktura_till": "delad"}) for _ in range(10)]
+        uuid = add_round(session, "Barnomsorg 2026", cases, slug="barnomsorg")
+    women = run(app, uuid).question("faktura_till").groups[F]
+    shares = {o.value: o.percent for o in women.options}
+    assert (women.n, women.base, women.not_applicable) == (10, 10, 0)
+    assert shares["ej_aktuellt"] == pytest.approx(30.0)
+    assert shares["sokanden"] == pytest.approx(70.0)
+    assert sum(shares.values()) == pytest.approx(100.0)

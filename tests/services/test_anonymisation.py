@@ -58,8 +58,8 @@ def table_of(question: AnonymisedQuestion, app, round_uuid: str) -> tuple[Freque
     groups = [SexGroup.FEMALE, SexGroup.MALE, SexGroup.OTHER]
     cells = [[o.count for o in truth.groups[g].options] for g in groups]
     answered = tuple(truth.groups[g].n for g in groups)
-    if question.rows and question.rows[-1].value == "ej_aktuellt":
-        # answered, but under no option
+    if len(question.rows) > len(cells[0]):
+        # "ej aktuellt" of a yes/no/not applicable question: answered, but under no option
         for column, n in zip(cells, answered, strict=True):
             column.append(n - sum(column))
     rows = tuple(tuple(column[r] for column in cells) for r in range(len(cells[0])))

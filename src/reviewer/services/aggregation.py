@@ -611,8 +611,9 @@ def _labels(question: Question) -> dict[str, Message]:
 def _option_values(question: Question, tallies: Iterable[_Tally]) -> list[str]:
     """The question's options in checklist order, then any value the answers hold that the newest version lacks
     (answers of an older version), so that nothing counted disappears from the table."""
-    values = [str(v) for v in implicit_options(question) if str(v) != NOT_APPLICABLE]
-    extra = sorted({v for t in tallies for v in t.values} - set(values) - {NOT_APPLICABLE})
+    apart = {NOT_APPLICABLE} if question.type is QuestionType.YES_NO_NA else set()  # only there is it no option
+    values = [str(v) for v in implicit_options(question) if str(v) not in apart]
+    extra = sorted({v for t in tallies for v in t.values} - set(values) - apart)
     return values + extra
 
 
