@@ -121,9 +121,11 @@ def test_no_case_code_name_free_text_or_note(result_and_guard, tmp_path):
 
 def test_the_guard_refuses_a_planted_case_code(result_and_guard, tmp_path, monkeypatch):
     result, guard = result_and_guard
-    original = json_export._text
+    original = json_export.text_json
     monkeypatch.setattr(
-        json_export, "_text", lambda m: original(m) | ({"note": f"{CODE_PREFIX}-0003"} if m.sv == "Testmall" else {})
+        json_export,
+        "text_json",
+        lambda m: original(m) | ({"note": f"{CODE_PREFIX}-0003"} if m.sv == "Testmall" else {}),
     )
     with pytest.raises(ExportRefusedError):
         write_json(result, tmp_path / "x.json", guard)

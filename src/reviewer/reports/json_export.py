@@ -18,6 +18,7 @@ from reviewer.domain.text import Message
 from reviewer.reports.common import PublicReason, public_reason, reason_text
 from reviewer.reports.guard import ExportGuard, json_texts
 from reviewer.services.aggregation import Comparison
+from reviewer.services.aggregation_json import comparison_json, text_json
 from reviewer.services.anonymisation import (
     COLUMNS,
     AnonymisedQuestion,
@@ -32,10 +33,6 @@ from reviewer.services.files import write_atomically
 FORMAT = "reviewer-anonymised-export"
 FORMAT_VERSION = 1
 WHERE = Message("JSON-filen", "the JSON file")
-
-
-def _text(message: Message) -> dict[str, str]:
-    return {"sv": message.sv, "en": message.en}
 
 
 def _reason(reason: Reason | None) -> str | None:
@@ -55,7 +52,7 @@ def _cell(cell: Cell) -> dict[str, Any]:
 def _row(row: Row) -> dict[str, Any]:
     return {
         "value": row.value or None,
-        "label": _text(row.label),
+        "label": text_json(row.label),
         "cells": {column: _cell(row.cells[column]) for column in COLUMNS},
     }
 
@@ -73,26 +70,18 @@ def _numbers(cell: NumberCell) -> dict[str, Any]:
     }
 
 
+_COUNTS = frozenset({"female_count", "male_count"})  # the export publishes percentages and n, not the counts
+
+
 def _comparison(c: Comparison | None) -> dict[str, Any] | None:
-    if c is None:
+    """The aggregation's comparison without its counts, and the test without its multiple-comparison factor."""
+    shown = comparison_json(c)
+    if shown is None:
         return None
-    return {
-        "state": c.state.value,
-        "flagged": c.flagged,
-        "material": c.material,
-        "significant": c.significant,
-        "test": None if c.test is None else {"name": c.test.name, "p_value": c.test.p_value},
-        "female_n": c.female_n,
-        "male_n": c.male_n,
-        "option": c.option,
-        "option_label": None if c.option_label is None else _text(c.option_label),
-        "female_percent": c.female_percent,
-        "male_percent": c.male_percent,
-        "difference_pp": c.difference_pp,
-        "female_median": c.female_median,
-        "male_median": c.male_median,
-        "median_ratio": c.median_ratio,
-    }
+    shown = {key: value for key, value in shown.items() if key not in _COUNTS}
+    if shown["test"] is not None:
+        shown["test"] = {"name": shown["test"]["name"], "p_value": shown["test"]["p_value"]}
+    return shown
 
 
 def _question(question: AnonymisedQuestion) -> dict[str, Any]:
@@ -101,7 +90,7 @@ def _question(question: AnonymisedQuestion) -> dict[str, Any]:
         "type": question.type.value,
         "kind": question.kind,
         "unit": question.unit,
-        "text": _text(question.text),
+        "text": text_json(question.text),
         "compare_by_sex": question.compare_by_sex,
         "rows": [_row(r) for r in question.rows],
         "totals": None if question.totals is None else _row(question.totals)["cells"],
@@ -126,7 +115,7 @@ def _method(method: Method) -> dict[str, Any]:
         "checklist": {
             "slug": method.checklist_slug,
             "version": method.checklist_version,
-            "title": _text(method.checklist_title),
+            "title": text_json(method.checklist_title),
             "subject": method.subject.value,
         },
         "rounds": [{"name": r.name, "period_label": r.period_label} for r in method.rounds],
@@ -150,16 +139,16 @@ def to_json(result: AnonymisedResult) -> dict[str, Any]:
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "method": _method(result.method),
-        "reasons": {reason.value: _text(reason_text(reason, rules)) for reason in PublicReason},
+        "reasons": {reason.value: text_json(reason_text(reason, rules)) for reason in PublicReason},
         "findings": [
-            {"question_key": f.question_key, "section_key": f.section_key, "message": _text(f.message)}
+            {"question_key": f.question_key, "section_key": f.section_key, "message": text_json(f.message)}
             for f in result.findings
         ],
         "sections": [
             {
                 "key": section.key,
                 "index": section.index,
-                "title": _text(section.title),
+                "title": text_json(section.title),
                 "questions": [_question(q) for q in section.questions],
             }
             for section in result.sections

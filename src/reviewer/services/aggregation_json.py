@@ -31,7 +31,7 @@ BEFORE_AFTER_FORMAT = "reviewer-before-after"
 FORMAT_VERSION = 1
 
 
-def _text(message: Message) -> dict[str, str]:
+def text_json(message: Message) -> dict[str, str]:
     return {"sv": message.sv, "en": message.en}
 
 
@@ -61,7 +61,7 @@ def comparison_json(c: Comparison | None) -> dict[str, Any] | None:
         "female_n": c.female_n,
         "male_n": c.male_n,
         "option": c.option,
-        "option_label": None if c.option_label is None else _text(c.option_label),
+        "option_label": None if c.option_label is None else text_json(c.option_label),
         "female_count": c.female_count,
         "male_count": c.male_count,
         "female_percent": c.female_percent,
@@ -81,7 +81,7 @@ def _group(group: GroupResult) -> dict[str, Any]:
         "options": [
             {
                 "value": o.value,
-                "label": _text(o.label),
+                "label": text_json(o.label),
                 "count": o.count,
                 "percent": o.percent,
                 "ci_low": o.ci_low,
@@ -96,7 +96,7 @@ def _group(group: GroupResult) -> dict[str, Any]:
 def _stratum(stratum: Stratum) -> dict[str, Any]:
     return {
         "value": stratum.value,
-        "label": _text(stratum.label),
+        "label": text_json(stratum.label),
         "n_by_group": _by_group(stratum.n_by_group),
         "groups": _by_group({g: _group(r) for g, r in stratum.groups.items()}),
         "comparison": comparison_json(stratum.comparison),
@@ -108,7 +108,7 @@ def _question(question: QuestionResult) -> dict[str, Any]:
         "key": question.key,
         "type": question.type.value,
         "kind": question.kind,
-        "text": _text(question.text),
+        "text": text_json(question.text),
         "compare_by_sex": question.compare_by_sex,
         "groups": _by_group({g: _group(r) for g, r in question.groups.items()}),
         "comparison": comparison_json(question.comparison),
@@ -153,13 +153,13 @@ def to_json(aggregate: Aggregate) -> dict[str, Any]:
         "rounds": _rounds(aggregate),
         "request": _request(aggregate.request),
         "counts": _counts(aggregate),
-        "warnings": [_text(w) for w in aggregate.warnings],
+        "warnings": [text_json(w) for w in aggregate.warnings],
         "findings": [
             {
                 "question_key": f.question_key,
                 "section_key": f.section_key,
-                "question_text": _text(f.question_text),
-                "message": _text(f.message),
+                "question_text": text_json(f.question_text),
+                "message": text_json(f.message),
                 "comparison": comparison_json(f.comparison),
             }
             for f in aggregate.findings
@@ -168,7 +168,7 @@ def to_json(aggregate: Aggregate) -> dict[str, Any]:
             {
                 "key": s.key,
                 "index": s.index,
-                "title": _text(s.title),
+                "title": text_json(s.title),
                 "questions": [_question(q) for q in s.questions],
             }
             for s in aggregate.sections
@@ -185,7 +185,7 @@ def _change(change: QuestionChange) -> dict[str, Any]:
         "key": change.key,
         "baseline_key": change.baseline_key,
         "section_key": change.section_key,
-        "text": _text(change.text),
+        "text": text_json(change.text),
         "kind": change.kind,
         "status": change.status,
         "before": comparison_json(change.before),

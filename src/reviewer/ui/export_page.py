@@ -49,7 +49,6 @@ from reviewer.services.anonymisation import (
     forbidden_strings,
 )
 from reviewer.services.report import ReportRequest, build_report
-from reviewer.services.rounds import list_rounds
 from reviewer.storage.database import Database
 from reviewer.ui import worker
 from reviewer.ui.dashboard.filters import FilterPanel
@@ -177,7 +176,6 @@ class ExportPage(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self.compute)
-        self.filters.rounds_changed.connect(self._load_options)
         self.filters.changed.connect(self._debounce.start)
         self.min_cell.valueChanged.connect(self._debounce.start)
         self._set_ready(False)
@@ -186,20 +184,8 @@ class ExportPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read the rounds and build the preview again; the main window calls it when the tab is shown."""
-        with self._db.session() as session:
-            self.filters.set_rounds(list_rounds(session))
+        self.filters.reload(self._db)
         self._debounce.start()
-
-    def _load_options(self) -> None:
-        from reviewer.services.aggregation import filter_options
-
-        uuids = self.filters.round_uuids()
-        if not uuids:
-            self.filters.set_options([], [])
-            return
-        with self._db.session() as session:
-            options = filter_options(session, uuids)
-        self.filters.set_options(options.units, options.reviewers)
 
     def rules(self) -> Rules:
         try:

@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QListView, QVBoxLayout, QWidget
 
-from reviewer.services.aggregation import Breakdown
-from reviewer.services.rounds import RoundSummary
+from reviewer.services.aggregation import Breakdown, filter_options
+from reviewer.services.rounds import RoundSummary, list_rounds
+from reviewer.storage.database import Database
 from reviewer.ui.labels import area_label
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,14 +29,15 @@ class Selection:
 
 
 class FilterPanel(QWidget):
-    """Emits `changed` whenever the selection changes; `set_options` fills units and reviewers of the chosen rounds."""
+    """Emits `changed` whenever the selection changes; `reload(db)` reads the rounds, and the units and reviewers
+    of the chosen rounds follow the choice."""
 
     changed = Signal()
-    rounds_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rounds: list[RoundSummary] = []
+        self._db: Database | None = None
         self.checklist = QComboBox(self)
         self.checklist.setAccessibleName(self.tr("Checklist"))
         self.rounds_model = QStandardItemModel(self)
@@ -80,6 +82,21 @@ class FilterPanel(QWidget):
         """For pages that need fewer choices (the export page has no reviewer or breakdown)."""
         for field in fields:
             self.form.setRowVisible(field, False)
+
+    def reload(self, db: Database) -> None:
+        """Read the rounds again (they may have changed in another area); units and reviewers follow the choice."""
+        self._db = db
+        with db.session() as session:
+            self.set_rounds(list_rounds(session))
+
+    def _load_options(self) -> None:
+        uuids = self.round_uuids()
+        if self._db is None or not uuids:
+            self.set_options([], [])
+            return
+        with self._db.session() as session:
+            options = filter_options(session, uuids)
+        self.set_options(options.units, options.reviewers)
 
     def set_rounds(self, rounds: list[RoundSummary]) -> None:
         """Offers the rounds grouped by checklist; the checklist of the newest round is chosen first."""
@@ -130,7 +147,7 @@ class FilterPanel(QWidget):
             self.compare.setCurrentIndex(0)
         self.compare.blockSignals(False)
         self.hint.setText("" if checked else self.tr("Choose at least one round."))
-        self.rounds_changed.emit()
+        self._load_options()
         self.changed.emit()
 
     def set_options(self, units: list[str], reviewers: list[str]) -> None:

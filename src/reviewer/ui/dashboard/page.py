@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from reviewer.domain.text import Language
 from reviewer.services import aggregation
-from reviewer.services.rounds import list_rounds
 from reviewer.storage.database import Database
 from reviewer.ui import worker
 from reviewer.ui.dashboard.before_after_view import BeforeAfterView
@@ -99,25 +98,14 @@ class DashboardPage(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self.compute)
-        self.filters.rounds_changed.connect(self._load_options)
         self.filters.changed.connect(self._debounce.start)
 
     # -- data ------------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Re-read the rounds (they may have changed in another area) and compute again."""
-        with self._db.session() as session:
-            self.filters.set_rounds(list_rounds(session))
+        self.filters.reload(self._db)
         self._debounce.start()
-
-    def _load_options(self) -> None:
-        uuids = self.filters.round_uuids()
-        if not uuids:
-            self.filters.set_options([], [])
-            return
-        with self._db.session() as session:
-            options = aggregation.filter_options(session, uuids)
-        self.filters.set_options(options.units, options.reviewers)
 
     def request_for(self, selection: Selection) -> aggregation.AggregateRequest:
         return aggregation.AggregateRequest(
