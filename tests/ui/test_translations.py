@@ -138,11 +138,11 @@ def test_swedish_screens_show_no_english_source_text(qtbot, app, swedish):
     from reviewer.ui.exchange_import_dialog import ExchangeImportDialog
 
     with qtbot.waitSignal(window.dashboard.computed, timeout=60_000):
-        window.tabs.setCurrentWidget(window.dashboard)
+        window.tabs.setCurrentWidget(window.dashboard_tab)
     qtbot.waitUntil(lambda: not window.dashboard.is_busy(), timeout=60_000)
     seen += visible_texts(window)
     with qtbot.waitSignal(window.export_page.previewed, timeout=60_000):
-        window.tabs.setCurrentWidget(window.export_page)
+        window.tabs.setCurrentWidget(window.export_tab)
     qtbot.waitUntil(lambda: not window.export_page.is_busy(), timeout=60_000)
     seen += visible_texts(window)
 

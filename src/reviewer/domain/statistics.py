@@ -10,7 +10,9 @@ medians rather than means are compared). Everything here is pure: no SQL, no Qt.
 
 from __future__ import annotations
 
+import importlib
 import math
+import types
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -18,7 +20,6 @@ from statistics import NormalDist
 from typing import Literal
 
 import numpy as np
-from scipy import stats
 
 TestName = Literal["fisher", "chi2", "permutation", "mann_whitney"]
 
@@ -133,6 +134,12 @@ def has_variation(table: Sequence[Sequence[int]]) -> bool:
     return bool(rows >= 2 and columns >= 2)
 
 
+def _stats() -> types.ModuleType:
+    """scipy.stats, imported when a test first runs (on the aggregation's worker): it takes most of a second, and
+    the window that shows the results need not wait for it."""
+    return importlib.import_module("scipy.stats")
+
+
 def proportion_test(table: Sequence[Sequence[int]]) -> TestResult:
     """Are the rows (groups) distributed differently over the columns (answers)? All-zero rows and columns are
     dropped first; a table without variation (see `has_variation`) raises ValueError."""
@@ -141,9 +148,9 @@ def proportion_test(table: Sequence[Sequence[int]]) -> TestResult:
         raise ValueError("the table needs two non-empty rows and columns to be tested")
     if array.shape == (2, 2):
         return TestResult("fisher", fisher_2x2(array))
-    expected = stats.contingency.expected_freq(array)
+    expected = _stats().contingency.expected_freq(array)
     if (expected >= MIN_EXPECTED_FOR_CHI2).all():
-        return TestResult("chi2", float(stats.chi2_contingency(array).pvalue))
+        return TestResult("chi2", float(_stats().chi2_contingency(array).pvalue))
     return TestResult("permutation", _monte_carlo_fisher(array))
 
 
@@ -158,8 +165,8 @@ def fisher_2x2(table: Sequence[Sequence[int]] | np.ndarray) -> float:
         return 1.0
     support = np.arange(max(0, column - (total - row)), min(row, column) + 1)
     if support.size > _FISHER_DIRECT_LIMIT:
-        return float(stats.fisher_exact([[a, b], [c, d]], alternative="two-sided").pvalue)
-    probabilities = stats.hypergeom.pmf(support, total, row, column)
+        return float(_stats().fisher_exact([[a, b], [c, d]], alternative="two-sided").pvalue)
+    probabilities = _stats().hypergeom.pmf(support, total, row, column)
     observed = probabilities[a - support[0]]
     return float(min(1.0, probabilities[probabilities <= observed * (1.0 + _RELATIVE_TIES)].sum()))
 
@@ -168,7 +175,7 @@ def _monte_carlo_fisher(table: np.ndarray) -> float:
     """Fisher–Freeman–Halton by Monte Carlo: the share of random tables with the observed margins that are at most
     as probable as the observed one, as `scipy.stats.fisher_exact(method=MonteCarloMethod(...))` computes it. Done
     here because scipy 1.17 mis-shapes the simulated tables once the total count exceeds resamples × cells."""
-    null = stats.random_table(table.sum(axis=1), table.sum(axis=0), seed=np.random.default_rng(PERMUTATION_SEED))
+    null = _stats().random_table(table.sum(axis=1), table.sum(axis=0), seed=np.random.default_rng(PERMUTATION_SEED))
     simulated = null.rvs(size=PERMUTATION_RESAMPLES)
     observed = null.pmf(table)
     as_extreme = np.count_nonzero(null.pmf(simulated) <= observed * (1.0 + _RELATIVE_TIES))
@@ -181,7 +188,7 @@ def mann_whitney(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarra
     y = np.asarray(b, dtype=np.float64)
     if x.size == 0 or y.size == 0:
         raise ValueError("both samples need at least one value")
-    return TestResult("mann_whitney", float(stats.mannwhitneyu(x, y, alternative="two-sided", method="auto").pvalue))
+    return TestResult("mann_whitney", float(_stats().mannwhitneyu(x, y, alternative="two-sided", method="auto").pvalue))
 
 
 def bonferroni(result: TestResult, comparisons: int) -> TestResult:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from reviewer import __version__
 from reviewer.domain.text import Language, language_from_environment
@@ -20,6 +20,9 @@ from reviewer.ui.i18n import install_translator
 if TYPE_CHECKING:
     from reviewer.bootstrap import App
     from reviewer.services.settings import Settings
+    from reviewer.storage.database import Database
+    from reviewer.ui.dashboard.page import DashboardPage
+    from reviewer.ui.export_page import ExportPage
 
 
 def resolve_language(settings: Settings | None) -> Language:
@@ -60,8 +63,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         """Creates every widget anew, in the current language (also after the language is changed)."""
         from reviewer.ui.checklists_page import ChecklistsPage
-        from reviewer.ui.dashboard.page import DashboardPage
-        from reviewer.ui.export_page import ExportPage
+        from reviewer.ui.lazy_tab import LazyTab
         from reviewer.ui.reviews_area import ReviewsArea
 
         assert self._app is not None
@@ -72,10 +74,11 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.reviews, self.tr("&Reviews"))
         self.tabs.addTab(self.checklists_page, self.tr("&Checklists"))
-        self.dashboard = DashboardPage(self._app.db, self.language, self)
-        self.tabs.addTab(self.dashboard, self.tr("&Summary"))
-        self.export_page = ExportPage(self._app.db, self.language, self)
-        self.tabs.addTab(self.export_page, self.tr("E&xport and report"))
+        db, language = self._app.db, self.language
+        self.dashboard_tab = LazyTab(lambda parent: _dashboard(db, language, parent), self)
+        self.tabs.addTab(self.dashboard_tab, self.tr("&Summary"))
+        self.export_tab = LazyTab(lambda parent: _export_page(db, language, parent), self)
+        self.tabs.addTab(self.export_tab, self.tr("E&xport and report"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
 
@@ -110,10 +113,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(QLabel(self.tr("Database: %1").replace("%1", location), self))
 
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.dashboard:
+        if self.tabs.widget(index) is self.dashboard_tab:
             self.dashboard.refresh()
-        elif self.tabs.widget(index) is self.export_page:
+        elif self.tabs.widget(index) is self.export_tab:
             self.export_page.refresh()
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        return self.dashboard_tab.page
+
+    @property
+    def export_page(self) -> ExportPage:
+        return self.export_tab.page
 
     def export_exchange(self) -> None:
         from reviewer.ui.exchange_export_dialog import ExchangeExportDialog
@@ -170,3 +181,15 @@ class MainWindow(QMainWindow):
             .replace("%1", __version__)
             .replace("%2", str(self._app.paths.data_dir) if self._app else "–"),
         )
+
+
+def _dashboard(db: Database, language: Language, parent: QWidget) -> DashboardPage:
+    from reviewer.ui.dashboard.page import DashboardPage
+
+    return DashboardPage(db, language, parent)
+
+
+def _export_page(db: Database, language: Language, parent: QWidget) -> ExportPage:
+    from reviewer.ui.export_page import ExportPage
+
+    return ExportPage(db, language, parent)
