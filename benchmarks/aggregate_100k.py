@@ -4,14 +4,16 @@ SQL GROUP BY over the same rows.
 The database is built once per run, untimed, in a temporary folder: a 40-question checklist made here (12 yes/no,
 6 yes/no/n.a., 6 single choice, 4 multiple choice, 2 integer, 1 decimal, 3 money, 3 days, 2 scale, 1 date), one
 round, 100 000 cases (48 % women, 50 % men, 2 % annat/okänt, five units, six age bands) with one complete review
-each answering all 40 questions (4 000 000 answers). Every fifth question differs between women and men, so there
-are findings to format.
+each answering all 40 questions (4 000 000 answers), then counted into the answer counts as the services count
+what they write. Every fifth question differs between women and men, so there are findings to format.
 
 Rows, each alternating the program and its baseline so that a busy spell of the machine hits both:
 - `aggregate_100k`: `aggregate()` of the round in a fresh session (target: median ≤ 2 s). Baseline:
   `SELECT question_key, value_code, count(*)` over the same answers (joined to review and case, filtered on the
   round and status) `GROUP BY question_key, value_code`, through the same engine.
 - `aggregate_100k_by_unit`: the same with the second breakdown by unit; no target.
+- `aggregate_100k_recount`: counting all 4 000 000 answers anew, once (what migration 0002 or `reviewer db
+  recount` costs on such a database), against the baseline query once; no target.
 - `aggregate_100k_peak_rss`: the peak resident memory (VmHWM) of a fresh process that bootstraps and runs
   `aggregate()` once, against the same process running the baseline query instead (target ≤ 500 MB, the dashboard's
   budget).
@@ -40,6 +42,7 @@ from reviewer.checklists.answers import EncodedAnswer, encode
 from reviewer.checklists.loader import parse_checklist
 from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType
 from reviewer.domain.sex import Sex
+from reviewer.services import answer_counts
 from reviewer.services.aggregation import AggregateRequest, aggregate
 from reviewer.services.checklists import add_definition, get_version
 from reviewer.services.rounds import create_round, find_round_by_name
@@ -254,6 +257,9 @@ def prepare(app: App) -> str:
             _insert(session, answer_table, answers)
             session.commit()
             progress(f"{NAME}: {start + BATCH} of {REVIEWS} reviews written")
+        progress(f"{NAME}: counting the answers as the services do when they write them (not timed)")
+        answer_counts.rebuild(session)
+        session.commit()
         if session.connection().dialect.name == "postgresql":
             for table in (case_table, review_table):
                 session.connection().exec_driver_sql(
@@ -284,6 +290,13 @@ def _baseline_once(app: App, round_uuid: str) -> int:
         round_id = find_round_by_name(session, ROUND_NAME).id
         rows = session.execute(sa.text(BASELINE_SQL), {"round_id": round_id}).all()
     return len(rows)
+
+
+def _recount_once(app: App) -> int:
+    with app.db.session() as session:
+        answer_counts.rebuild(session)
+        session.commit()
+        return int(session.execute(sa.select(sa.func.count()).select_from(answer_counts.COUNTS)).scalar_one())
 
 
 def _timings(app: App, round_uuid: str, repeat: int, label: str) -> tuple[list[float], list[float], list[float]]:
@@ -365,8 +378,9 @@ def _rows(
         Result(
             name=f"{NAME}{suffix}",
             description=(
-                f"aggregate() of one round of {REVIEWS} completed reviews × {QUESTIONS} answers on {where}: counts, "
-                f"percentages, Wilson intervals, medians, tests, {findings} findings (fresh session)"
+                f"aggregate() of one round of {REVIEWS} completed reviews × {QUESTIONS} answers on {where}, from "
+                "the answer counts kept at write time: counts, percentages, Wilson intervals, medians, tests, "
+                f"{findings} findings (fresh session)"
             ),
             samples=samples,
             baseline_samples=baseline,
@@ -395,9 +409,24 @@ def run(repeat: int | None = None) -> list[Result]:
             round_uuid = prepare(app)
             findings = _aggregate_once(app, round_uuid)
             samples, baseline, by_unit = _timings(app, round_uuid, repeat, "")
+            progress(f"{NAME}: counting every answer anew once, as migration 0002 and 'reviewer db recount' do")
+            recount = [timed(lambda: _recount_once(app))]
+            recount_baseline = [timed(lambda: _baseline_once(app, round_uuid))]
         finally:
             app.close()
         results += _rows("", "SQLite", samples, baseline, by_unit, findings)
+        results.append(
+            Result(
+                name=f"{NAME}_recount",
+                description=(
+                    f"answer_counts.rebuild() of the {REVIEWS * QUESTIONS} answers, once: what migrating a database "
+                    "made before the answer counts, or 'reviewer db recount', costs; no target"
+                ),
+                samples=recount,
+                baseline_samples=recount_baseline,
+                baseline="the plain GROUP BY of aggregate_100k, once",
+            )
+        )
         progress(f"{NAME}: peak memory of a fresh process running aggregate() once")
         peaks = [_peak_mb(data_dir, round_uuid, "aggregate") for _ in range(min(repeat, 3))]
         plain_peaks = [_peak_mb(data_dir, round_uuid, "baseline") for _ in range(min(repeat, 3))]

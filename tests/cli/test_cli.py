@@ -4,8 +4,10 @@ import hashlib
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import openpyxl
@@ -148,6 +150,19 @@ def test_demo_creates_rounds(data_dir):
     out = run("demo", "--cases", "12", "--seed", "5", data_dir=data_dir, check_rc=0).stdout
     assert out.count("fiktiva ärenden") == 3
     assert "review_case: 36" in run("db", "check", data_dir=data_dir, check_rc=0).stdout
+
+
+def test_db_check_finds_answer_counts_that_differ_and_recount_rebuilds_them(data_dir):
+    run("demo", "--cases", "12", "--seed", "5", data_dir=data_dir, check_rc=0)
+    assert "svarsräkningen: stämmer med svaren" in run("db", "check", data_dir=data_dir, check_rc=0).stdout
+    with closing(sqlite3.connect(data_dir / "reviewer.sqlite")) as conn, conn:
+        wrong = conn.execute("SELECT count(*) FROM answer_count WHERE id % 3 <> 2").fetchone()[0]
+        conn.execute("DELETE FROM answer_count WHERE id % 3 = 0")
+        conn.execute("UPDATE answer_count SET n = n + 1 WHERE id % 3 = 1")
+    out = run("db", "check", data_dir=data_dir, check_rc=1).stdout
+    assert f"svarsräkningen: {wrong} rader stämmer inte med svaren; kör 'reviewer db recount'" in out
+    assert f"({wrong} rader var fel)" in run("db", "recount", data_dir=data_dir, check_rc=0).stdout
+    assert "svarsräkningen: stämmer med svaren" in run("db", "check", data_dir=data_dir, check_rc=0).stdout
 
 
 def test_not_a_database_is_refused_without_traceback_and_untouched(data_dir):

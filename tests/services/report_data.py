@@ -9,6 +9,7 @@ from sqlmodel import select
 
 from reviewer.checklists.answers import AnswerValue, encode
 from reviewer.domain.sex import Sex
+from reviewer.services import answer_counts
 from reviewer.services.checklists import definition_of
 from reviewer.storage.models import Answer, Case, ChecklistVersion, Review, ReviewStatus, Round
 from tests.services.aggregation_data import Case as KnownCase
@@ -53,6 +54,8 @@ def add_review(
                 note=(notes or {}).get(key),
             )
         )
+    session.flush()
+    answer_counts.add(session, [review.id])
     session.commit()
 
 

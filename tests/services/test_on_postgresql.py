@@ -1,7 +1,6 @@
 """The same services on a shared PostgreSQL database: a different URL, the same code."""
 
 import pytest
-import sqlalchemy as sa
 
 from reviewer.bootstrap import bootstrap
 from reviewer.services.checklists import list_checklists
@@ -10,16 +9,6 @@ from reviewer.services.maintenance import check_database
 from reviewer.services.rounds import list_rounds
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def empty_postgres(postgres_url):
-    engine = sa.create_engine(postgres_url)
-    with engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
-        conn.exec_driver_sql("CREATE SCHEMA public")
-    engine.dispose()
-    return postgres_url
 
 
 def test_bootstrap_demo_and_check_on_postgresql(empty_postgres, data_dir):

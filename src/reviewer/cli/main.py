@@ -21,7 +21,7 @@ from reviewer.services import checklists as checklist_service
 from reviewer.services import rounds as round_service
 from reviewer.services import spreadsheet_import
 from reviewer.services.demo import create_demo_data
-from reviewer.services.maintenance import backup_now, check_database
+from reviewer.services.maintenance import backup_now, check_database, recount_answers
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +221,32 @@ def _db_check(args: argparse.Namespace) -> int:
     print(f"{_t('integritet', 'integrity')}: {report.integrity}")
     for table, count in report.counts.items():
         print(f"  {table}: {count}")
+    if report.answer_counts_wrong:
+        print(
+            _t(
+                f"svarsräkningen: {report.answer_counts_wrong} rader stämmer inte med svaren; "
+                "kör 'reviewer db recount'",
+                f"answer counts: {report.answer_counts_wrong} rows differ from the answers; run 'reviewer db recount'",
+            )
+        )
+    else:
+        print(_t("svarsräkningen: stämmer med svaren", "answer counts: equal to the answers"))
     return 0 if report.healthy else 1
+
+
+def _db_recount(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        wrong = recount_answers(app.db)
+    finally:
+        app.close()
+    print(
+        _t(
+            f"Svarsräkningen är byggd om från svaren ({wrong} rader var fel)",
+            f"The answer counts were rebuilt from the answers ({wrong} rows were wrong)",
+        )
+    )
+    return 0
 
 
 def _db_backup(args: argparse.Namespace) -> int:
@@ -334,6 +359,7 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("checklist", "retire"): _checklist_retire,
     ("db", "check"): _db_check,
     ("db", "backup"): _db_backup,
+    ("db", "recount"): _db_recount,
     ("round", "list"): _round_list,
     ("round", "create"): _round_create,
     ("cases", "import"): _cases_import,

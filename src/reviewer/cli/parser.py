@@ -87,9 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = commands.add_parser("db", help="database health and backups")
     db_commands = db.add_subparsers(dest="action", metavar="ACTION", required=True)
-    db_commands.add_parser("check", parents=[common], help="integrity, schema version and row counts")
+    db_commands.add_parser("check", parents=[common], help="integrity, schema version, row counts, answer counts")
     backup = db_commands.add_parser("backup", parents=[common], help="write a backup copy now")
     backup.add_argument("-o", "--output-dir", type=Path, help="folder for the copy (default: the backups folder)")
+    db_commands.add_parser(
+        "recount", parents=[common], help="rebuild the answer counts the summaries read from the answers"
+    )
 
     round_ = commands.add_parser("round", help="list and create review rounds")
     round_commands = round_.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -2,28 +2,25 @@
 difference between women and men (girls and boys) with a test fit for small samples, the flagged findings, an
 optional second breakdown, and a round against its baseline (before/after) across checklist versions.
 
-The counting is done by the database: GROUP BY (sex, question, [stratum], value) over answer → review → case. On
-SQLite, which sorts to group, one query per sex group and chunk of 5 000 cases, so that it sorts small batches (much
-faster than one sort of millions of rows) and progress can be reported, run in parallel on connections of their own
-for large selections; PostgreSQL hashes, and gets one query. Only the grouped rows come back; numbers come back as
-(value, count) pairs and are expanded with numpy for quartiles and Mann–Whitney. `docs/aggregate-format.md` documents
-every rule.
+The counting is read from the answer counts (`services/answer_counts.py`): per round, review status, sex, unit,
+age band, reviewer, question and value, kept current as answers are written, so that a summary of 100 000 reviews
+reads a few hundred thousand grouped rows instead of four million answers. Numbers come back as (value, count)
+pairs and are expanded with numpy for quartiles and Mann–Whitney. `docs/aggregate-format.md` documents every rule.
 
 Each case counts once. When several reviews of a case qualify (two reviewers read the same file) and no reviewer
 filter is set, the case is counted with one deterministic review – a complete one before one in progress, then the
-lowest review id – and `n_double_reviewed` says how many cases that concerned.
+lowest review id – and `n_double_reviewed` says how many cases that concerned: the answers of the reviews left out
+are counted from the answers themselves and taken off the counts.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 import numpy as np
 import sqlalchemy as sa
@@ -56,6 +53,7 @@ from reviewer.domain.statistics import (
 )
 from reviewer.domain.text import Message, ReviewerError
 from reviewer.services.aggregation_text import Unit, finding_message
+from reviewer.services.answer_counts import COUNTS
 from reviewer.services.checklists import definition_of
 from reviewer.storage.models import Answer, Case, ChecklistVersion, Review, ReviewStatus, Round
 
@@ -65,11 +63,6 @@ Progress = Callable[[int, int], None]
 ChangeStatus = Literal["compared", "new", "retired", "type_changed", "not_aggregated"]
 
 GROUPS = (SexGroup.FEMALE, SexGroup.MALE, SexGroup.OTHER)
-# Cases per GROUP BY: SQLite sorts 5 000 cases' answers in memory; one sort of 100 000 cases' spills to disk.
-CHUNK_CASES = 5000
-# From this many reviews the queries run in parallel (see _run_queries); below, threads would cost more than they save.
-PARALLEL_FROM_REVIEWS = 20_000
-_T = TypeVar("_T")
 NOT_APPLICABLE = "ej_aktuellt"
 _YES_NO = frozenset({QuestionType.YES_NO, QuestionType.YES_NO_NA})
 _CATEGORICAL = frozenset(
@@ -402,6 +395,22 @@ class _Scope:
             conditions.append(~self._better_review_exists())
         return conditions
 
+    def left_out(self) -> list[sa.ColumnElement[bool]]:
+        """The reviews in scope that the one-review-per-case rule leaves out."""
+        return [*replace(self, one_per_case=False).conditions(), self._better_review_exists()]
+
+    def count_conditions(self) -> list[sa.ColumnElement[bool]]:
+        """The scope on the answer counts, which know rounds, statuses, units and reviewers but not cases."""
+        conditions: list[sa.ColumnElement[bool]] = [
+            COUNTS.c.round_id.in_(self.round_ids),
+            COUNTS.c.status.in_([status.value for status in self.statuses]),
+        ]
+        if self.unit is not None:
+            conditions.append(COUNTS.c.unit == self.unit)
+        if self.reviewer is not None:
+            conditions.append(COUNTS.c.reviewer == self.reviewer)
+        return conditions
+
     def _better_review_exists(self) -> sa.Exists:
         other = _REVIEW.alias("preferred")
         if ReviewStatus.IN_PROGRESS in self.statuses:
@@ -449,8 +458,6 @@ class _Counts:
     cases: Counter[tuple[str | None, Sex]] = field(default_factory=Counter)
     reviews: int = 0
     double_reviewed: int = 0
-    min_case_id: int | None = None
-    max_case_id: int | None = None
 
 
 def _count_cases(session: Session, scope: _Scope, stratum: sa.ColumnElement[Any] | None) -> _Counts:
@@ -460,19 +467,15 @@ def _count_cases(session: Session, scope: _Scope, stratum: sa.ColumnElement[Any]
             *columns,
             sa.func.count(),
             sa.func.count(sa.distinct(_REVIEW.c.case_id)),
-            sa.func.min(_CASE.c.id),
-            sa.func.max(_CASE.c.id),
         )
         .select_from(scope.reviews())
         .where(*scope.conditions())
         .group_by(*([_CASE.c.sex] if stratum is None else [_CASE.c.sex, stratum]))
     )
     counts = _Counts()
-    for sex, value, reviews, cases, low, high in session.execute(query):
+    for sex, value, reviews, cases in session.execute(query):
         counts.cases[(value, Sex(sex))] += cases
         counts.reviews += reviews
-        counts.min_case_id = low if counts.min_case_id is None else min(counts.min_case_id, low)
-        counts.max_case_id = high if counts.max_case_id is None else max(counts.max_case_id, high)
     if counts.reviews > sum(counts.cases.values()):
         doubles = (
             sa.select(_REVIEW.c.case_id)
@@ -486,71 +489,50 @@ def _count_cases(session: Session, scope: _Scope, stratum: sa.ColumnElement[Any]
     return counts
 
 
-_SEXES_OF = {group: tuple(sex for sex in Sex if group_of(sex) is group) for group in GROUPS}
+def _counts_query(scope: _Scope, breakdown: Breakdown | None) -> sa.Select[Any]:
+    """(sex, question key, stratum, kind, value, number, count) from the answer counts (see `AnswerCount`); a
+    missing stratum is ''."""
+    stratum: sa.ColumnElement[Any] = sa.null() if breakdown is None else COUNTS.c[breakdown]
+    grouping = [COUNTS.c.sex, COUNTS.c.question_key, COUNTS.c.kind, COUNTS.c.value, COUNTS.c.number]
+    if breakdown is not None:
+        grouping.append(COUNTS.c[breakdown])
+    return (
+        sa.select(
+            COUNTS.c.sex,
+            COUNTS.c.question_key,
+            stratum,
+            COUNTS.c.kind,
+            COUNTS.c.value,
+            COUNTS.c.number,
+            sa.func.sum(COUNTS.c.n),
+        )
+        .where(*scope.count_conditions())
+        .group_by(*grouping)
+    )
 
 
-def _answer_query(
-    dialect: str,
-    scope: _Scope,
-    stratum: sa.ColumnElement[Any] | None,
-    group: SexGroup | None,
-    cases: tuple[int, int] | None,
-) -> sa.Select[Any]:
-    """([sex,] question key, stratum, value, count) over the answers in scope: of one sex group's cases with ids in
-    `cases`, or (`group` None) of all, grouped by sex. SQLite sorts to group, and three sorts of a third of a chunk's
-    rows, with one column less, take it a quarter less time than one; PostgreSQL hashes, and one query is fastest."""
+def _counted(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[Any, str, str | None, Any, int]]:
+    """The rows of `_counts_query` as (sex, key, stratum, value, count), like those of `_left_out_query`."""
+    for sex, key, stratum, kind, value, number, count in rows:
+        yield sex, key, stratum, number if kind == "n" else value, int(count)
+
+
+def _left_out_query(dialect: str, scope: _Scope, stratum: sa.ColumnElement[Any] | None) -> sa.Select[Any]:
+    """(sex, question key, stratum, value, count) over the answers of the reviews the one-review-per-case rule
+    leaves out, to be taken off the counts; the values compare equal to those of `_counts_query` once folded."""
     columns: list[sa.ColumnElement[Any]] = [
+        _CASE.c.sex.label("s"),
         _ANSWER.c.question_key.label("k"),
         (stratum if stratum is not None else sa.null()).label("st"),
         _answer_value(dialect).label("v"),
     ]
-    grouping = ["k", "st", "v"] if stratum is not None else ["k", "v"]
-    conditions = scope.conditions()
-    if group is None:
-        columns.insert(0, _CASE.c.sex.label("s"))
-        grouping.insert(0, "s")
-    else:
-        conditions.append(_CASE.c.sex.in_(_SEXES_OF[group]))
-    if cases is not None:
-        conditions.append(_CASE.c.id.between(*cases))
     joined = _ANSWER.join(_REVIEW, _REVIEW.c.id == _ANSWER.c.review_id).join(_CASE, _CASE.c.id == _REVIEW.c.case_id)
     return (
         sa.select(*columns, sa.func.count())
         .select_from(joined)
-        .where(*conditions)
-        .group_by(*(sa.literal_column(name) for name in grouping))
+        .where(*scope.left_out())
+        .group_by(*(sa.literal_column(name) for name in ("s", "k", "st", "v")))
     )
-
-
-def _run_queries(
-    session: Session, queries: Sequence[tuple[_T, sa.Select[Any]]], parallel: bool
-) -> Iterator[tuple[_T, Sequence[Any]]]:
-    """Each query's rows, in order. In parallel on connections of their own (the database works while Python
-    folds, and SQLite sorts on several cores: half the time on two) when asked and the database is a shared file or
-    server; otherwise one after another in the session."""
-    engine = session.get_bind()
-    workers = min(len(GROUPS), os.cpu_count() or 1)
-    if not parallel or workers < 2 or not isinstance(engine, sa.Engine) or _private(engine):
-        for tag, query in queries:
-            yield tag, session.execute(query).all()
-        return
-
-    def run(query: sa.Select[Any]) -> Sequence[Any]:
-        with engine.connect() as connection:
-            return connection.execute(query).all()
-
-    pool = ThreadPoolExecutor(workers, thread_name_prefix="aggregate")
-    try:
-        futures = [(tag, pool.submit(run, query)) for tag, query in queries]
-        for tag, future in futures:
-            yield tag, future.result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _private(engine: sa.Engine) -> bool:
-    """An in-memory SQLite database exists once per connection: other connections would see another, empty one."""
-    return engine.dialect.name == "sqlite" and engine.url.database in (None, "", ":memory:")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -829,32 +811,30 @@ def aggregate(session: Session, request: AggregateRequest, progress: Progress | 
         counts.reviews += found.reviews
         counts.double_reviewed += found.double_reviewed
         targets = _targets(versions, definition, version, by_key, warnings)
-        plans.append((scope, found, targets))
+        if found.reviews:
+            plans.append((scope, targets))
 
     dialect = session.get_bind().dialect.name
-    queries: list[tuple[tuple[SexGroup | None, dict[str, list[str]]], sa.Select[Any]]] = []
-    for scope, found, targets in plans:
-        if found.min_case_id is None or found.max_case_id is None:
-            continue
-        if dialect != "sqlite":
-            queries.append(((None, targets), _answer_query(dialect, scope, stratum, None, None)))
-            continue
-        for low in range(found.min_case_id, found.max_case_id + 1, CHUNK_CASES):
-            chunk = (low, min(low + CHUNK_CASES - 1, found.max_case_id))
-            queries += [((g, targets), _answer_query(dialect, scope, stratum, g, chunk)) for g in GROUPS]
-    total = len(queries) + 2
+    total = len(plans) + 2
     if progress is not None:
         progress(1, total)
     tallies: dict[str, dict[tuple[str | None, SexGroup], _Tally]] = {q.key: defaultdict(_Tally) for q in questions}
-    grouped = _run_queries(session, queries, parallel=counts.reviews >= PARALLEL_FROM_REVIEWS)
-    for done, ((group, targets), rows) in enumerate(grouped, start=2):
-        for row in rows:
-            sex_group = group if group is not None else group_of(Sex(row[0]))
-            key, value_stratum, value, count = row if group is not None else row[1:]
-            for target in targets.get(key, ()):
-                _fold(tallies[target][(value_stratum, sex_group)], by_key[target].type, value, count)
+    for done, (scope, targets) in enumerate(plans, start=2):
+        grouped: list[tuple[int, Iterable[Sequence[Any]]]] = [
+            (1, _counted(session.execute(_counts_query(scope, request.breakdown))))
+        ]
+        if scope.one_per_case:
+            grouped.append((-1, session.execute(_left_out_query(dialect, scope, stratum)).all()))
+        for sign, rows in grouped:
+            for sex, key, value_stratum, value, count in rows:
+                cell = (value_stratum or None, group_of(Sex(sex)))
+                for target in targets.get(key, ()):
+                    _fold(tallies[target][cell], by_key[target].type, value, sign * count)
         if progress is not None:
             progress(done, total)
+    for cells in tallies.values():
+        for tally in cells.values():
+            tally.values = +tally.values  # drops what the left-out reviews brought to zero
 
     n_total_cases = _count_all_cases(session, [r.id for r in rounds], request.unit)
     n_by_group = dict.fromkeys(GROUPS, 0)

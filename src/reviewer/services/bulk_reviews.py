@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from reviewer.checklists.answers import EncodedAnswer, content_sha256
 from reviewer.domain.sex import Sex
+from reviewer.services import answer_counts
 from reviewer.storage.models import Answer, Case, Review, ReviewStatus, new_uuid, utcnow
 
 BATCH_SIZE = 1000
@@ -95,11 +96,13 @@ def insert_reviewed_cases(
     reviewed: Sequence[ReviewedCase],
     written: Callable[[int], None] | None = None,
 ) -> None:
-    """Insert the cases, one review each, and their answers; `written(n)` reports progress after each batch."""
+    """Insert the cases, one review each, and their answers, and count them; `written(n)` reports progress after
+    each batch."""
     case_table: Table = Case.__table__  # type: ignore[attr-defined]
     review_table: Table = Review.__table__  # type: ignore[attr-defined]
     answer_table: Table = Answer.__table__  # type: ignore[attr-defined]
     now = utcnow()
+    inserted: list[int] = []
     for start in range(0, len(reviewed), BATCH_SIZE):
         batch = reviewed[start : start + BATCH_SIZE]
         case_rows: list[dict[str, Any]] = [
@@ -134,9 +137,12 @@ def insert_reviewed_cases(
             }
             for item, case_id in zip(batch, case_ids, strict=True)
         ]
-        review_ids = session.execute(
-            insert(review_table).returning(review_table.c.id, sort_by_parameter_order=True), review_rows
-        ).scalars()
+        review_ids = list(
+            session.execute(
+                insert(review_table).returning(review_table.c.id, sort_by_parameter_order=True), review_rows
+            ).scalars()
+        )
+        inserted += review_ids
         answer_rows = [
             {
                 "uuid": new_uuid(),
@@ -155,3 +161,4 @@ def insert_reviewed_cases(
             session.execute(insert(answer_table), answer_rows)
         if written is not None:
             written(start + len(batch))
+    answer_counts.add(session, inserted)

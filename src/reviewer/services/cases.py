@@ -18,7 +18,7 @@ from reviewer.checklists.schema import ChecklistDefinition
 from reviewer.domain.personnummer import guard_text
 from reviewer.domain.sex import Sex, categories_for
 from reviewer.domain.text import Message, ReviewerError
-from reviewer.services import audit
+from reviewer.services import answer_counts, audit
 from reviewer.services.checklists import definition_of
 from reviewer.services.rounds import get_round
 from reviewer.storage.models import Answer, Case, ChecklistVersion, Review, ReviewStatus, Round
@@ -144,8 +144,11 @@ def update_case(session: Session, case_uuid: str, data: CaseInput, actor: str = 
     }
     if not changes:
         return
-    case.case_code, case.sex, case.age_band, case.unit = checked.case_code, checked.sex, checked.age_band, checked.unit
-    session.add(case)
+    review_ids = session.exec(select(Review.id).where(Review.case_id == case.id)).all()
+    with answer_counts.recounted(session, [i for i in review_ids if i is not None]):
+        case.case_code, case.sex, case.age_band = checked.case_code, checked.sex, checked.age_band
+        case.unit = checked.unit
+        session.add(case)
     audit.record(session, actor, "case", case.uuid, "update", changes=changes)
     session.commit()
 
@@ -157,8 +160,9 @@ def delete_case(session: Session, case_uuid: str, actor: str = "") -> None:
     answers = 0
     if review_ids:
         answers = session.exec(select(func.count()).where(col(Answer.review_id).in_(review_ids))).one()
-        session.execute(delete(Answer).where(col(Answer.review_id).in_(review_ids)))
-        session.execute(delete(Review).where(col(Review.id).in_(review_ids)))
+        with answer_counts.recounted(session, [i for i in review_ids if i is not None]):
+            session.execute(delete(Answer).where(col(Answer.review_id).in_(review_ids)))
+            session.execute(delete(Review).where(col(Review.id).in_(review_ids)))
     audit.record(
         session, actor, "case", case.uuid, "delete", case_code=case.case_code, reviews=len(review_ids), answers=answers
     )

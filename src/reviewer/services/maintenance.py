@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from reviewer.domain.text import Message, ReviewerError
+from reviewer.services import answer_counts
 from reviewer.storage.database import HEAD_REVISION, Database, backup_sqlite, schema_state
 
 
@@ -19,16 +20,28 @@ class DatabaseReport:
     head_revision: str
     integrity: str
     counts: dict[str, int]
+    answer_counts_wrong: int
 
     @property
     def healthy(self) -> bool:
-        return self.integrity == "ok" and self.schema_revision == self.head_revision
+        return self.integrity == "ok" and self.schema_revision == self.head_revision and not self.answer_counts_wrong
 
 
-_COUNTED = ("checklist_version", "review_round", "review_case", "review", "answer", "audit_event", "import_record")
+_COUNTED = (
+    "checklist_version",
+    "review_round",
+    "review_case",
+    "review",
+    "answer",
+    "answer_count",
+    "audit_event",
+    "import_record",
+)
 
 
 def check_database(db: Database) -> DatabaseReport:
+    """Integrity, schema revision, rows per table, and whether the answer counts aggregation reads equal the
+    answers (they are kept in step by the services; a difference means something wrote past them)."""
     state = schema_state(db.engine)
     with db.engine.connect() as conn:
         if db.engine.dialect.name == "sqlite":
@@ -41,6 +54,8 @@ def check_database(db: Database) -> DatabaseReport:
             conn.execute(text("SELECT 1"))
             integrity = "ok"
         counts = {t: int(conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()) for t in _COUNTED}  # noqa: S608
+    with db.session() as session:
+        wrong = len(answer_counts.mismatches(session))
     return DatabaseReport(
         url=db.engine.url.render_as_string(hide_password=True),
         backend=db.engine.dialect.name,
@@ -48,7 +63,17 @@ def check_database(db: Database) -> DatabaseReport:
         head_revision=HEAD_REVISION,
         integrity=integrity,
         counts=counts,
+        answer_counts_wrong=wrong,
     )
+
+
+def recount_answers(db: Database) -> int:
+    """Rebuild the answer counts from the answers in one transaction; returns how many counts were wrong."""
+    with db.session() as session:
+        wrong = len(answer_counts.mismatches(session))
+        answer_counts.rebuild(session)
+        session.commit()
+    return wrong
 
 
 def backup_now(db: Database, backup_dir: Path) -> Path:

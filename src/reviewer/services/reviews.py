@@ -19,7 +19,7 @@ from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionTy
 from reviewer.domain.personnummer import guard_text
 from reviewer.domain.sex import Sex
 from reviewer.domain.text import Message, ReviewerError
-from reviewer.services import audit
+from reviewer.services import answer_counts, audit
 from reviewer.services.cases import get_case, round_definition
 from reviewer.storage.models import Answer, Case, Review, ReviewStatus, Round, utcnow
 
@@ -174,22 +174,23 @@ def save_answer(
     existing = session.exec(
         select(Answer).where(Answer.review_id == review.id, Answer.question_key == question.key)
     ).first()
-    if value is None and note is None:
-        if existing is not None:
-            session.delete(existing)
-    else:
-        encoded = encode(question, value)
-        answer = existing or Answer(review_id=review.id or 0, question_key=question.key, value_json="null")
-        answer.value_json, answer.value_code, answer.value_number = (
-            encoded.value_json,
-            encoded.value_code,
-            encoded.value_number,
-        )
-        answer.note = note
-        answer.updated_at = utcnow()
-        session.add(answer)
-    session.flush()
-    revision = _bump(session, review, snapshot.revision, status=ReviewStatus.IN_PROGRESS)
+    with answer_counts.recounted(session, [review.id or 0]):
+        if value is None and note is None:
+            if existing is not None:
+                session.delete(existing)
+        else:
+            encoded = encode(question, value)
+            answer = existing or Answer(review_id=review.id or 0, question_key=question.key, value_json="null")
+            answer.value_json, answer.value_code, answer.value_number = (
+                encoded.value_json,
+                encoded.value_code,
+                encoded.value_number,
+            )
+            answer.note = note
+            answer.updated_at = utcnow()
+            session.add(answer)
+        session.flush()
+        revision = _bump(session, review, snapshot.revision, status=ReviewStatus.IN_PROGRESS)
     session.commit()
     snapshot.revision, snapshot.status = revision, ReviewStatus.IN_PROGRESS
     for store, item in ((snapshot.answers, value), (snapshot.notes, note)):
@@ -221,9 +222,12 @@ def complete_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> i
         for q in snapshot.definition.questions()
         if q.key in given and not is_visible(q, snapshot.answers, snapshot.definition)
     ]
-    if hidden:
-        session.execute(delete(Answer).where(col(Answer.review_id) == review.id, col(Answer.question_key).in_(hidden)))
-    revision = _bump(session, review, snapshot.revision, status=ReviewStatus.COMPLETE, completed_at=utcnow())
+    with answer_counts.recounted(session, [review.id or 0]):
+        if hidden:
+            session.execute(
+                delete(Answer).where(col(Answer.review_id) == review.id, col(Answer.question_key).in_(hidden))
+            )
+        revision = _bump(session, review, snapshot.revision, status=ReviewStatus.COMPLETE, completed_at=utcnow())
     audit.record(session, actor, "review", review.uuid, "complete", dropped_hidden=hidden)
     session.commit()
     for key in hidden:
@@ -235,7 +239,8 @@ def complete_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> i
 
 def reopen_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> int:
     review = _review_for_update(session, snapshot.review_uuid)
-    revision = _bump(session, review, snapshot.revision, status=ReviewStatus.IN_PROGRESS, completed_at=None)
+    with answer_counts.recounted(session, [review.id or 0]):
+        revision = _bump(session, review, snapshot.revision, status=ReviewStatus.IN_PROGRESS, completed_at=None)
     audit.record(session, actor, "review", review.uuid, "reopen")
     session.commit()
     snapshot.status, snapshot.revision = ReviewStatus.IN_PROGRESS, revision

@@ -27,7 +27,7 @@ KEEP_AUTOMATIC_BACKUPS = 10
 
 # The newest migration. Starting the program needs only this, not Alembic itself (which costs a tenth of a second
 # to import); Alembic is loaded when a migration is due. A test checks it against the migrations folder.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 
 if TYPE_CHECKING:
     from alembic.config import Config

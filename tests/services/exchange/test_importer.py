@@ -7,6 +7,7 @@ import pytest
 from sqlmodel import select
 
 from reviewer.domain.sex import Sex
+from reviewer.services import answer_counts
 from reviewer.services.cases import CaseInput, add_case, update_case
 from reviewer.services.checklists import add_definition, get_version
 from reviewer.services.exchange import (
@@ -387,8 +388,9 @@ def test_status_alone_makes_a_conflict(app, chief, tmp_path):
     import_files(chief, export(app, tmp_path / "first.granskning"))
     with app.db.session() as session:
         review = session.exec(select(Review).where(Review.uuid == review_uuid)).one()
-        review.status = ReviewStatus.COMPLETE
-        session.add(review)
+        with answer_counts.recounted(session, [review.id]):
+            review.status = ReviewStatus.COMPLETE
+            session.add(review)
         session.commit()
     (conflict,) = plan_for(chief, export(app, tmp_path / "second.granskning")).conflicts
     assert conflict.differing_answers == 0

@@ -1,7 +1,6 @@
 """The exchange import on a shared PostgreSQL database: the same file, the same result as on SQLite."""
 
 import pytest
-import sqlalchemy as sa
 
 from reviewer.bootstrap import bootstrap
 from reviewer.services.exchange import Resolution
@@ -12,13 +11,8 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def postgres_chief(postgres_url, tmp_path):
-    engine = sa.create_engine(postgres_url)
-    with engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
-        conn.exec_driver_sql("CREATE SCHEMA public")
-    engine.dispose()
-    application = bootstrap(data_dir=tmp_path / "chief", database_url=postgres_url)
+def postgres_chief(empty_postgres, tmp_path):
+    application = bootstrap(data_dir=tmp_path / "chief", database_url=empty_postgres)
     yield application
     application.close()
 

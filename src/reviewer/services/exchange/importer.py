@@ -34,7 +34,7 @@ from reviewer.checklists.answers import EncodedAnswer, content_sha256
 from reviewer.checklists.schema import ChecklistDefinition
 from reviewer.domain.sex import Sex
 from reviewer.domain.text import Language, Message, language_from_environment
-from reviewer.services import audit
+from reviewer.services import answer_counts, audit
 from reviewer.services.bulk_reviews import (
     BATCH_SIZE,
     driver_value,
@@ -955,13 +955,16 @@ class _Writer:
         # In ascending order, so each answer's UUID goes at the end of the UUID index instead of at a random place
         # in it: this halves the time SQLite takes to store them. They are as random as before.
         uuids = iter(sorted(random_uuids(sum(len(answers) for _, answers in rows))))
+        inserted: list[int] = []
         for start in range(0, total, BATCH_SIZE):
             batch = rows[start : start + BATCH_SIZE]
             ids = insert_returning_ids(self.session, _REVIEW, [row for row, _ in batch])
             self._insert_answers(
                 [(review_id, answers) for review_id, (_, answers) in zip(ids, batch, strict=True)], uuids
             )
+            inserted += ids
             self.progress(start + len(batch), total)
+        answer_counts.add(self.session, inserted)
 
     def _insert_answers(self, reviews: list[tuple[int, Answers]], uuids: Iterator[str]) -> None:
         """The answers of reviews just written, straight to the driver: they are most of what an import writes."""
@@ -985,28 +988,30 @@ class _Writer:
     def _take(self, taken: list[Conflict]) -> None:
         """Replace a database review's answers and status; the revision moves past both sides', so a form still open
         on the old revision cannot overwrite the taken answers."""
-        revisions: dict[_ReviewInfo, int] = {}
-        for conflict in taken:
-            target, record, prepared = conflict._target, conflict._record, conflict._prepared
-            assert target.db_id is not None
-            expected = revisions.get(target, target.revision)
-            revision = max(expected, record.revision) + 1
-            result = self.session.execute(
-                update(_REVIEW)
-                .where(_REVIEW.c.id == target.db_id, _REVIEW.c.revision == expected)
-                .values(
-                    status=record.status,
-                    revision=revision,
-                    content_sha256=prepared.content_sha256,
-                    updated_at=self.now,
-                    completed_at=record.completed_at,
+        targets = [conflict._target.db_id for conflict in taken if conflict._target.db_id is not None]
+        with answer_counts.recounted(self.session, targets):
+            revisions: dict[_ReviewInfo, int] = {}
+            for conflict in taken:
+                target, record, prepared = conflict._target, conflict._record, conflict._prepared
+                assert target.db_id is not None
+                expected = revisions.get(target, target.revision)
+                revision = max(expected, record.revision) + 1
+                result = self.session.execute(
+                    update(_REVIEW)
+                    .where(_REVIEW.c.id == target.db_id, _REVIEW.c.revision == expected)
+                    .values(
+                        status=record.status,
+                        revision=revision,
+                        content_sha256=prepared.content_sha256,
+                        updated_at=self.now,
+                        completed_at=record.completed_at,
+                    )
                 )
-            )
-            if result.rowcount != 1:  # type: ignore[attr-defined]
-                raise _changed_meanwhile()
-            revisions[target] = revision
-            self.session.execute(delete(_ANSWER).where(_ANSWER.c.review_id == target.db_id))
-            self._insert_answers([(target.db_id, prepared.answers)], iter(random_uuids(len(prepared.answers))))
+                if result.rowcount != 1:  # type: ignore[attr-defined]
+                    raise _changed_meanwhile()
+                revisions[target] = revision
+                self.session.execute(delete(_ANSWER).where(_ANSWER.c.review_id == target.db_id))
+                self._insert_answers([(target.db_id, prepared.answers)], iter(random_uuids(len(prepared.answers))))
 
     def _records(self) -> None:
         """An import record per file, and audit events for what the user would want to trace: merged and renamed
