@@ -107,16 +107,20 @@ def count(session: Session, review_ids: Iterable[int] | None = None) -> Counter[
     return counted
 
 
-def _upsert(session: Session, rows: list[dict[str, Any]]) -> None:
-    dialect = session.get_bind().dialect.name
-    module: Any = postgresql if dialect == "postgresql" else sqlite
-    statement = module.insert(COUNTS)
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=list(COUNT_KEY_COLUMNS), set_={"n": COUNTS.c.n + statement.excluded.n}
-        ),
-        rows,
+def _upsert_statement(session: Session) -> Any:
+    """INSERT into the counts that adds to the count of a key already there (SQLite and PostgreSQL spell it alike)."""
+    module: Any = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    return module.insert(COUNTS)
+
+
+def _adding(statement: Any) -> Any:
+    return statement.on_conflict_do_update(
+        index_elements=list(COUNT_KEY_COLUMNS), set_={"n": COUNTS.c.n + statement.excluded.n}
     )
+
+
+def _upsert(session: Session, rows: list[dict[str, Any]]) -> None:
+    session.execute(_adding(_upsert_statement(session)), rows)
 
 
 def apply(session: Session, delta: Mapping[CountKey, int]) -> None:
@@ -142,8 +146,13 @@ def apply(session: Session, delta: Mapping[CountKey, int]) -> None:
 
 
 def add(session: Session, review_ids: Iterable[int]) -> None:
-    """Count the answers of reviews just inserted."""
-    apply(session, count(session, review_ids))
+    """Count the answers of reviews just inserted, inside the database (an import's answers never come back to
+    Python to be counted)."""
+    ids = sorted(set(review_ids))
+    columns = [*COUNT_KEY_COLUMNS, "n"]
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        counting = _counting_query(ids[start : start + _IDS_PER_QUERY])
+        session.execute(_adding(_upsert_statement(session).from_select(columns, counting)))
 
 
 @contextmanager
@@ -179,6 +188,6 @@ def mismatches(session: Session) -> list[tuple[CountKey, int, int]]:
 
 
 def rebuild(session: Session) -> None:
-    """Count every answer anew; the caller commits."""
+    """Count every answer anew, inside the database; the caller commits."""
     session.execute(sa.delete(COUNTS))
-    apply(session, count(session))
+    session.execute(sa.insert(COUNTS).from_select([*COUNT_KEY_COLUMNS, "n"], _counting_query(None)))

@@ -1,15 +1,18 @@
-"""Writing many reviewed cases at once: the demo data and the spreadsheet import both come through here.
+"""Writing many reviewed cases at once: the demo data and the spreadsheet import come through here, and the
+exchange import writes its answers with `insert_answers`.
 
 Core inserts on the tables, in batches: the ORM's bulk path leaves out None values and splits a batch each time the
 pattern of NULLs changes (age band, unit, notes, completed_at vary from row to row), which turned 300 000 answers
-into tens of thousands of statements. The caller owns the transaction.
+into tens of thousands of statements; the answers, most of the rows, go straight to the driver. The answers written
+are counted into the answer counts (`answer_counts.add`) before returning. The caller owns the transaction.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Column, Table, insert
@@ -21,6 +24,8 @@ from reviewer.services import answer_counts
 from reviewer.storage.models import Answer, Case, Review, ReviewStatus, new_uuid, utcnow
 
 BATCH_SIZE = 1000
+ANSWER_COLUMNS = ("uuid", "review_id", "question_key", "value_json", "value_code", "value_number", "note", "updated_at")
+Answers = Mapping[str, tuple[EncodedAnswer, str | None]]
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,21 @@ def insert_driver_rows(session: Session, table: Table, columns: Sequence[str], r
     connection.exec_driver_sql(str(compiled), params)
 
 
+def insert_answers(session: Session, reviews: Sequence[tuple[int, Answers]], now: datetime) -> None:
+    """The answers of reviews just written, straight to the driver: they are most of what a bulk write writes. Their
+    UUIDs go in ascending order, so each lands at the end of the UUID index instead of at a random place in it: this
+    halves the time SQLite takes to store them. They are as random as before."""
+    answer_table: Table = Answer.__table__  # type: ignore[attr-defined]
+    updated_at = driver_value(session, answer_table.c.updated_at, now)
+    uuids = iter(sorted(random_uuids(sum(len(answers) for _, answers in reviews))))
+    rows = [
+        (next(uuids), review_id, key, encoded.value_json, encoded.value_code, encoded.value_number, note, updated_at)
+        for review_id, answers in reviews
+        for key, (encoded, note) in answers.items()
+    ]
+    insert_driver_rows(session, answer_table, ANSWER_COLUMNS, rows)
+
+
 def insert_returning_ids(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> list[int]:
     """Insert rows in batches; their new ids, in the rows' order. The exchange import writes through this."""
     ids: list[int] = []
@@ -100,7 +120,6 @@ def insert_reviewed_cases(
     each batch."""
     case_table: Table = Case.__table__  # type: ignore[attr-defined]
     review_table: Table = Review.__table__  # type: ignore[attr-defined]
-    answer_table: Table = Answer.__table__  # type: ignore[attr-defined]
     now = utcnow()
     inserted: list[int] = []
     for start in range(0, len(reviewed), BATCH_SIZE):
@@ -143,22 +162,9 @@ def insert_reviewed_cases(
             ).scalars()
         )
         inserted += review_ids
-        answer_rows = [
-            {
-                "uuid": new_uuid(),
-                "review_id": review_id,
-                "question_key": key,
-                "value_json": enc.value_json,
-                "value_code": enc.value_code,
-                "value_number": enc.value_number,
-                "note": note,
-                "updated_at": now,
-            }
-            for item, review_id in zip(batch, review_ids, strict=True)
-            for key, (enc, note) in item.answers.items()
-        ]
-        if answer_rows:
-            session.execute(insert(answer_table), answer_rows)
+        insert_answers(
+            session, [(review_id, item.answers) for item, review_id in zip(batch, review_ids, strict=True)], now
+        )
         if written is not None:
             written(start + len(batch))
     answer_counts.add(session, inserted)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -30,17 +30,16 @@ from sqlalchemy import select as sql_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
-from reviewer.checklists.answers import EncodedAnswer, content_sha256
+from reviewer.checklists.answers import content_sha256
 from reviewer.checklists.schema import ChecklistDefinition
 from reviewer.domain.sex import Sex
 from reviewer.domain.text import Language, Message, language_from_environment
 from reviewer.services import answer_counts, audit
 from reviewer.services.bulk_reviews import (
     BATCH_SIZE,
-    driver_value,
-    insert_driver_rows,
+    Answers,
+    insert_answers,
     insert_returning_ids,
-    random_uuids,
 )
 from reviewer.services.exchange.errors import ExchangeConflictError, ExchangeError, UnresolvedConflictError
 from reviewer.services.exchange.format import FORMAT_VERSION, ReviewRecord, RoundRecord, checklist_ref
@@ -65,7 +64,6 @@ IN_CHUNK = 500  # values per SQL IN list
 MAX_ROUND_NAME, MAX_REVIEWER = 200, 64
 
 Progress = Callable[[int, int], None]
-Answers = dict[str, tuple[EncodedAnswer, str | None]]
 EMPTY_SHA256 = content_sha256({})
 
 
@@ -779,16 +777,6 @@ _ROUND: Table = Round.__table__  # type: ignore[attr-defined]
 _CASE: Table = Case.__table__  # type: ignore[attr-defined]
 _REVIEW: Table = Review.__table__  # type: ignore[attr-defined]
 _ANSWER: Table = Answer.__table__  # type: ignore[attr-defined]
-_ANSWER_COLUMNS = (
-    "uuid",
-    "review_id",
-    "question_key",
-    "value_json",
-    "value_code",
-    "value_number",
-    "note",
-    "updated_at",
-)
 
 
 class _Writer:
@@ -952,38 +940,15 @@ class _Writer:
             rows.append((row, prepared.answers))
         total = len(rows)
         self.progress(0, total)
-        # In ascending order, so each answer's UUID goes at the end of the UUID index instead of at a random place
-        # in it: this halves the time SQLite takes to store them. They are as random as before.
-        uuids = iter(sorted(random_uuids(sum(len(answers) for _, answers in rows))))
         inserted: list[int] = []
         for start in range(0, total, BATCH_SIZE):
             batch = rows[start : start + BATCH_SIZE]
             ids = insert_returning_ids(self.session, _REVIEW, [row for row, _ in batch])
-            self._insert_answers(
-                [(review_id, answers) for review_id, (_, answers) in zip(ids, batch, strict=True)], uuids
-            )
+            written = [(review_id, answers) for review_id, (_, answers) in zip(ids, batch, strict=True)]
+            insert_answers(self.session, written, self.now)
             inserted += ids
             self.progress(start + len(batch), total)
         answer_counts.add(self.session, inserted)
-
-    def _insert_answers(self, reviews: list[tuple[int, Answers]], uuids: Iterator[str]) -> None:
-        """The answers of reviews just written, straight to the driver: they are most of what an import writes."""
-        updated_at = driver_value(self.session, _ANSWER.c.updated_at, self.now)
-        rows = [
-            (
-                next(uuids),
-                review_id,
-                key,
-                encoded.value_json,
-                encoded.value_code,
-                encoded.value_number,
-                note,
-                updated_at,
-            )
-            for review_id, answers in reviews
-            for key, (encoded, note) in answers.items()
-        ]
-        insert_driver_rows(self.session, _ANSWER, _ANSWER_COLUMNS, rows)
 
     def _take(self, taken: list[Conflict]) -> None:
         """Replace a database review's answers and status; the revision moves past both sides', so a form still open
@@ -1011,7 +976,7 @@ class _Writer:
                     raise _changed_meanwhile()
                 revisions[target] = revision
                 self.session.execute(delete(_ANSWER).where(_ANSWER.c.review_id == target.db_id))
-                self._insert_answers([(target.db_id, prepared.answers)], iter(random_uuids(len(prepared.answers))))
+                insert_answers(self.session, [(target.db_id, prepared.answers)], self.now)
 
     def _records(self) -> None:
         """An import record per file, and audit events for what the user would want to trace: merged and renamed
