@@ -18,7 +18,6 @@ from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from reviewer.storage.models import COUNT_KEY_COLUMNS, Answer, AnswerCount, Case, Review
@@ -108,9 +107,15 @@ def count(session: Session, review_ids: Iterable[int] | None = None) -> Counter[
 
 
 def _upsert_statement(session: Session) -> Any:
-    """INSERT into the counts that adds to the count of a key already there (SQLite and PostgreSQL spell it alike)."""
-    module: Any = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    return module.insert(COUNTS)
+    """INSERT into the counts, to which `_adding` adds ON CONFLICT (SQLite and PostgreSQL spell it alike). The
+    dialect is imported here: PostgreSQL's costs start-up a few hundredths of a second, for most users for nothing."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(COUNTS)
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(COUNTS)
 
 
 def _adding(statement: Any) -> Any:
