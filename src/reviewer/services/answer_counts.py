@@ -94,14 +94,13 @@ def _key(row: Sequence[Any]) -> CountKey:
 
 def count(session: Session, review_ids: Iterable[int] | None = None) -> Counter[CountKey]:
     """The counts of these reviews' answers (of every answer with None), computed from the answers themselves."""
+    batches: list[Sequence[int] | None] = [None]
+    if review_ids is not None:
+        ids = sorted(set(review_ids))
+        batches = [ids[start : start + _IDS_PER_QUERY] for start in range(0, len(ids), _IDS_PER_QUERY)]
     counted: Counter[CountKey] = Counter()
-    if review_ids is None:
-        for *key, n in session.execute(_counting_query(None)):
-            counted[_key(key)] += n
-        return counted
-    ids = sorted(set(review_ids))
-    for start in range(0, len(ids), _IDS_PER_QUERY):
-        for *key, n in session.execute(_counting_query(ids[start : start + _IDS_PER_QUERY])):
+    for batch in batches:
+        for *key, n in session.execute(_counting_query(batch)):
             counted[_key(key)] += n
     return counted
 
