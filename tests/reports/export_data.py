@@ -11,7 +11,6 @@ from dataclasses import replace
 from typing import Any
 
 from reviewer.bootstrap import App, bootstrap
-from reviewer.checklists.answers import EncodedAnswer, encode
 from reviewer.reports.guard import ExportGuard
 from reviewer.services.anonymisation import (
     AnonymisedResult,
@@ -20,10 +19,8 @@ from reviewer.services.anonymisation import (
     checklist_texts,
     forbidden_strings,
 )
-from reviewer.services.bulk_reviews import ReviewedCase, insert_reviewed_cases
-from reviewer.services.checklists import ChecklistNotFoundError, definition_of, get_version
-from reviewer.services.rounds import create_round
-from tests.services.aggregation_data import SLUG, Case, add_checklist, checklist_data, known_cases
+from reviewer.services.checklists import ChecklistNotFoundError, get_version
+from tests.services.aggregation_data import SLUG, Case, add_checklist, add_round, checklist_data, known_cases
 
 ROUND = "Granskning 2026"
 CODE_PREFIX = "HEMLIGKOD"
@@ -55,30 +52,11 @@ def tempting_cases() -> list[Case]:
 def add_tempting_round(session: Any, name: str = ROUND, cases: list[Case] | None = None) -> str:
     """The round (creating the test checklist if needed); returns its UUID."""
     try:
-        checklist = get_version(session, SLUG)
+        get_version(session, SLUG)
     except ChecklistNotFoundError:
         add_checklist(session, checklist_data())
-        checklist = get_version(session, SLUG)
-    definition = definition_of(checklist)
-    round_ = create_round(session, name, checklist, "2026", actor=ACTOR)
-    reviewed = []
-    for number, case in enumerate(cases if cases is not None else tempting_cases(), start=1):
-        encoded: dict[str, tuple[EncodedAnswer, str | None]] = {}
-        for key, value in case.answers.items():
-            question = definition.question(key)
-            assert question is not None, key
-            encoded[key] = (encode(question, value), case.notes.get(key))
-        for key, note in case.notes.items():
-            encoded.setdefault(key, (EncodedAnswer("null", None, None), note))
-        reviewed.append(
-            ReviewedCase(
-                f"{CODE_PREFIX}-{number:04d}", case.sex, case.age_band, case.unit, case.reviewer, case.status, encoded
-            )
-        )
-    assert round_.id is not None and checklist.id is not None
-    insert_reviewed_cases(session, round_.id, checklist.id, reviewed)
-    session.commit()
-    return round_.uuid
+    cases = cases if cases is not None else tempting_cases()
+    return add_round(session, name, cases, code_prefix=CODE_PREFIX, actor=ACTOR)
 
 
 def build(app: Any, round_uuid: str, **request: Any) -> tuple[AnonymisedResult, ExportGuard]:

@@ -89,11 +89,13 @@ def add_round(
     slug: str = SLUG,
     version: int | None = None,
     baseline_uuid: str | None = None,
+    code_prefix: str = "T",
+    actor: str = "",
 ) -> str:
-    """A round of the checklist with the cases, one review each; returns its UUID."""
+    """A round of the checklist with the cases, one review each, coded PREFIX-0001 on; returns its UUID."""
     checklist = get_version(session, slug, version)
     definition = definition_of(checklist)
-    round_ = create_round(session, name, checklist, "2026", baseline_uuid=baseline_uuid)
+    round_ = create_round(session, name, checklist, "2026", baseline_uuid=baseline_uuid, actor=actor)
     reviewed = []
     for number, case in enumerate(cases, start=1):
         encoded: dict[str, tuple[EncodedAnswer, str | None]] = {}
@@ -105,7 +107,9 @@ def add_round(
             if key not in encoded:
                 encoded[key] = (EncodedAnswer("null", None, None), note)
         reviewed.append(
-            ReviewedCase(f"T-{number:04d}", case.sex, case.age_band, case.unit, case.reviewer, case.status, encoded)
+            ReviewedCase(
+                f"{code_prefix}-{number:04d}", case.sex, case.age_band, case.unit, case.reviewer, case.status, encoded
+            )
         )
     assert round_.id is not None and checklist.id is not None
     insert_reviewed_cases(session, round_.id, checklist.id, reviewed)

@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from reviewer.services.demo import create_demo_data
+from reviewer.services.rounds import list_rounds
 from reviewer.ui.i18n import install_translator
 
 SCREENSHOTS = Path(__file__).parents[2] / "test-screenshots"
@@ -29,3 +31,11 @@ def screenshot():
         return path
 
     return save
+
+
+@pytest.fixture
+def demo(app):
+    """The demo data's three rounds (80 cases each), by checklist slug: what the summary and export pages show."""
+    with app.db.session() as session:
+        create_demo_data(session, 80, 2026)
+        return {r.checklist_slug: r for r in list_rounds(session)}

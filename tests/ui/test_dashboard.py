@@ -16,16 +16,9 @@ from reviewer.services.aggregation_text import format_amount, format_p, format_p
 from reviewer.services.bulk_reviews import ReviewedCase, insert_reviewed_cases
 from reviewer.services.checklists import add_definition, definition_of, get_version
 from reviewer.services.demo import create_demo_data
-from reviewer.services.rounds import create_round, list_rounds
+from reviewer.services.rounds import create_round
 from reviewer.storage.models import ReviewStatus
 from reviewer.ui.dashboard.page import DashboardPage
-
-
-@pytest.fixture
-def demo(app):
-    with app.db.session() as session:
-        create_demo_data(session, 80, 2026)
-        return {r.checklist_slug: r for r in list_rounds(session)}
 
 
 @pytest.fixture

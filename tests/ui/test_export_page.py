@@ -9,17 +9,9 @@ import pytest
 from sqlmodel import select
 
 from reviewer.cli.main import main as cli_main
-from reviewer.services.demo import create_demo_data
-from reviewer.services.rounds import list_rounds, rename_round
+from reviewer.services.rounds import rename_round
 from reviewer.storage.models import Case
 from reviewer.ui.export_page import ExportPage
-
-
-@pytest.fixture
-def demo(app):
-    with app.db.session() as session:
-        create_demo_data(session, 80, 2026)
-        return {r.checklist_slug: r for r in list_rounds(session)}
 
 
 @pytest.fixture

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
@@ -20,6 +17,7 @@ from reviewer.domain.sex import Sex, categories_for
 from reviewer.domain.text import Message, ReviewerError
 from reviewer.services import answer_counts, audit
 from reviewer.services.checklists import definition_of
+from reviewer.services.memory import collector_paused
 from reviewer.services.rounds import get_round
 from reviewer.storage.models import Answer, Case, ChecklistVersion, Review, ReviewStatus, Round
 
@@ -178,23 +176,10 @@ _STATUS_RANK = sql_case(
 _RANKED = (CaseStatus.NOT_STARTED, CaseStatus.IN_PROGRESS, CaseStatus.COMPLETE)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Creating 100 000 rows would set off the cyclic garbage collector again and again for nothing (they hold no
-    cycles); pausing it halves the time to open a large round."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def list_cases(session: Session, round_uuid: str) -> list[CaseRow]:
     """All cases of a round as light rows, in one query, so a round of 100 000 cases opens quickly."""
     round_ = get_round(session, round_uuid)
-    with _collector_paused():
+    with collector_paused():
         return _case_rows(session, round_.id)
 
 

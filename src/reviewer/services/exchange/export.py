@@ -25,8 +25,9 @@ from reviewer.domain.text import Language, Message, language_from_environment
 from reviewer.services.exchange.envelope import seal
 from reviewer.services.exchange.errors import ExchangeError
 from reviewer.services.exchange.format import FORMAT_NAME, FORMAT_VERSION, canonical_json, checklist_ref
-from reviewer.services.exchange.reader import EXPORTED_BY_FIELD, collector_paused
+from reviewer.services.exchange.reader import EXPORTED_BY_FIELD
 from reviewer.services.files import write_atomically
+from reviewer.services.memory import collector_paused
 from reviewer.services.rounds import get_round
 from reviewer.storage.models import Answer, Case, ChecklistVersion, Review, Round, utcnow
 

@@ -43,8 +43,9 @@ from reviewer.services.bulk_reviews import (
 )
 from reviewer.services.exchange.errors import ExchangeConflictError, ExchangeError, UnresolvedConflictError
 from reviewer.services.exchange.format import FORMAT_VERSION, ReviewRecord, RoundRecord, checklist_ref
-from reviewer.services.exchange.reader import ExchangeFile, PreparedReview, collector_paused
+from reviewer.services.exchange.reader import ExchangeFile, PreparedReview
 from reviewer.services.exchange.summary import FileSummary, ImportSummary, Resolution, ReviewCounts
+from reviewer.services.memory import collector_paused
 from reviewer.storage.models import (
     Answer,
     Case,

@@ -8,12 +8,9 @@ to compare with the database: the format and its version, the manifest's hash an
 from __future__ import annotations
 
 import copy
-import gc
 import hashlib
 import json
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -39,6 +36,7 @@ from reviewer.services.exchange.format import (
     checklist_ref,
 )
 from reviewer.services.files import read_bytes
+from reviewer.services.memory import collector_paused
 from reviewer.services.reviews import MAX_TEXT
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -75,19 +73,6 @@ class ExchangeFile:
     definitions: dict[str, ChecklistDefinition]  # by slug@version
     case_facts: dict[str, CaseInput]  # by case uuid, cleaned as the program stores them
     prepared: dict[str, PreparedReview]  # by review uuid
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """A file of ten thousand reviews is a few million small objects, none in a reference cycle; without this the
-    cyclic garbage collector walks them again and again and reading takes twice as long."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def read_exchange(path: Path, passphrase: str | None = None) -> ExchangeFile:
