@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats
+from statsmodels.stats.multitest import multipletests
 
 from reviewer.domain.statistics import (
     PERMUTATION_RESAMPLES,
@@ -12,6 +13,7 @@ from reviewer.domain.statistics import (
     ComparisonState,
     Thresholds,
     assess,
+    benjamini_hochberg,
     bonferroni,
     describe,
     fisher_2x2,
@@ -149,21 +151,41 @@ def test_materiality_at_the_thresholds():
 
 def test_flag_rule_edges():
     t = Thresholds()
-    flagged = assess(5, 5, varies=True, material=True, p_value=0.049, thresholds=t)
+    flagged = assess(5, 5, varies=True, material=True, p_value=0.049, level=t.fdr_q, thresholds=t)
     assert (flagged.state, flagged.significant, flagged.flagged) == (ComparisonState.OK, True, True)
-    at_alpha = assess(30, 30, varies=True, material=True, p_value=0.05, thresholds=t)
+    at_alpha = assess(30, 30, varies=True, material=True, p_value=0.05, level=t.fdr_q, thresholds=t)
     assert (at_alpha.significant, at_alpha.flagged) == (False, False)
-    not_material = assess(30, 30, varies=True, material=False, p_value=0.001, thresholds=t)
+    not_material = assess(30, 30, varies=True, material=False, p_value=0.001, level=t.fdr_q, thresholds=t)
     assert (not_material.significant, not_material.flagged) == (True, False)
-    small = assess(t.min_group_n - 1, 40, varies=True, material=True, p_value=0.001, thresholds=t)
+    small = assess(t.min_group_n - 1, 40, varies=True, material=True, p_value=0.001, level=t.fdr_q, thresholds=t)
     assert (small.state, small.material, small.significant, small.flagged) == (
         ComparisonState.TOO_SMALL,
         True,
         False,
         False,
     )
-    same = assess(20, 20, varies=False, material=False, p_value=None, thresholds=t)
+    same = assess(20, 20, varies=False, material=False, p_value=None, level=t.fdr_q, thresholds=t)
     assert (same.state, same.flagged) == (ComparisonState.NO_VARIATION, False)
     stricter = Thresholds(min_group_n=10, alpha=0.01)
-    assert assess(9, 40, True, True, 0.001, stricter).state is ComparisonState.TOO_SMALL
-    assert not assess(10, 40, True, True, 0.02, stricter).flagged
+    assert assess(9, 40, True, True, 0.001, stricter.alpha, stricter).state is ComparisonState.TOO_SMALL
+    assert not assess(10, 40, True, True, 0.02, stricter.alpha, stricter).flagged
+
+
+@given(st.floats(0.01, 1e6), st.floats(0.01, 1e6))
+def test_the_size_rule_for_ratios_is_the_same_for_either_sex_higher(a, b):
+    thresholds = Thresholds()
+    assert is_material_ratio(a, b, thresholds) == is_material_ratio(b, a, thresholds)
+
+
+def test_the_mirror_image_of_the_issue_is_material_too():
+    thresholds = Thresholds()
+    assert is_material_ratio(110.0, 100.0, thresholds)
+    assert is_material_ratio(100.0, 110.0, thresholds)  # 0.909: men 10 % above women
+    assert not is_material_ratio(100.0, 109.0, thresholds)
+    assert is_material_ratio(0.0, 3.0, thresholds)
+
+
+def test_benjamini_hochberg_is_statsmodels():
+    p = [0.001, 0.2, 0.03, 0.04, 0.9, 0.012]
+    assert benjamini_hochberg(p) == pytest.approx(list(multipletests(p, method="fdr_bh")[1]))
+    assert benjamini_hochberg([]) == []

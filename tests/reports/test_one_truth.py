@@ -19,7 +19,7 @@ from reviewer.reports.json_export import render_json
 from reviewer.reports.pdf_report import render_pdf
 from reviewer.reports.xlsx_export import render_xlsx
 from reviewer.services.aggregation import AggregateRequest, aggregate
-from reviewer.services.aggregation_text import format_percent
+from reviewer.services.aggregation.text import format_percent
 from reviewer.services.anonymisation import COLUMNS, ExportRequest, build_anonymised
 from reviewer.services.demo import create_demo_data
 from reviewer.services.report import ReportRequest, build_report

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from scipy import stats
+from statsmodels.stats.multitest import multipletests
 from sqlmodel import select
 
 from reviewer.domain.sex import Sex, SexGroup, Subject
@@ -93,7 +94,8 @@ def test_single_choice_compares_the_most_different_option_with_one_test_of_the_w
     assert c.difference_pp == pytest.approx(40.0 - 100 * 9 / 49)
     assert c.test.name == "chi2"
     assert c.test.p_value == pytest.approx(stats.chi2_contingency([[20, 10, 20], [30, 10, 9]]).pvalue)
-    assert c.flagged
+    assert c.option_source == "most_different"
+    assert c.material and not c.flagged  # significant alone, not after the round's adjustment
 
 
 def test_multiple_choice_counts_respondents_and_adjusts_for_picking_an_option(app, known):
@@ -134,37 +136,58 @@ def test_numbers_have_medians_quartiles_and_mann_whitney(app, known):
     assert costs.comparison.median_ratio == 1.25
 
 
+def test_findings_are_flagged_on_p_values_adjusted_across_the_round(app, known):
+    result = run(app, known)
+    compared = [q for s in result.sections for q in s.questions if q.comparison is not None]
+    raw = [q.comparison.test.p_value for q in compared]
+    expected = multipletests(raw, method="fdr_bh")[1]
+    assert [q.comparison.p_adjusted for q in compared] == pytest.approx(list(expected))
+    assert result.n_tested == len(compared) == 7
+    # beslut: raw p = 0.046 < 0.05, but 0.064 once adjusted for the seven questions tested: no longer a finding
+    beslut = result.question("beslut").comparison
+    assert beslut.test.p_value < 0.05 < beslut.p_adjusted
+    assert (beslut.material, beslut.significant, beslut.flagged) == (True, False, False)
+    assert "beslut" not in [f.question_key for f in result.findings]
+
+
 def test_findings_in_plain_swedish_and_english_most_material_first(app, known):
     result = run(app, known)
-    assert [f.question_key for f in result.findings] == ["dagar", "skal", "fragat", "kostnad", "beslut"]
+    # the ratio 1.5 is log(1.5)/log(1.1) = 4.3 thresholds, 50 points are 5
+    assert [f.question_key for f in result.findings] == ["skal", "dagar", "fragat", "kostnad"]
     messages = {f.question_key: f.message for f in result.findings}
+    fragat = result.question("fragat").comparison
+    low, high = round(-fragat.difference_high), round(-fragat.difference_low)
     assert messages["fragat"].sv == (
         "Frågade handläggaren om barn? Ja: Kvinnor 42 % (21 av 50), män 71 % (35 av 49): "
-        "skillnad 29 procentenheter, p = 0,004"
+        f"skillnad 29 procentenheter (95 % KI {low} till {high}); p = 0,004, justerat p = 0,01 "
+        "(Fishers exakta test av andelen)"
     )
     assert messages["fragat"].en == (
         "EN Frågade handläggaren om barn? Yes: Women 42% (21 of 50), men 71% (35 of 49): "
-        "difference 29 percentage points, p = 0.004"
+        f"difference 29 percentage points (95% CI {low} to {high}); p = 0.004, adjusted p = 0.01 "
+        "(Fisher's exact test of the share)"
     )
-    assert messages["beslut"].sv == (
-        "Vad blev beslutet? Avslag: Kvinnor 40 % (20 av 50), män 18 % (9 av 49): skillnad 22 procentenheter, p = 0,046"
+    assert messages["dagar"].sv.startswith(
+        "Handläggningstid i dagar: Kvinnor median 12 dagar (n = 30), män median 8 dagar (n = 28): kvot 1,5 (95 % KI "
     )
-    assert messages["dagar"].sv == (
-        "Handläggningstid i dagar: Kvinnor median 12 dagar (n = 30), män median 8 dagar (n = 28): kvot 1,5, p < 0,001"
+    assert messages["dagar"].sv.endswith(
+        "p < 0,001, justerat p < 0,001 (Mann–Whitney-test av om fördelningarna skiljer sig)"
     )
-    assert messages["dagar"].en == (
-        "EN Handläggningstid i dagar: Women median 12 days (n = 30), men median 8 days (n = 28): ratio 1.5, p < 0.001"
+    assert "medelvärde 13,3 dagar mot 8 dagar, kvot 1,67" in messages["dagar"].sv
+    assert messages["dagar"].en.startswith(
+        "EN Handläggningstid i dagar: Women median 12 days (n = 30), men median 8 days (n = 28): ratio 1.5 (95% CI "
     )
-    assert messages["kostnad"].sv == (
-        "Dygnskostnad: Kvinnor median 12 500 kr (n = 10), män median 10 000 kr (n = 10): kvot 1,25, p < 0,001"
+    assert messages["kostnad"].sv.startswith(
+        "Dygnskostnad: Kvinnor median 12 500 kr (n = 10), män median 10 000 kr (n = 10): kvot 1,25"
     )
     assert messages["skal"].sv.startswith("Vilka skäl anges? A: Kvinnor 75 % (15 av 20), män 25 % (5 av 20)")
+    assert "Bonferroni för 3 alternativ" in messages["skal"].sv
 
 
 def test_stricter_thresholds_flag_less(app, known):
-    result = run(app, known, thresholds=Thresholds(min_difference_pp=25.0, min_relative_difference=0.3, alpha=0.01))
-    # skal (p = 0.012 after the adjustment) is no longer significant, kostnad (1.25) and beslut (22 pp) not material
-    assert [f.question_key for f in result.findings] == ["dagar", "fragat"]
+    result = run(app, known, thresholds=Thresholds(min_difference_pp=25.0, min_relative_difference=0.3, fdr_q=0.01))
+    # skal (adjusted p = 0.02) is no longer significant, kostnad (1.25) not material
+    assert [f.question_key for f in result.findings] == ["dagar"]
 
 
 def test_free_text_dates_and_uncompared_questions(app, known):
@@ -195,7 +218,11 @@ def test_too_few_answers_say_so_instead_of_testing(app):
     result = run(app, uuid)
     for key in ("fragat", "dagar"):
         c = result.question(key).comparison
-        assert (c.state, c.test, c.flagged, c.material) == (ComparisonState.TOO_SMALL, None, False, True)
+        assert (c.state, c.test, c.flagged) == (ComparisonState.TOO_SMALL, None, False)
+    # four men: no percentage on a base under 5, so no difference in points either; the medians still count
+    assert result.question("fragat").comparison.male_percent is None
+    assert result.question("fragat").groups[M].options[0].percent is None
+    assert result.question("dagar").comparison.material
     assert result.question("beslut").comparison.state is ComparisonState.TOO_SMALL
     assert result.findings == []
 

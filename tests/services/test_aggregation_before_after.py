@@ -99,28 +99,37 @@ def test_a_renamed_question_is_compared_with_its_old_key(app, rounds):
     assert (asked.baseline_key, asked.status, asked.section_key) == ("fragat", "compared", "arendet")
     assert asked.text.sv == "Frågade handläggaren om barn och föräldraskap?"
     assert (asked.before.difference_pp, asked.after.difference_pp) == (0.0, 50.0)
-    assert (asked.gap_change_pp, asked.gap_narrowed) == (50.0, False)
+    assert (asked.option, asked.option_source) == ("ja", "yes")
+    assert asked.gap is not None and asked.gap.change == 50.0
+    assert asked.gap.low > 0 and asked.gap.p_adjusted < 0.05
+    assert asked.verdict == "widened"
     assert asked.groups[F].before == 50.0
     assert asked.groups[F].after == 90.0
     assert (asked.groups[M].before, asked.groups[M].after, asked.groups[M].n_after) == (50.0, 40.0, 20)
-    assert asked.after.flagged and not asked.before.flagged
+    assert result.after.question("fragat_nu").comparison.flagged
+    assert not result.before.question("fragat").comparison.flagged
 
 
 def test_numbers_change_by_their_median_ratio(app, rounds):
     days = {c.key: c for c in compare(app, rounds[1]).questions}["dagar"]
     assert (days.before.median_ratio, days.after.median_ratio) == (1.0, 1.5)
-    assert days.median_ratio_change == 0.5
-    assert (days.gap_change_pp, days.gap_narrowed) == (None, False)
+    assert days.gap is not None and days.gap.change == 1.5  # the ratio of the two median ratios
+    assert days.gap.low <= 1.5 <= days.gap.high
+    assert days.verdict == "widened"
     assert (days.groups[F].before, days.groups[F].after, days.groups[M].after) == (10.0, 15.0, 10.0)
 
 
-def test_the_baseline_is_compared_at_the_rounds_option(app, rounds):
-    decision = {c.key: c for c in compare(app, rounds[1]).questions}["beslut"]
-    # Now "delvis" differs most (40 % vs 0 %); in the baseline the most different option was "beviljat", but the
-    # change is measured at "delvis" in both rounds.
-    assert (decision.after.option, decision.before.option) == ("delvis", "delvis")
-    assert (decision.before.difference_pp, decision.after.difference_pp, decision.gap_change_pp) == (0.0, 40.0, 40.0)
-    assert decision.groups[F].before == 0.0
+def test_the_option_is_fixed_by_both_rounds_pooled_not_by_the_after_round(app, rounds):
+    result = compare(app, rounds[1])
+    decision = {c.key: c for c in result.questions}["beslut"]
+    # The after round alone differs most at "delvis" (40 % vs 0 %); both rounds pooled differ most at "beviljat"
+    # (45 % vs 80 %), and that is where the change is measured, in both rounds.
+    assert result.after.question("beslut").comparison.option == "delvis"
+    assert (decision.option, decision.option_source) == ("beviljat", "pooled")
+    assert (decision.after.option, decision.before.option) == ("beviljat", "beviljat")
+    assert (decision.before.difference_pp, decision.after.difference_pp) == (-50.0, pytest.approx(-20.0))
+    assert decision.gap is not None and decision.gap.change == pytest.approx(30.0)
+    assert decision.groups[F].before == 50.0
 
 
 def test_new_retired_changed_and_unaggregated_questions_are_not_compared(app, rounds):
@@ -139,7 +148,8 @@ def test_new_retired_changed_and_unaggregated_questions_are_not_compared(app, ro
 def test_a_baseline_of_a_newer_version_is_mapped_backwards(app, rounds):
     baseline, follow_up = rounds
     asked = {c.key: c for c in compare(app, baseline, follow_up).questions}["fragat"]
-    assert (asked.baseline_key, asked.status, asked.gap_change_pp) == ("fragat_nu", "compared", -50.0)
+    assert (asked.baseline_key, asked.status, asked.gap.change) == ("fragat_nu", "compared", -50.0)
+    assert asked.verdict == "narrowed"
 
 
 def test_rounds_of_two_versions_are_counted_together_under_the_newest_keys(app, rounds):

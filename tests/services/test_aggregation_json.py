@@ -13,7 +13,7 @@ from sqlmodel import select
 
 from reviewer.domain.sex import Sex
 from reviewer.services.aggregation import AggregateRequest, aggregate, compare_rounds
-from reviewer.services.aggregation_json import before_after_to_json, to_json
+from reviewer.services.aggregation.json_form import before_after_to_json, to_json
 from reviewer.services.demo import create_demo_data
 from reviewer.services.rounds import find_round_by_name
 from reviewer.storage.models import Answer, Case, Review

@@ -6,7 +6,7 @@ import pytest
 from reviewer.bootstrap import bootstrap
 from reviewer.domain.sex import Sex
 from reviewer.services.aggregation import AggregateRequest, aggregate
-from reviewer.services.aggregation_json import to_json
+from reviewer.services.aggregation.json_form import to_json
 from reviewer.services.cases import CaseInput, list_cases, update_case
 from reviewer.services.reviews import complete_review, open_review, save_answer
 from tests.services.aggregation_data import add_checklist, add_round, checklist_data, known_cases

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from reviewer.checklists.schema import (
     CHOICE_TYPES,
+    MAX_PRIMARY_QUESTIONS,
     NUMBER_TYPES,
     ChecklistDefinition,
     PreviousVersion,
@@ -102,6 +103,19 @@ def check_parts(
                 )
             else:
                 seen_questions[key] = None if isinstance(question, str) else question
+    primary = [key for key, q in seen_questions.items() if q is not None and q.primary]
+    if len(primary) > MAX_PRIMARY_QUESTIONS:
+        issues.append(
+            Issue(
+                "sections",
+                Message(
+                    f"högst {MAX_PRIMARY_QUESTIONS} frågor kan vara huvudfrågor (primary); nu är {len(primary)} det: "
+                    + ", ".join(primary),
+                    f"at most {MAX_PRIMARY_QUESTIONS} questions can be primary; {len(primary)} are: "
+                    + ", ".join(primary),
+                ),
+            )
+        )
     issues += _check_previous(version, previous, seen_questions)
     return issues
 
@@ -170,6 +184,34 @@ def _check_question(question: Question, path: str, earlier: dict[str, Question |
         )
     if question.min is not None and question.max is not None and question.min > question.max:
         issues.append(Issue(f"{path}.min", Message("min är större än max", "min is greater than max"), key))
+    if question.primary and not question.compare_by_sex:
+        issues.append(
+            Issue(
+                f"{path}.primary",
+                Message(
+                    "en huvudfråga (primary) måste jämföras mellan könen (compare_by_sex)",
+                    "a primary question must be compared by sex (compare_by_sex)",
+                ),
+                key,
+            )
+        )
+    if question.compare_option is not None:
+        values = [o.value for o in question.options or []] if question.type in CHOICE_TYPES else []
+        if question.compare_option not in values:
+            issues.append(
+                Issue(
+                    f"{path}.compare_option",
+                    Message(
+                        f"compare_option '{question.compare_option}' är inte ett av frågans svarsalternativ"
+                        if question.type in CHOICE_TYPES
+                        else "compare_option gäller bara envals- och flervalsfrågor",
+                        f"compare_option '{question.compare_option}' is not one of the question's options"
+                        if question.type in CHOICE_TYPES
+                        else "compare_option applies only to single and multiple choice questions",
+                    ),
+                    key,
+                )
+            )
     if question.show_if is not None:
         issues += _check_condition(question, path, earlier)
     return issues

@@ -64,6 +64,9 @@ class QuestionType(StrEnum):
 CHOICE_TYPES = frozenset({QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE})
 NUMBER_TYPES = frozenset({QuestionType.INTEGER, QuestionType.DECIMAL, QuestionType.MONEY, QuestionType.DAYS})
 SCALE_MIN, SCALE_MAX = 1, 5
+# Each primary question is tested at alpha without adjustment, so each adds up to alpha to the chance of a finding
+# by chance alone; three keep that chance at most 15 % and the rest of the round under the false discovery rate.
+MAX_PRIMARY_QUESTIONS = 3
 
 
 class Area(StrEnum):
@@ -111,6 +114,11 @@ class Question(_Strict):
     required: bool = False
     show_if: Condition | None = None
     compare_by_sex: bool = False
+    # Decided before the round: a primary question is tested on its own, not adjusted for the round's other questions.
+    primary: bool = False
+    # For single and multiple choice: the option whose share is compared, fixed in advance instead of the most
+    # different one (before/after always compares a fixed option).
+    compare_option: OptionValue | None = None
     min: float | None = None
     max: float | None = None
 

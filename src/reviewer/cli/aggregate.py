@@ -18,8 +18,8 @@ from reviewer.services.aggregation import (
     compare_rounds,
     unit_of,
 )
-from reviewer.services.aggregation_json import before_after_to_json, to_json
-from reviewer.services.aggregation_text import render_before_after_text, render_text
+from reviewer.services.aggregation.json_form import before_after_to_json, to_json
+from reviewer.services.aggregation.text import render_before_after_text, render_text
 from reviewer.services.checklists import definition_of, get_version
 from reviewer.services.files import write_atomically
 from reviewer.services.rounds import find_round_by_name

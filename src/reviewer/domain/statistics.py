@@ -72,9 +72,15 @@ class Thresholds:
     """When a difference between women and men is flagged: material *and* significant, with enough answers.
 
     - `min_difference_pp`: for proportions, |female % − male %| in percentage points (default 10).
-    - `min_relative_difference`: for numbers, |median_female / median_male − 1| (default 0.10, i.e. one group's
-      median at least 10 % above the other's, measured against the men's (boys') median).
-    - `alpha`: the p-value must be below this (default 0.05; exactly 0.05 is not significant).
+    - `min_relative_difference`: for numbers, one group's median at least this much above the other's (default 0.10:
+      10 %), whichever group is higher: |log(female / male)| ≥ log(1.10), so women 10 % above men and men 10 % above
+      women are the same size of difference.
+    - `fdr_q`: the false discovery rate of a selection's findings. The p-values of all questions compared in one
+      selection (and, separately, of all rows of a breakdown) are adjusted together by Benjamini–Hochberg, and a
+      difference is significant when its adjusted p-value is below q (default 0.05): with 38 questions tested at 5 %
+      each, a round with no real difference anywhere would otherwise show one or two differences by chance.
+    - `alpha`: the level for a checklist's few primary questions, decided before the round and tested unadjusted
+      (default 0.05; exactly 0.05 is not significant).
     - `min_group_n`: each of the two compared groups needs at least this many answers, otherwise the state is
       TOO_SMALL and nothing is tested or flagged. Default 5: rounds are typically 20–100 files, often split unevenly
       by sex, so a stricter minimum would silence most questions; with fewer than 5 answers in a group a single file
@@ -84,6 +90,7 @@ class Thresholds:
 
     min_difference_pp: float = 10.0
     min_relative_difference: float = 0.10
+    fdr_q: float = 0.05
     alpha: float = 0.05
     min_group_n: int = 5
 
@@ -227,11 +234,23 @@ def is_material_difference(difference_pp: float, thresholds: Thresholds) -> bool
 
 
 def is_material_ratio(female_median: float, male_median: float, thresholds: Thresholds) -> bool:
-    """|f/m − 1| ≥ the threshold; with a men's median of 0, any other women's median is material."""
-    ratio = median_ratio(female_median, male_median)
-    if ratio is None:
-        return female_median != 0
-    return abs(ratio - 1.0) >= thresholds.min_relative_difference - _TOLERANCE
+    """|log(f/m)| ≥ log(1 + threshold), the same for either group higher; a median of 0 against one that is not 0 is
+    material either way round, and two medians of 0 are not."""
+    if female_median == male_median:
+        return False
+    if female_median <= 0 or male_median <= 0:
+        return True
+    return abs(math.log(female_median / male_median)) >= math.log1p(thresholds.min_relative_difference) - _TOLERANCE
+
+
+def benjamini_hochberg(p_values: Sequence[float]) -> list[float]:
+    """The Benjamini–Hochberg adjusted p-values (q-values) of one family of tests, in the same order:
+    `statsmodels.stats.multitest.multipletests(method="fdr_bh")`, imported on first use as scipy.stats is."""
+    if not p_values:
+        return []
+    multitest = importlib.import_module("statsmodels.stats.multitest")
+    adjusted = multitest.multipletests(np.asarray(p_values, dtype=np.float64), method="fdr_bh")[1]
+    return [float(p) for p in adjusted]
 
 
 def assess(
@@ -240,14 +259,16 @@ def assess(
     varies: bool,
     material: bool,
     p_value: float | None,
+    level: float,
     thresholds: Thresholds,
 ) -> Assessment:
     """The flag rule: too few answers in either group → TOO_SMALL; identical answers → NO_VARIATION; otherwise the
-    difference is flagged when it is material and p < alpha. Materiality is reported in every state, so a large
+    difference is flagged when it is material and `p_value` (adjusted across its family, or a primary question's
+    own) is below `level` (q, or alpha for a primary question). Materiality is reported in every state, so a large
     difference on too small a base can still be shown as such; significance needs a test, i.e. state OK."""
     if min(n_female, n_male) < thresholds.min_group_n:
         return Assessment(ComparisonState.TOO_SMALL, material, False)
     if not varies:
         return Assessment(ComparisonState.NO_VARIATION, material, False)
-    significant = p_value is not None and p_value < thresholds.alpha
+    significant = p_value is not None and p_value < level
     return Assessment(ComparisonState.OK, material, significant)

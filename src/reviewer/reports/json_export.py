@@ -18,7 +18,7 @@ from reviewer.domain.text import Message
 from reviewer.reports.common import PublicReason, public_reason, reason_text
 from reviewer.reports.guard import ExportGuard, json_texts
 from reviewer.services.aggregation import Comparison
-from reviewer.services.aggregation_json import comparison_json, text_json
+from reviewer.services.aggregation.json_form import comparison_json, text_json
 from reviewer.services.anonymisation import (
     COLUMNS,
     AnonymisedQuestion,

@@ -48,7 +48,7 @@ from reviewer.services.aggregation import (
     aggregate,
     unit_of,
 )
-from reviewer.services.aggregation_text import Unit
+from reviewer.services.aggregation.model import Unit
 from reviewer.services.checklists import definition_of, get_version
 from reviewer.storage.models import Answer, AuditEvent, Case, ChecklistVersion, Review, ReviewStatus, Round
 

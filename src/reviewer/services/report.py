@@ -33,7 +33,7 @@ from reviewer.services.aggregation import (
     filter_options,
     unit_of,
 )
-from reviewer.services.aggregation_text import Unit
+from reviewer.services.aggregation.model import Unit
 from reviewer.services.agreement import AgreementResult, inter_rater_agreement
 from reviewer.services.anonymisation import (
     AnonymisedResult,
@@ -257,9 +257,8 @@ def _anonymised_changes(
                 change,
                 before=change.before if show_before else None,
                 after=change.after if show_after else None,
-                gap_change_pp=change.gap_change_pp if both else None,
-                median_ratio_change=change.median_ratio_change if both else None,
-                gap_narrowed=change.gap_narrowed if both else None,
+                gap=change.gap if both else None,
+                verdict=change.verdict if both else None,
                 groups=groups,
             )
         )

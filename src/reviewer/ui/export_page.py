@@ -36,7 +36,7 @@ from reviewer.reports.guard import ExportGuard
 from reviewer.reports.json_export import write_json
 from reviewer.reports.pdf_report import write_pdf
 from reviewer.reports.xlsx_export import write_xlsx
-from reviewer.services import aggregation_text
+from reviewer.services.aggregation import text as aggregation_text
 from reviewer.services.anonymisation import (
     COLUMNS,
     AnonymisedQuestion,

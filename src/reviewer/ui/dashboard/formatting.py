@@ -1,11 +1,11 @@
 """Figures as the dashboard shows them: the same rounding and number style as the findings, the CLI and the reports
-(`services.aggregation_text`), with a dash for "no figure"."""
+(`services.aggregation.text`), with a dash for "no figure"."""
 
 from __future__ import annotations
 
 from reviewer.checklists.schema import QuestionType
 from reviewer.domain.text import Language
-from reviewer.services import aggregation_text
+from reviewer.services.aggregation import text as aggregation_text
 from reviewer.services.aggregation import unit_of
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from reviewer.domain.sex import SexGroup
 from reviewer.domain.statistics import NumberSummary, TestResult
 from reviewer.domain.text import Message
-from reviewer.services.aggregation import (
+from reviewer.services.aggregation.model import (
     GROUPS,
     Aggregate,
     AggregateRequest,
@@ -23,12 +23,16 @@ from reviewer.services.aggregation import (
     GroupResult,
     QuestionChange,
     QuestionResult,
+    RoundTrend,
     Stratum,
 )
 
 FORMAT = "reviewer-aggregate"
 BEFORE_AFTER_FORMAT = "reviewer-before-after"
-FORMAT_VERSION = 1
+# 2: p-values adjusted across the selection (`p_adjusted`), intervals of differences and ratios, means and totals,
+# `total` per question, no percentage on a base under 5, and before/after as a tested change (`gap`, `verdict`).
+FORMAT_VERSION = 2
+TREND_FORMAT = "reviewer-trend"
 
 
 def text_json(message: Message) -> dict[str, str]:
@@ -58,18 +62,32 @@ def comparison_json(c: Comparison | None) -> dict[str, Any] | None:
         "material": c.material,
         "significant": c.significant,
         "test": _test(c.test),
+        "p_adjusted": c.p_adjusted,
+        "primary": c.primary,
         "female_n": c.female_n,
         "male_n": c.male_n,
         "option": c.option,
         "option_label": None if c.option_label is None else text_json(c.option_label),
+        "option_source": c.option_source,
         "female_count": c.female_count,
         "male_count": c.male_count,
         "female_percent": c.female_percent,
         "male_percent": c.male_percent,
         "difference_pp": c.difference_pp,
+        "difference_low": c.difference_low,
+        "difference_high": c.difference_high,
         "female_median": c.female_median,
         "male_median": c.male_median,
         "median_ratio": c.median_ratio,
+        "median_ratio_low": c.median_ratio_low,
+        "median_ratio_high": c.median_ratio_high,
+        "female_mean": c.female_mean,
+        "male_mean": c.male_mean,
+        "mean_ratio": c.mean_ratio,
+        "mean_ratio_low": c.mean_ratio_low,
+        "mean_ratio_high": c.mean_ratio_high,
+        "female_total": c.female_total,
+        "male_total": c.male_total,
     }
 
 
@@ -113,6 +131,7 @@ def _question(question: QuestionResult) -> dict[str, Any]:
         "groups": _by_group({g: _group(r) for g, r in question.groups.items()}),
         "comparison": comparison_json(question.comparison),
         "strata": [_stratum(s) for s in question.strata],
+        "total": None if question.total is None else _group(question.total),
     }
 
 
@@ -153,6 +172,11 @@ def to_json(aggregate: Aggregate) -> dict[str, Any]:
         "rounds": _rounds(aggregate),
         "request": _request(aggregate.request),
         "counts": _counts(aggregate),
+        "tested": {
+            "questions": aggregate.n_tested,
+            "primary": aggregate.n_tested_primary,
+            "breakdown_rows": aggregate.n_tested_strata,
+        },
         "warnings": [text_json(w) for w in aggregate.warnings],
         "findings": [
             {
@@ -190,9 +214,12 @@ def _change(change: QuestionChange) -> dict[str, Any]:
         "status": change.status,
         "before": comparison_json(change.before),
         "after": comparison_json(change.after),
-        "gap_change_pp": change.gap_change_pp,
-        "median_ratio_change": change.median_ratio_change,
-        "gap_narrowed": change.gap_narrowed,
+        "option": change.option,
+        "option_label": None if change.option_label is None else text_json(change.option_label),
+        "option_source": change.option_source,
+        "primary": change.primary,
+        "gap": None if change.gap is None else asdict(change.gap),
+        "verdict": change.verdict,
         "groups": {g.value: _group_change(c) for g, c in change.groups.items()},
     }
 
@@ -213,5 +240,32 @@ def before_after_to_json(before_after: BeforeAfter) -> dict[str, Any]:
         "request": {k: v for k, v in _request(before_after.after.request).items() if k != "round_uuids"},
         "after": _summary(before_after.after),
         "before": _summary(before_after.before),
+        "tested": before_after.n_tested,
         "questions": [_change(c) for c in before_after.questions],
+    }
+
+
+def trend_to_json(trend: RoundTrend) -> dict[str, Any]:
+    return {
+        "format": TREND_FORMAT,
+        "format_version": FORMAT_VERSION,
+        "rounds": [asdict(r) for r in trend.rounds],
+        "tested": trend.n_tested,
+        "questions": [
+            {
+                "key": q.key,
+                "text": text_json(q.text),
+                "kind": q.kind,
+                "option": q.option,
+                "option_label": None if q.option_label is None else text_json(q.option_label),
+                "points": [asdict(p) for p in q.points],
+                "slope": q.slope,
+                "slope_low": q.slope_low,
+                "slope_high": q.slope_high,
+                "p_value": q.p_value,
+                "p_adjusted": q.p_adjusted,
+                "verdict": q.verdict,
+            }
+            for q in trend.questions
+        ],
     }

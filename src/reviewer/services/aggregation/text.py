@@ -1,0 +1,534 @@
+"""Findings in plain Swedish (and English), and the CLI's text report, from the aggregation's result types.
+
+Rounding happens only here: the result types and the JSON keep full precision. Swedish uses a decimal comma, a space
+before "%", and spaces between thousands in amounts of money; English a decimal point and thousands commas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reviewer.domain.sex import SexGroup, Subject
+from reviewer.domain.statistics import ComparisonState
+from reviewer.domain.text import Language, Message
+from reviewer.services.aggregation.model import (
+    MIN_PERCENT_BASE,
+    Aggregate,
+    BeforeAfter,
+    Comparison,
+    GroupResult,
+    QuestionChange,
+    QuestionResult,
+    RoundTrend,
+    Unit,
+)
+
+_GROUP_WORDS = {
+    Subject.ADULT: (("Kvinnor", "män", "annat/okänt"), ("Women", "men", "other/unknown")),
+    Subject.CHILD: (("Flickor", "pojkar", "annat/okänt"), ("Girls", "boys", "other/unknown")),
+}
+
+
+def group_words(subject: Subject, language: Language) -> tuple[str, str, str]:
+    """The words for the female, male and other group, the first capitalised (it starts a sentence)."""
+    sv, en = _GROUP_WORDS[subject]
+    return en if language == "en" else sv
+
+
+def format_number(value: float, language: Language, decimals: int = 1, group_from: int = 10_000) -> str:
+    """Rounded to at most `decimals` (trailing zeros dropped), thousands grouped from `group_from` on."""
+    rounded = round(value, decimals)
+    if rounded == 0:
+        rounded = 0.0  # no "-0"
+    text = f"{rounded:,.{decimals}f}" if abs(rounded) >= group_from else f"{rounded:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if language == "en":
+        return text
+    return text.replace(",", " ").replace(".", ",")
+
+
+def format_amount(value: float, unit: Unit, language: Language) -> str:
+    if unit == "money":
+        number = format_number(value, language, decimals=0, group_from=1000)
+        return f"{number} SEK" if language == "en" else f"{number} kr"
+    number = format_number(value, language)
+    if unit == "days":
+        one = number == "1"
+        return f"{number} {'day' if one else 'days'}" if language == "en" else f"{number} {'dag' if one else 'dagar'}"
+    return number
+
+
+def format_percent(value: float, language: Language) -> str:
+    return f"{round(value):.0f}%" if language == "en" else f"{round(value):.0f} %"
+
+
+def format_p(p_value: float, language: Language, alpha: float = 0.05) -> str:
+    """ "p = 0,03"; "p < 0,001"; more decimals where two would round across alpha (0.0496 is not "0,05")."""
+    if p_value < 0.001:
+        return "p < 0.001" if language == "en" else "p < 0,001"
+    decimals = 2 if p_value >= 0.01 else 3
+    while decimals < 4 and (round(p_value, decimals) < alpha) != (p_value < alpha):
+        decimals += 1
+    text = f"{p_value:.{decimals}f}"
+    return f"p = {text}" if language == "en" else f"p = {text.replace('.', ',')}"
+
+
+def _prefix(text: str, option: str | None) -> str:
+    """The question text, then the option the figures are about; a question mark ends a phrase already."""
+    asks = text.rstrip().endswith("?")
+    if option is None:
+        return f"{text} " if asks else f"{text}: "
+    return f"{text} {option}: " if asks else f"{text} – {option}: "
+
+
+# What each test tests, in the words a unit chief reads beside its p-value.
+TEST_WORDS: dict[str, Message] = {
+    "fisher": Message("Fishers exakta test av andelen", "Fisher's exact test of the share"),
+    "chi2": Message("chi2-test av hela svarsfördelningen", "chi-square test of the whole distribution of answers"),
+    "permutation": Message(
+        "permutationstest av hela svarsfördelningen", "permutation test of the whole distribution of answers"
+    ),
+    "mann_whitney": Message(
+        "Mann–Whitney-test av om fördelningarna skiljer sig", "Mann–Whitney test of whether the distributions differ"
+    ),
+}
+
+
+def p_text(c: Comparison, language: Language) -> str:
+    """ "p = 0,004, justerat p = 0,03 (Fishers exakta test av andelen)"; a primary question says it is unadjusted."""
+    if c.test is None:
+        return ""
+    sv = language == "sv"
+    raw = format_p(c.test.p_value, language)
+    if c.primary:
+        adjusted = "huvudfråga, ojusterat" if sv else "primary question, unadjusted"
+    elif c.p_adjusted is not None:
+        adjusted = ("justerat " if sv else "adjusted ") + format_p(c.p_adjusted, language)
+    else:
+        adjusted = ""
+    words = TEST_WORDS[c.test.name].text(language)
+    if c.test.comparisons > 1:
+        words += (
+            f", Bonferroni för {c.test.comparisons} alternativ"
+            if sv
+            else f", Bonferroni for {c.test.comparisons} options"
+        )
+    return f"{raw}, {adjusted} ({words})" if adjusted else f"{raw} ({words})"
+
+
+def interval_text(low: float | None, high: float | None, language: Language, decimals: int = 1) -> str:
+    """ "95 % KI 4–38" (Swedish) or "95% CI 4 to 38"; negative bounds keep their minus sign."""
+    if low is None or high is None:
+        return ""
+    a, b = format_number(low, language, decimals), format_number(high, language, decimals)
+    return f"95 % KI {a} till {b}" if language == "sv" else f"95% CI {a} to {b}"
+
+
+def finding_message(question_text: Message, comparison: Comparison, subject: Subject, unit: Unit) -> Message:
+    """The finding as one sentence per language, e.g. "Vad blev beslutet? Avslag: Kvinnor 42 % (21 av 50), män 61 %
+    (30 av 49): skillnad 19 procentenheter (95 % KI 0 till 37), p = 0,004, justerat p = 0,03 (Fishers exakta test
+    av andelen)". The difference is computed from the unrounded percentages, so it may differ by one from the
+    difference of the two rounded figures."""
+    return Message(
+        _sentence(question_text.sv, comparison, subject, unit, "sv"),
+        _sentence(question_text.en, comparison, subject, unit, "en"),
+    )
+
+
+def _sentence(text: str, c: Comparison, subject: Subject, unit: Unit, language: Language) -> str:
+    female, male, _ = group_words(subject, language)
+    sv = language == "sv"
+    p = f"; {p_text(c, language)}" if c.test is not None else ""
+    if c.female_median is not None and c.male_median is not None:
+        if c.median_ratio is None:
+            ratio = "kvoten går inte att beräkna" if sv else "ratio not defined"
+        else:
+            ratio = f"{'kvot' if sv else 'ratio'} {format_number(c.median_ratio, language, decimals=2)}"
+            bounds = interval_text(c.median_ratio_low, c.median_ratio_high, language, 2)
+            ratio += f" ({bounds})" if bounds else ""
+        means = ""
+        if c.female_mean is not None and c.male_mean is not None:
+            means = (
+                f"; {'medelvärde' if sv else 'mean'} {format_amount(c.female_mean, unit, language)} "
+                f"{'mot' if sv else 'vs'} {format_amount(c.male_mean, unit, language)}"
+            )
+            if c.mean_ratio is not None:
+                means += f", {'kvot' if sv else 'ratio'} {format_number(c.mean_ratio, language, decimals=2)}"
+                bounds = interval_text(c.mean_ratio_low, c.mean_ratio_high, language, 2)
+                means += f" ({bounds})" if bounds else ""
+        return (
+            f"{_prefix(text, None)}{female} median {format_amount(c.female_median, unit, language)} "
+            f"(n = {c.female_n}), {male} median {format_amount(c.male_median, unit, language)} (n = {c.male_n}): "
+            f"{ratio}{means}{p}"
+        )
+    label = c.option_label.text(language) if c.option_label is not None else None
+    of = "av" if sv else "of"
+
+    def share(word: str, percent: float | None, count: int | None, n: int) -> str:
+        shown = "–" if percent is None else format_percent(percent, language)
+        return f"{word} {shown} ({count or 0} {of} {n})"
+
+    difference = ""
+    if c.difference_pp is not None:
+        points = round(abs(c.difference_pp))
+        if sv:
+            difference = f": skillnad {points} {'procentenhet' if points == 1 else 'procentenheter'}"
+        else:
+            difference = f": difference {points} {'percentage point' if points == 1 else 'percentage points'}"
+        # the sentence gives the size of the difference, so its interval is of the size too
+        low, high = c.difference_low, c.difference_high
+        if c.difference_pp < 0 and low is not None and high is not None:
+            low, high = -high, -low
+        bounds = interval_text(low, high, language, 0)
+        difference += f" ({bounds})" if bounds else ""
+    return (
+        f"{_prefix(text, label)}{share(female, c.female_percent, c.female_count, c.female_n)}, "
+        f"{share(male, c.male_percent, c.male_count, c.male_n)}{difference}{p}"
+    )
+
+
+def tested_summary(n_tested: int, n_primary: int, q: float, alpha: float, language: Language) -> str:
+    """What the number of tests means, in plain words, beside every list of findings."""
+    sv = language == "sv"
+    q_text = format_percent(100 * q, language)
+    if sv:
+        text = (
+            f"{n_tested} {'fråga' if n_tested == 1 else 'frågor'} jämfördes mellan könen. Med så många jämförelser "
+            "blir några skillnader stora av en slump; därför är p-värdena justerade för antalet (Benjamini–Hochberg), "
+            f"och bland de flaggade skillnaderna väntas högst {q_text} vara slumpfynd."
+        )
+        if n_primary:
+            text += (
+                f" {n_primary} {'huvudfråga' if n_primary == 1 else 'huvudfrågor'}, bestämda före omgången, prövas "
+                f"var för sig utan justering (p < {format_number(alpha, language, 3)})."
+            )
+        return text
+    text = (
+        f"{n_tested} {'question was' if n_tested == 1 else 'questions were'} compared between the sexes. With so many "
+        "comparisons some differences are large by chance; the p-values are therefore adjusted for their number "
+        f"(Benjamini–Hochberg), and of the flagged differences at most {q_text} are expected to be chance findings."
+    )
+    if n_primary:
+        text += (
+            f" {n_primary} primary {'question' if n_primary == 1 else 'questions'}, decided before the round, "
+            f"{'is' if n_primary == 1 else 'are'} tested on their own without adjustment "
+            f"(p < {format_number(alpha, language, 3)})."
+        )
+    return text
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The CLI's text report
+
+
+_STATE_WORDS = {
+    ComparisonState.TOO_SMALL: ("för litet underlag", "too few answers"),
+    ComparisonState.NO_VARIATION: ("ingen variation", "no variation"),
+}
+FLAG_MARK = "◆"
+
+
+def _cell_percent(group: GroupResult, option: str | None, language: Language) -> str:
+    for item in group.options:
+        if item.value == option:
+            return "–" if item.percent is None else format_percent(item.percent, language)
+    return "–"
+
+
+def _difference(c: Comparison, language: Language) -> str:
+    """The difference with its interval: "12,5 p.e. (−2 till 27)" or "kvot 1,4 (1,1 till 1,8)"."""
+    sv = language == "sv"
+    if c.difference_pp is not None:
+        text = format_number(c.difference_pp, language) + (" p.e." if sv else " pp")
+        low, high, decimals = c.difference_low, c.difference_high, 0
+    elif c.median_ratio is not None:
+        text = ("kvot " if sv else "ratio ") + format_number(c.median_ratio, language, 2)
+        low, high, decimals = c.median_ratio_low, c.median_ratio_high, 2
+    else:
+        return ""
+    if low is not None and high is not None:
+        between = " till " if sv else " to "
+        text += f" ({format_number(low, language, decimals)}{between}{format_number(high, language, decimals)})"
+    return text
+
+
+def _comparison_cells(c: Comparison | None, language: Language) -> tuple[str, str, str, str]:
+    """difference (95 % interval), raw p, adjusted p, flag."""
+    if c is None:
+        return "", "", "", ""
+    if c.state is not ComparisonState.OK:
+        state = _STATE_WORDS[c.state][1 if language == "en" else 0]
+        return state, "", "", ""
+    raw = format_p(c.test.p_value, language).removeprefix("p = ").removeprefix("p ") if c.test is not None else ""
+    if c.primary:
+        adjusted = "huvudfråga" if language == "sv" else "primary"
+    elif c.p_adjusted is not None:
+        adjusted = format_p(c.p_adjusted, language).removeprefix("p = ").removeprefix("p ")
+    else:
+        adjusted = ""
+    return _difference(c, language), raw, adjusted, FLAG_MARK if c.flagged else ""
+
+
+def _cells(
+    kind: str,
+    groups: dict[SexGroup, GroupResult],
+    total: GroupResult | None,
+    option: str | None,
+    unit: Unit,
+    language: Language,
+) -> list[str]:
+    ordered = [groups[g] for g in (SexGroup.FEMALE, SexGroup.MALE, SexGroup.OTHER)]
+    ordered.append(total if total is not None else _no_total(ordered))
+    if kind == "numeric":
+        return [
+            "–" if g.numbers is None else f"{format_amount(g.numbers.median, unit, language)} (n {g.n})"
+            for g in ordered
+        ]
+    if kind == "categorical":
+        return [f"{_cell_percent(g, option, language)} (n {g.base})" for g in ordered]
+    return [f"n {g.n}" for g in ordered]
+
+
+def _no_total(groups: list[GroupResult]) -> GroupResult:
+    """A stratum's Totalt cell: its n only (percentages and medians of a stratum's total are not computed)."""
+    n = sum(g.n for g in groups)
+    return GroupResult(n, sum(g.base for g in groups), 0, [], None)
+
+
+def _question_rows(question: QuestionResult, unit: Unit, language: Language) -> list[list[str]]:
+    """The question's row, then one row per stratum of the second breakdown."""
+    c = question.comparison
+    text = question.text.text(language)
+    first = question.groups[SexGroup.FEMALE].options
+    option = c.option if c is not None else (first[0].value if first else None)
+    if question.kind == "numeric":
+        label = f"{text} (median)"
+    elif question.kind == "categorical":
+        option_label = next((o.label.text(language) for o in first if o.value == option), "")
+        label = f"{_truncate(text, 50)} – {option_label}" if option_label else text
+    else:
+        label = text + (" (not aggregated)" if language == "en" else " (sammanställs inte)")
+    rows = [[_truncate(label), *_cells(question.kind, question.groups, question.total, option, unit, language)]]
+    rows[0] += _comparison_cells(c, language)
+    for stratum in question.strata:
+        cells = _cells(question.kind, stratum.groups, None, option, unit, language)
+        rows.append(
+            [
+                f"  · {_truncate(stratum.label.text(language), 40)}",
+                *cells,
+                *_comparison_cells(stratum.comparison, language),
+            ]
+        )
+    return rows
+
+
+def _table(rows: list[list[str]]) -> Iterator[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        yield "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+
+
+def _truncate(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_text(aggregate: Aggregate, language: Language, units: dict[str, Unit]) -> str:
+    """Findings first with what the number of tests means, then one compact table per section: the compared figure
+    per group and in total, the difference with its interval, raw and adjusted p, flag."""
+    sv = language == "sv"
+    female, male, other = group_words(aggregate.subject, language)
+    thresholds = aggregate.request.thresholds
+    lines = [
+        ", ".join(f"{r.name} ({r.period_label})" for r in aggregate.rounds),
+        (
+            f"{aggregate.n_cases} ärenden ({female.lower()} {aggregate.n_by_group[SexGroup.FEMALE]}, {male} "
+            f"{aggregate.n_by_group[SexGroup.MALE]}, {other} {aggregate.n_by_group[SexGroup.OTHER]}), "
+            f"checklista {aggregate.checklist_slug}@{aggregate.checklist_version}"
+            if sv
+            else f"{aggregate.n_cases} cases ({female.lower()} {aggregate.n_by_group[SexGroup.FEMALE]}, {male} "
+            f"{aggregate.n_by_group[SexGroup.MALE]}, {other} {aggregate.n_by_group[SexGroup.OTHER]}), "
+            f"checklist {aggregate.checklist_slug}@{aggregate.checklist_version}"
+        ),
+    ]
+    lines += [warning.text(language) for warning in aggregate.warnings]
+    lines.append("")
+    lines.append("Flaggade skillnader" if sv else "Flagged differences")
+    lines.append(
+        "  "
+        + tested_summary(aggregate.n_tested, aggregate.n_tested_primary, thresholds.fdr_q, thresholds.alpha, language)
+    )
+    if not aggregate.findings:
+        lines.append("  (inga)" if sv else "  (none)")
+    lines += [f"  {FLAG_MARK} {finding.message.text(language)}" for finding in aggregate.findings]
+    header = [
+        "fråga" if sv else "question",
+        female.lower(),
+        male,
+        other,
+        "totalt" if sv else "total",
+        "skillnad (95 % KI)" if sv else "difference (95% CI)",
+        "p",
+        "justerat p" if sv else "adjusted p",
+        "flagga" if sv else "flag",
+    ]
+    for section in aggregate.sections:
+        lines += ["", section.title.text(language)]
+        rows = [header]
+        for question in section.questions:
+            rows += _question_rows(question, units.get(question.key, "none"), language)
+        lines += ["  " + line for line in _table(rows)]
+    points = format_number(thresholds.min_difference_pp, language)
+    relative = format_number(thresholds.min_relative_difference * 100, language)
+    q = format_number(thresholds.fdr_q, language, 3)
+    lines += [
+        "",
+        (
+            f"{FLAG_MARK} = minst {points} procentenheter (eller {relative} % åt något håll för medianer) och "
+            f"justerat p < {q}; för litet underlag = färre än {thresholds.min_group_n} svar i en grupp; "
+            f"ingen procentsats på färre än {MIN_PERCENT_BASE} svar. Raderna under en fråga (uppdelning) är "
+            "justerade tillsammans för sig."
+            if sv
+            else f"{FLAG_MARK} = at least {points} percentage points (or {relative}% either way for medians) and "
+            f"adjusted p < {q}; too few answers = fewer than {thresholds.min_group_n} answers in a group; no "
+            f"percentage on fewer than {MIN_PERCENT_BASE} answers. The rows under a question (breakdown) are "
+            "adjusted together on their own."
+        ),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+VERDICT_WORDS: dict[str, Message] = {
+    "narrowed": Message("skillnaden har minskat", "the gap has narrowed"),
+    "widened": Message("skillnaden har ökat", "the gap has widened"),
+    "unchanged": Message("oförändrad", "unchanged"),
+    "no_clear_change": Message("ingen säker förändring", "no clear change"),
+    "not_tested": Message("kan inte prövas (för litet underlag)", "cannot be tested (too few answers)"),
+}
+
+
+def render_before_after_text(before_after: BeforeAfter, language: Language) -> str:
+    """The before/after table: the gap (female − male) in the baseline and now at the same option, the change of
+    the gap with its interval and adjusted p, and what it means."""
+    sv = language == "sv"
+    after, before = before_after.after, before_after.before
+    thresholds = after.request.thresholds
+    lines = [
+        (
+            f"Före/efter: {before.rounds[0].name} ({before.n_cases} ärenden) → {after.rounds[0].name} "
+            f"({after.n_cases} ärenden)"
+            if sv
+            else f"Before/after: {before.rounds[0].name} ({before.n_cases} cases) → {after.rounds[0].name} "
+            f"({after.n_cases} cases)"
+        ),
+        (
+            f"{before_after.n_tested} förändringar prövades; p-värdena är justerade för antalet (Benjamini–Hochberg, "
+            f"q = {format_number(thresholds.fdr_q, language, 3)}). Minskat eller ökat sägs bara när förändringen "
+            "av skillnaden är säkerställd efter justeringen."
+            if sv
+            else f"{before_after.n_tested} changes were tested; the p-values are adjusted for their number "
+            f"(Benjamini–Hochberg, q = {format_number(thresholds.fdr_q, language, 3)}). Narrowed or widened is said "
+            "only when the change of the gap holds after the adjustment."
+        ),
+    ]
+    header = [
+        "fråga (jämfört alternativ)" if sv else "question (option compared)",
+        "före" if sv else "before",
+        "efter" if sv else "after",
+        "förändring (95 % KI)" if sv else "change (95% CI)",
+        "justerat p" if sv else "adjusted p",
+        "bedömning" if sv else "verdict",
+    ]
+    rows = [header]
+    for change in before_after.questions:
+        if change.status != "compared":
+            continue
+        label = change.text.text(language)
+        if change.option_label is not None:
+            label = f"{_truncate(label, 44)} – {change.option_label.text(language)}"
+        rows.append(
+            [
+                _truncate(label),
+                _gap(change.before, language),
+                _gap(change.after, language),
+                _gap_change(change, language),
+                ""
+                if change.gap is None or change.gap.p_adjusted is None
+                else format_p(change.gap.p_adjusted, language).removeprefix("p = ").removeprefix("p "),
+                VERDICT_WORDS[change.verdict or "not_tested"].text(language),
+            ]
+        )
+    lines += ["  " + line for line in _table(rows)]
+    others = [c for c in before_after.questions if c.status in {"new", "retired", "type_changed"}]
+    if others:
+        lines += ["", "Kan inte jämföras:" if sv else "Not comparable:"]
+        for change in others:
+            reason = {
+                "new": ("ny fråga", "new question"),
+                "retired": ("frågan har tagits bort", "question retired"),
+                "type_changed": ("frågetypen har ändrats", "question type changed"),
+            }[change.status][1 if language == "en" else 0]
+            lines.append(f"  {change.text.text(language)}: {reason}")
+    return "\n".join(lines) + "\n"
+
+
+def render_trend_text(trend: RoundTrend, language: Language) -> str:
+    """The gap per round with its interval, and the trend over the rounds with its adjusted p and verdict."""
+    sv = language == "sv"
+    lines = [
+        "Trend: " + " → ".join(r.name for r in trend.rounds),
+        (
+            f"{trend.n_tested} trender prövades (viktad linjär regression av skillnaden över omgångarna); p-värdena "
+            "är justerade för antalet (Benjamini–Hochberg)."
+            if sv
+            else f"{trend.n_tested} trends were tested (weighted linear regression of the gap over the rounds); the "
+            "p-values are adjusted for their number (Benjamini–Hochberg)."
+        ),
+    ]
+    header = ["fråga" if sv else "question", *[r.name for r in trend.rounds], "justerat p" if sv else "adjusted p"]
+    header.append("bedömning" if sv else "verdict")
+    rows = [header]
+    for q in trend.questions:
+        label = q.text.text(language)
+        if q.option_label is not None:
+            label = f"{_truncate(label, 44)} – {q.option_label.text(language)}"
+        cells = []
+        for point in q.points:
+            if point.gap is None:
+                cells.append("–")
+            elif q.kind == "numeric":
+                cells.append(("kvot " if sv else "ratio ") + format_number(point.gap, language, 2))
+            else:
+                cells.append(format_number(point.gap, language) + (" p.e." if sv else " pp"))
+        adjusted = "" if q.p_adjusted is None else format_p(q.p_adjusted, language).removeprefix("p = ")
+        rows.append([_truncate(label), *cells, adjusted, VERDICT_WORDS[q.verdict or "not_tested"].text(language)])
+    lines += ["  " + line for line in _table(rows)]
+    return "\n".join(lines) + "\n"
+
+
+def _gap(c: Comparison | None, language: Language) -> str:
+    if c is None:
+        return "–"
+    if c.difference_pp is not None:
+        return format_number(c.difference_pp, language) + (" pp" if language == "en" else " p.e.")
+    if c.median_ratio is not None:
+        return ("ratio " if language == "en" else "kvot ") + format_number(c.median_ratio, language, 2)
+    return "–"
+
+
+def _gap_change(change: QuestionChange, language: Language) -> str:
+    gap = change.gap
+    if gap is None:
+        return "–"
+    between = " till " if language == "sv" else " to "
+    if change.kind == "numeric":
+        return (
+            f"×{format_number(gap.change, language, 2)} "
+            f"({format_number(gap.low, language, 2)}{between}{format_number(gap.high, language, 2)})"
+        )
+    unit = " pp" if language == "en" else " p.e."
+    sign = "+" if gap.change > 0 else ""
+    return (
+        f"{sign}{format_number(gap.change, language)}{unit} "
+        f"({format_number(gap.low, language, 0)}{between}{format_number(gap.high, language, 0)})"
+    )
