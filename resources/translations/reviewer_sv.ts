@@ -61,96 +61,122 @@
 <context>
     <name>BeforeAfterView</name>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="26"/>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="33"/>
         <source>Before and after</source>
         <translation>Före och efter</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="47"/>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="48"/>
+        <source>median</source>
+        <translation>median</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="51"/>
+        <source>share “%1”</source>
+        <translation>andel ”%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="61"/>
         <source>too few to say</source>
         <translation>för litet underlag</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="49"/>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="68"/>
-        <source>ratio %1</source>
-        <translation>kvot %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="51"/>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="66"/>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="65"/>
         <source>pp</source>
         <translation>p.e.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="74"/>
-        <source>gap smaller by %1</source>
-        <translation>skillnaden minskade med %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="75"/>
-        <source>gap larger by %1</source>
-        <translation>skillnaden ökade med %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="80"/>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="139"/>
         <source>Choose one round and, under “Compare with”, the earlier round to compare it with.</source>
         <translation>Välj en omgång och, under ”Jämför med”, den tidigare omgång den ska jämföras med.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="89"/>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="149"/>
         <source>%1 (after) compared with %2 (before). The gap is %3 minus %4.</source>
         <translation>%1 (efter) jämförd med %2 (före). Skillnaden är %3 minus %4.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="104"/>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="165"/>
         <source>Question</source>
         <translation>Fråga</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="98"/>
-        <source>%1 before</source>
-        <translation>%1 före</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="107"/>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="167"/>
         <source>Gap before</source>
         <translation>Skillnad före</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="101"/>
-        <source>%1 after</source>
-        <translation>%1 efter</translation>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="91"/>
+        <source>gap %1</source>
+        <translation>skillnaden %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="56"/>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="109"/>
+        <source>(primary question)</source>
+        <translation>(huvudfråga)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="116"/>
+        <source>Unadjusted: %1</source>
+        <translation>Ojusterat: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="120"/>
         <source>new question, no earlier figure</source>
         <translation>ny fråga, ingen tidigare siffra</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="57"/>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="121"/>
         <source>question retired</source>
         <translation>frågan har tagits bort</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="58"/>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="122"/>
         <source>question type changed, not comparable</source>
         <translation>frågetypen har ändrats, kan inte jämföras</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="59"/>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="123"/>
         <source>not summarised (free text or date)</source>
         <translation>sammanställs inte (fritext eller datum)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="157"/>
+        <source>%n change(s) of the gap were tested, with p-values adjusted for their number (Benjamini–Hochberg, q = %1). “Narrowed” or “widened” is said only when the change holds after the adjustment; otherwise “no clear change”.</source>
+        <translation>
+            <numerusform>%n förändring av skillnaden prövades, med p-värdet justerat för antalet (Benjamini–Hochberg, q = %1). ”Minskat” eller ”ökat” sägs bara när förändringen håller efter justeringen; annars ”ingen säker förändring”.</numerusform>
+            <numerusform>%n förändringar av skillnaden prövades, med p-värdena justerade för antalet (Benjamini–Hochberg, q = %1). ”Minskat” eller ”ökat” sägs bara när förändringen håller efter justeringen; annars ”ingen säker förändring”.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="110"/>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="173"/>
         <source>Gap after</source>
         <translation>Skillnad efter</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="111"/>
-        <source>Change</source>
-        <translation>Förändring</translation>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="179"/>
+        <source>Change (95 % CI)</source>
+        <translation>Förändring (95 % KI)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="183"/>
+        <source>Gap after minus gap before in percentage points (a difference in differences), with its 95 % interval. For numbers the ratio of the median ratios, after / before (×1 = unchanged), with a bootstrap interval.</source>
+        <translation>Skillnaden efter minus skillnaden före i procentenheter (en skillnad i skillnader), med 95 % konfidensintervall. För tal kvoten mellan medianernas kvoter, efter / före (×1 = oförändrad), med ett bootstrapintervall.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="189"/>
+        <source>adjusted p</source>
+        <translation>justerat p</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="194"/>
+        <source>Tests whether the gap is the same in both rounds, adjusted for the number of questions compared (Benjamini–Hochberg). A primary question is tested on its own without adjustment.</source>
+        <translation>Prövar om skillnaden är densamma i båda omgångarna, justerat för antalet jämförda frågor (Benjamini–Hochberg). En huvudfråga prövas för sig utan justering.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="198"/>
+        <source>Assessment</source>
+        <translation>Bedömning</translation>
     </message>
 </context>
 <context>
@@ -882,39 +908,89 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="16"/>
+        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="17"/>
         <source>Girls</source>
         <translation>Flickor</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="17"/>
+        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="18"/>
         <source>Boys</source>
         <translation>Pojkar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="19"/>
+        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="20"/>
         <source>Women</source>
         <translation>Kvinnor</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="20"/>
+        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="21"/>
         <source>Men</source>
         <translation>Män</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="21"/>
+        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="22"/>
         <source>Other/unknown</source>
         <translation>Annat/okänt</translation>
     </message>
     <message>
         <location filename="../../src/reviewer/ui/dashboard/summary.py" line="28"/>
+        <source>A yes/no question is compared at “yes”.</source>
+        <translation>En ja/nej-fråga jämförs vid ”ja”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="29"/>
+        <source>The option compared is set in the checklist.</source>
+        <translation>Alternativet som jämförs är bestämt i checklistan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="30"/>
+        <source>The option that differs most between the sexes. For single choice the test covers the whole distribution of answers; for multiple choice it is adjusted for the choice of option.</source>
+        <translation>Det alternativ som skiljer mest mellan könen. För enkelval prövar testet hela svarsfördelningen; för flerval är det justerat för valet av alternativ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="35"/>
+        <source>The option that differs most between the sexes in both rounds together, chosen before the later round is looked at.</source>
+        <translation>Det alternativ som skiljer mest mellan könen i båda omgångarna tillsammans, valt innan den senare omgången granskas för sig.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="46"/>
+        <source>The test&apos;s own p-value, before the adjustment for the number of questions. Yes/no and multiple choice: Fisher&apos;s exact test of the share. Single choice and scales: a test of the whole distribution of answers, not of the one option shown. Numbers: Mann–Whitney, whether the distributions differ (not a test of the medians).</source>
+        <translation>Testets eget p-värde, före justeringen för antalet frågor. Ja/nej och flerval: Fishers exakta test av andelen. Enkelval och skalor: ett test av hela svarsfördelningen, inte bara av det alternativ som visas. Tal: Mann–Whitney, om fördelningarna skiljer sig (inte ett test av medianerna).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="59"/>
         <source>%1: %2 cases – %3 %4, %5 %6, %7 %8.</source>
         <translation>%1: %2 ärenden – %3 %4, %5 %6, %7 %8.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="44"/>
+        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="75"/>
         <source>%1 cases were reviewed by two people; each case is counted once.</source>
         <translation>%1 ärenden granskades av två personer; varje ärende räknas en gång.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/formatting.py" line="47"/>
+        <source>%1 to %2</source>
+        <translation>%1 till %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/formatting.py" line="56"/>
+        <source>ratio %1</source>
+        <translation>kvot %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/formatting.py" line="63"/>
+        <source>pp</source>
+        <translation>p.e.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/formatting.py" line="82"/>
+        <source>%1 of %2</source>
+        <translation>%1 av %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/formatting.py" line="92"/>
+        <source>%1 of %2 answers</source>
+        <translation>%1 av %2 svar</translation>
     </message>
 </context>
 <context>
@@ -1597,22 +1673,42 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="26"/>
+        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="32"/>
         <source>Difference</source>
         <translation>Skillnad</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="27"/>
+        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="34"/>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="41"/>
+        <source>adjusted p</source>
+        <translation>justerat p</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="46"/>
+        <source>The p-value adjusted for the number of questions compared (Benjamini–Hochberg). A primary question, decided before the round, is tested on its own without adjustment.</source>
+        <translation>p-värdet justerat för antalet jämförda frågor (Benjamini–Hochberg). En huvudfråga, bestämd före omgången, prövas för sig utan justering.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="50"/>
         <source>Section</source>
         <translation>Avsnitt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="30"/>
+        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="53"/>
         <source>Flagged differences</source>
         <translation>Markerade skillnader</translation>
     </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="80"/>
+        <source>primary question</source>
+        <translation>huvudfråga</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="55"/>
+        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="98"/>
         <source>%n difference(s) flagged:</source>
         <translation>
             <numerusform>%n skillnad markerad:</numerusform>
@@ -1620,14 +1716,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="58"/>
-        <source>No difference between the sexes is both large enough and statistically significant.</source>
-        <translation>Ingen skillnad mellan könen är både tillräckligt stor och statistiskt säkerställd.</translation>
+        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="101"/>
+        <source>No difference between the sexes is both large enough and clear enough once the number of comparisons is allowed for.</source>
+        <translation>Ingen skillnad mellan könen är både tillräckligt stor och tillräckligt tydlig när hänsyn tas till antalet jämförelser.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="112"/>
+        <source>The %n row(s) of the second breakdown are adjusted together on their own.</source>
+        <translation>
+            <numerusform>Raden i den andra uppdelningen (%n) justeras för sig.</numerusform>
+            <numerusform>De %n raderna i den andra uppdelningen justeras tillsammans för sig.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="65"/>
-        <source>A difference is flagged when it is at least {pp} percentage points (for numbers: medians differ by at least {rel} %) and p &lt; {alpha}. Questions with fewer than {n} answers from women or from men are marked “too few to say”.</source>
-        <translation>En skillnad markeras när den är minst {pp} procentenheter (för tal: medianerna skiljer sig med minst {rel} %) och p &lt; {alpha}. Frågor med färre än {n} svar för kvinnor eller för män markeras ”för litet underlag”.</translation>
+        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="117"/>
+        <source>A difference is flagged when it is at least {pp} percentage points (for numbers: one median at least {rel} % above the other, whichever is higher) and its adjusted p &lt; {q}; a primary question&apos;s own p &lt; {alpha}. Questions with fewer than {n} answers from women or from men are marked “too few to say”; no percentage is given on fewer than {base} answers.</source>
+        <translation>En skillnad markeras när den är minst {pp} procentenheter (för tal: den ena medianen minst {rel} % högre än den andra, oavsett vilken) och dess justerade p &lt; {q}; för en huvudfråga dess eget p &lt; {alpha}. Frågor med färre än {n} svar för kvinnor eller för män markeras ”för litet underlag”; ingen procentsats anges på färre än {base} svar.</translation>
     </message>
 </context>
 <context>
@@ -2697,134 +2801,189 @@ Datamapp: %2</translation>
 <context>
     <name>SectionsView</name>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="42"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="54"/>
         <source>Section</source>
         <translation>Avsnitt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="45"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="57"/>
         <source>Questions by sex</source>
         <translation>Frågor per kön</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="54"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="69"/>
         <source>S&amp;ection</source>
         <translation>A&amp;vsnitt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="85"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="108"/>
+        <source>The share of %1 with the answer compared, and in brackets the number who answered (n). No percentage on fewer than %2 answers: the count only. The tooltip gives the 95 % interval.</source>
+        <translation>Andelen %1 med det jämförda svaret, och inom parentes antalet som svarade (n). Ingen procentsats på färre än %2 svar: bara antalet. Verktygstipset visar 95 % konfidensintervall.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="121"/>
+        <source>Counted and shown, never part of the test between the sexes.</source>
+        <translation>Räknas och visas, men ingår aldrig i testet mellan könen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="125"/>
         <source>Question</source>
         <translation>Fråga</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="86"/>
-        <source>Compared</source>
-        <translation>Jämförs</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="88"/>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="90"/>
-        <source>n</source>
-        <translation>n</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="91"/>
-        <source>(n)</source>
-        <translation>(n)</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="92"/>
-        <source>Difference</source>
-        <translation>Skillnad</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="93"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="156"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="94"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="169"/>
         <source>Assessment</source>
         <translation>Bedömning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="100"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="182"/>
         <source>median</source>
         <translation>median</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="102"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="184"/>
         <source>not summarised (free text or date)</source>
         <translation>sammanställs inte (fritext eller datum)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="106"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="188"/>
         <source>share “%1”</source>
         <translation>andel ”%1”</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="131"/>
-        <source>ratio %1</source>
-        <translation>kvot %1</translation>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="133"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="253"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="260"/>
+        <source>Total</source>
+        <translation>Totalt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="132"/>
-        <source>pp</source>
-        <translation>p.e.</translation>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="138"/>
+        <source>All cases together, %1 included; the tooltip gives the sex distribution of those with the answer compared.</source>
+        <translation>Alla ärenden tillsammans, %1 inräknat; verktygstipset visar könsfördelningen bland dem med det jämförda svaret.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="146"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="143"/>
+        <source>Difference
+(95 % CI)</source>
+        <translation>Skillnad
+(95 % KI)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="148"/>
+        <source>%1 minus %2 in percentage points, with the 95 % confidence interval (Newcombe). For numbers the ratio of the medians (%1 / %2) with a 95 % bootstrap interval; the tooltip gives the means and totals.</source>
+        <translation>%1 minus %2 i procentenheter, med 95 % konfidensintervall (Newcombe). För tal kvoten mellan medianerna (%1 / %2) med 95 % bootstrapintervall; verktygstipset visar medelvärden och summor.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="163"/>
+        <source>adjusted
+p</source>
+        <translation>justerat
+p</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="174"/>
+        <source>The p-value adjusted for the number of questions compared (Benjamini–Hochberg); a difference is flagged when it is below %1. The rows of a breakdown are adjusted together on their own. A primary question, decided before the round, is tested on its own without adjustment.</source>
+        <translation>p-värdet justerat för antalet jämförda frågor (Benjamini–Hochberg); en skillnad markeras när det är under %1. Raderna i en uppdelning justeras tillsammans för sig. En huvudfråga, bestämd före omgången, prövas för sig utan justering.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="224"/>
+        <source>%1: median %2, mean %3, quartiles %4 to %5, total %6; %7 answers</source>
+        <translation>%1: median %2, medelvärde %3, kvartiler %4 till %5, summa %6; %7 svar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="237"/>
+        <source>%1 “not applicable”, not in the base</source>
+        <translation>%1 ”ej aktuellt”, inte med i basen</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="265"/>
+        <source>Of the %1 with this answer: %2</source>
+        <translation>Av de %1 med detta svar: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="267"/>
+        <source>%1 with this answer: too few for a sex distribution</source>
+        <translation>%1 med detta svar: för få för en könsfördelning</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="300"/>
+        <source>Median: %1 %2, %3 %4, ratio %5 (%6)</source>
+        <translation>Median: %1 %2, %3 %4, kvot %5 (%6)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="307"/>
+        <source>Mean: %1 %2, %3 %4, ratio %5 (%6)</source>
+        <translation>Medelvärde: %1 %2, %3 %4, kvot %5 (%6)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="313"/>
+        <source>Total: %1 %2, %3 %4</source>
+        <translation>Summa: %1 %2, %3 %4</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="329"/>
+        <source>primary question</source>
+        <translation>huvudfråga</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="344"/>
         <source>too few to say</source>
         <translation>för litet underlag</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="148"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="346"/>
         <source>no variation</source>
         <translation>ingen variation</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="150"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="348"/>
         <source>difference</source>
         <translation>skillnad</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="152"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="350"/>
         <source>large but uncertain</source>
         <translation>stor men osäker</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="179"/>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="192"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="377"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="391"/>
         <source>No findings to show.</source>
         <translation>Inga resultat att visa.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="220"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="420"/>
         <source>No answers.</source>
         <translation>Inga svar.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="230"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="430"/>
         <source>(share of answers)</source>
         <translation>(andel av svaren)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="233"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="433"/>
         <source>Median</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="233"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="433"/>
         <source>Mean</source>
         <translation>Medelvärde</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="233"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="433"/>
         <source>Upper quartile</source>
         <translation>Övre kvartil</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="241"/>
+        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="441"/>
         <source>Free text and dates are not summarised.</source>
         <translation>Fritext och datum sammanställs inte.</translation>
     </message>

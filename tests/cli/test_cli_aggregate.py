@@ -37,7 +37,8 @@ def test_json_output(capsys, rounds):
     assert (code, err) == (0, "")
     doc = json.loads(out)
     assert (doc["format"], doc["counts"]["cases"], doc["request"]["breakdown"]) == ("reviewer-aggregate", 102, "unit")
-    assert [f["question_key"] for f in doc["findings"]] == ["dagar", "skal", "fragat", "kostnad", "beslut"]
+    assert [f["question_key"] for f in doc["findings"]] == ["skal", "dagar", "fragat", "kostnad"]
+    assert doc["tested"]["questions"] == 7
     assert doc["findings"][2]["message"]["sv"].startswith("Frågade handläggaren om barn? Ja: Kvinnor 42 % (21 av 50)")
     assert "before_after" not in doc
 
@@ -49,18 +50,22 @@ def test_text_output_findings_first_then_a_table_per_section(capsys, rounds):
     assert lines[0] == "Känd 2026 (2026)"
     assert lines[1] == "102 ärenden (kvinnor 50, män 49, annat/okänt 3), checklista testmall@1"
     flagged = lines.index("Flaggade skillnader")
-    assert lines[flagged + 1] == (
-        "  ◆ Handläggningstid i dagar: Kvinnor median 12 dagar (n = 30), män median 8 dagar (n = 28): kvot 1,5, "
-        "p < 0,001"
+    assert lines[flagged + 1].startswith("  7 frågor jämfördes mellan könen.")
+    assert "justerade för antalet (Benjamini–Hochberg)" in lines[flagged + 1]
+    assert lines[flagged + 3].startswith(
+        "  ◆ Handläggningstid i dagar: Kvinnor median 12 dagar (n = 30), män median 8 dagar (n = 28): kvot 1,5 (95 % KI"
     )
+    assert "säkra" not in out
     section = lines.index("Ärendet")
     assert section > flagged
-    assert lines[section + 1].split() == ["fråga", "kvinnor", "män", "annat/okänt", "skillnad", "p", "flagga"]
+    header = [cell.strip() for cell in lines[section + 1].split("  ") if cell.strip()]
+    assert header == ["fråga", "kvinnor", "män", "annat/okänt", "totalt", "skillnad (95 % KI)", "p", "justerat p", "flagga"]
     row = next(line for line in lines if "Frågade handläggaren om barn? – Ja" in line)
     assert "42 % (n 50)" in row
     assert "71 % (n 49)" in row
-    assert "-29,4 p.e." in row
-    assert row.rstrip().endswith("0,004  ◆")
+    assert "57 % (n 102)" in row  # Totalt: 21 + 35 + 2 of 102
+    assert "-29,4 p.e. (-46 till -10)" in row
+    assert [cell.strip() for cell in row.split("  ") if cell.strip()][-3:] == ["0,004", "0,01", "◆"]
     assert "Kommentar (sammanställs inte)" in out
 
 
@@ -85,7 +90,7 @@ def test_filters_thresholds_and_a_file(capsys, rounds, tmp_path):
         "AB",
         "--min-difference",
         "30",
-        "--alpha",
+        "--fdr-q",
         "0.01",
         "--format",
         "json",
@@ -97,6 +102,7 @@ def test_filters_thresholds_and_a_file(capsys, rounds, tmp_path):
     doc = json.loads(target.read_text(encoding="utf-8"))
     assert (doc["request"]["unit"], doc["request"]["reviewer"]) == ("Norr", "AB")
     assert doc["request"]["thresholds"]["min_difference_pp"] == 30.0
+    assert doc["request"]["thresholds"]["fdr_q"] == 0.01
     # --min-difference is in percentage points; medians keep the 10 % rule
     assert [f["question_key"] for f in doc["findings"]] == ["dagar", "kostnad"]
 
@@ -115,8 +121,11 @@ def test_compare_with_the_rounds_own_baseline(capsys, rounds):
     assert "Före/efter: Före 2024 (12 ärenden) → Känd 2026 (102 ärenden)" in out
     table = out[out.index("Före/efter") :].splitlines()
     row = next(line for line in table if line.startswith("  Frågade handläggaren om barn?"))
-    # women 100 % and men 0 % before (a gap of 100 points), now 42 % and 71 %: the gap shrank by 70.6 points
-    assert row.split()[-6:] == ["100", "p.e.", "-29,4", "p.e.", "-70,6", "p.e."]
+    # women 100 % and men 0 % before (a gap of +100 points), now 42 % and 71 % (−29.4): the gap moved by −129.4
+    cells = [cell.strip() for cell in row.split("  ") if cell.strip()]
+    assert cells[1:3] == ["100 p.e.", "-29,4 p.e."]
+    assert cells[3].startswith("-129,4 p.e. (")
+    assert cells[4:] == ["< 0,001", "skillnaden har minskat"]
 
 
 def test_english(capsys, rounds, monkeypatch):
@@ -139,5 +148,9 @@ def test_refusals(capsys, rounds):
     assert "har ingen jämförelseomgång" in err
     code, _, err = aggregate_cli(capsys, rounds, "--round", "Känd 2026", "--alpha", "2")
     assert (code, err.strip()) == (1, "fel: --alpha ska ligga mellan 0 och 1")
+    code, _, err = aggregate_cli(capsys, rounds, "--round", "Känd 2026", "--fdr-q", "0")
+    assert (code, err.strip()) == (1, "fel: --fdr-q ska ligga mellan 0 och 1")
+    code, _, err = aggregate_cli(capsys, rounds, "--round", "Känd 2026", "--round", "Före 2024", "--trend")
+    assert (code, err.strip()) == (1, "fel: En trend behöver minst tre omgångar; jämför två omgångar med före/efter")
     with pytest.raises(SystemExit):
         main(["aggregate", "--data-dir", str(rounds), "--round", "Känd 2026", "--by", "kön"])

@@ -22,16 +22,28 @@ from tests.services.aggregation_data import add_checklist, add_round, checklist_
 
 DOC = Path(__file__).parents[2] / "docs" / "aggregate-format.md"
 
-TOP = {"format", "format_version", "checklist", "rounds", "request", "counts", "warnings", "findings", "sections"}
+TOP = {
+    "format",
+    "format_version",
+    "checklist",
+    "rounds",
+    "request",
+    "counts",
+    "tested",
+    "warnings",
+    "findings",
+    "sections",
+}
+TESTED = {"questions", "primary", "breakdown_rows"}
 CHECKLIST = {"slug", "version", "subject"}
 ROUND = {"uuid", "name", "period_label", "checklist_slug", "checklist_version"}
 REQUEST = {"round_uuids", "unit", "reviewer", "breakdown", "include_in_progress", "thresholds"}
-THRESHOLDS = {"min_difference_pp", "min_relative_difference", "alpha", "min_group_n"}
+THRESHOLDS = {"min_difference_pp", "min_relative_difference", "fdr_q", "alpha", "min_group_n"}
 COUNTS = {"cases", "reviews", "double_reviewed", "not_counted", "by_group"}
 GROUPS = {"female", "male", "other"}
 FINDING = {"question_key", "section_key", "question_text", "message", "comparison"}
 SECTION = {"key", "index", "title", "questions"}
-QUESTION = {"key", "type", "kind", "text", "compare_by_sex", "groups", "comparison", "strata"}
+QUESTION = {"key", "type", "kind", "text", "compare_by_sex", "groups", "comparison", "strata", "total"}
 GROUP = {"n", "base", "not_applicable", "options", "numbers"}
 OPTION = {"value", "label", "count", "percent", "ci_low", "ci_high"}
 NUMBERS = {"n", "mean", "median", "q1", "q3", "total", "minimum", "maximum"}
@@ -41,23 +53,37 @@ COMPARISON = {
     "material",
     "significant",
     "test",
+    "p_adjusted",
+    "primary",
     "female_n",
     "male_n",
     "option",
     "option_label",
+    "option_source",
     "female_count",
     "male_count",
     "female_percent",
     "male_percent",
     "difference_pp",
+    "difference_low",
+    "difference_high",
     "female_median",
     "male_median",
     "median_ratio",
+    "median_ratio_low",
+    "median_ratio_high",
+    "female_mean",
+    "male_mean",
+    "mean_ratio",
+    "mean_ratio_low",
+    "mean_ratio_high",
+    "female_total",
+    "male_total",
 }
 TEST = {"name", "p_value", "comparisons"}
 STRATUM = {"value", "label", "n_by_group", "groups", "comparison"}
 TEXT = {"sv", "en"}
-BEFORE_AFTER = {"format", "format_version", "subject", "request", "after", "before", "questions"}
+BEFORE_AFTER = {"format", "format_version", "subject", "request", "after", "before", "tested", "questions"}
 SUMMARY = {"rounds", "checklist", "counts"}
 CHANGE = {
     "key",
@@ -68,11 +94,31 @@ CHANGE = {
     "status",
     "before",
     "after",
-    "gap_change_pp",
-    "median_ratio_change",
-    "gap_narrowed",
+    "option",
+    "option_label",
+    "option_source",
+    "primary",
+    "gap",
+    "verdict",
     "groups",
 }
+GAP = {"change", "low", "high", "p_value", "p_adjusted"}
+TREND = {"format", "format_version", "rounds", "tested", "questions"}
+TREND_QUESTION = {
+    "key",
+    "text",
+    "kind",
+    "option",
+    "option_label",
+    "points",
+    "slope",
+    "slope_low",
+    "slope_high",
+    "p_value",
+    "p_adjusted",
+    "verdict",
+}
+TREND_POINT = {"round_uuid", "gap", "low", "high", "female_n", "male_n"}
 GROUP_CHANGE = {"before", "after", "n_before", "n_after"}
 
 
@@ -88,8 +134,10 @@ def demo_json(app):
 def test_the_shape_is_pinned(demo_json):
     _, doc = demo_json
     assert json.loads(json.dumps(doc, allow_nan=False)) == doc
-    assert (doc["format"], doc["format_version"]) == ("reviewer-aggregate", 1)
+    assert (doc["format"], doc["format_version"]) == ("reviewer-aggregate", 2)
     assert set(doc) == TOP
+    assert set(doc["tested"]) == TESTED
+    assert doc["tested"]["questions"] > 0
     assert set(doc["checklist"]) == CHECKLIST
     assert doc["checklist"] == {"slug": "missbruk", "version": 1, "subject": "adult"}
     assert set(doc["rounds"][0]) == ROUND
@@ -117,6 +165,8 @@ def test_the_shape_is_pinned(demo_json):
                     assert set(option["label"]) == TEXT
                 if group["numbers"] is not None:
                     assert set(group["numbers"]) == NUMBERS
+            if question["total"] is not None:
+                assert set(question["total"]) == GROUP
             if question["comparison"] is not None:
                 assert set(question["comparison"]) == COMPARISON
                 if question["comparison"]["test"] is not None:
@@ -166,7 +216,7 @@ def test_before_after_shape(app):
         doc = before_after_to_json(compare_rounds(session, after, None, AggregateRequest(())))
     assert json.loads(json.dumps(doc, allow_nan=False)) == doc
     assert set(doc) == BEFORE_AFTER
-    assert (doc["format"], doc["format_version"]) == ("reviewer-before-after", 1)
+    assert (doc["format"], doc["format_version"]) == ("reviewer-before-after", 2)
     assert set(doc["request"]) == REQUEST - {"round_uuids"}
     assert set(doc["after"]) == set(doc["before"]) == SUMMARY
     assert doc["before"]["rounds"][0]["name"] == "Före"
@@ -175,7 +225,9 @@ def test_before_after_shape(app):
         for group in change["groups"].values():
             assert set(group) == GROUP_CHANGE
     asked = next(c for c in doc["questions"] if c["key"] == "fragat")
-    assert (asked["status"], asked["gap_change_pp"], asked["gap_narrowed"]) == ("compared", 0.0, False)
+    assert (asked["status"], asked["option"], asked["verdict"]) == ("compared", "ja", "unchanged")
+    assert set(asked["gap"]) == GAP
+    assert (asked["gap"]["change"], asked["gap"]["p_value"]) == (0.0, 1.0)
     assert asked["groups"]["female"] == {"before": 100.0, "after": 100.0, "n_before": 6, "n_after": 6}
 
 
@@ -184,4 +236,5 @@ def test_the_documentation_names_every_field():
     every_field = (
         TOP | CHECKLIST | ROUND | REQUEST | THRESHOLDS | COUNTS | GROUPS | FINDING | SECTION | QUESTION | GROUP
     ) | (OPTION | NUMBERS | COMPARISON | TEST | STRATUM | BEFORE_AFTER | SUMMARY | CHANGE | GROUP_CHANGE)
+    every_field |= TESTED | GAP | TREND | TREND_QUESTION | TREND_POINT
     assert every_field - documented == set()

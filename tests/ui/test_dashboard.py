@@ -11,8 +11,16 @@ from reviewer.checklists.answers import encode
 from reviewer.checklists.schema import QuestionType
 from reviewer.cli.main import main as cli_main
 from reviewer.domain.sex import Sex, SexGroup, Subject
+from reviewer.services.aggregation import text as aggregation_text
 from reviewer.services.aggregation import unit_of
-from reviewer.services.aggregation_text import format_amount, format_p, format_percent
+from reviewer.services.aggregation.text import (
+    VERDICT_WORDS,
+    format_amount,
+    format_number,
+    format_p,
+    format_percent,
+    p_text,
+)
 from reviewer.services.bulk_reviews import ReviewedCase, insert_reviewed_cases
 from reviewer.services.checklists import add_definition, definition_of, get_version
 from reviewer.services.demo import create_demo_data
@@ -50,6 +58,60 @@ def cell(model, row: int, column: int) -> str:
     return model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
 
 
+def tip(model, row: int, column: int) -> str:
+    return model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole) or ""
+
+
+def headers(model) -> list[str]:
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
+def header_tip(model, column: int) -> str:
+    return model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) or ""
+
+
+# The columns of the per-question table and of the before/after table.
+QUESTION, FEMALE, MALE, OTHER, TOTAL, DIFFERENCE, P, P_ADJUSTED, ASSESSMENT = range(9)
+BA_QUESTION, BA_BEFORE, BA_AFTER, BA_CHANGE, BA_P, BA_VERDICT = range(6)
+
+
+def sv(value: float, decimals: int = 1) -> str:
+    """A number as the dashboard writes it: decimal comma, true minus sign."""
+    return format_number(value, "sv", decimals).replace("-", "−")
+
+
+def signed(value: float) -> str:
+    return ("+" if round(value, 1) > 0 else "−" if round(value, 1) < 0 else "±") + format_number(abs(value), "sv")
+
+
+def share_cell(percent: float | None, count: int, base: int) -> str:
+    return f"{count} av {base}" if percent is None else f"{format_percent(percent, 'sv')}\n(n = {base})"
+
+
+def yes_no_round(session, slug: str, name: str, answers: list[tuple[Sex, str]], primary: str | None = None):
+    """A round of a copy of the barnomsorg checklist (with `primary` marked as a primary question), whose first
+    yes/no question has the given answers; returns the round and that question's key."""
+    base = definition_of(get_version(session, "barnomsorg"))
+    data = base.model_dump(mode="json")
+    data["slug"] = slug
+    for section in data["sections"]:
+        for question in section["questions"]:
+            question["primary"] = question["key"] == primary
+    definition = type(base).model_validate(data)
+    add_definition(session, definition)
+    round_ = create_round(session, name, get_version(session, slug), "2026")
+    question = next(q for q in definition.questions() if q.type is QuestionType.YES_NO)
+    reviewed = [
+        ReviewedCase(
+            f"Y-{i}", sex, None, None, "AB", ReviewStatus.COMPLETE, {question.key: (encode(question, a), None)}
+        )
+        for i, (sex, a) in enumerate(answers)
+    ]
+    insert_reviewed_cases(session, round_.id, round_.checklist_version_id, reviewed)
+    session.commit()
+    return round_, question.key
+
+
 def test_the_known_differences_of_the_demo_data_are_flagged_in_plain_swedish(qtbot, page, demo, screenshot):
     choose_checklist(qtbot, page, "missbruk")
     result = page.result
@@ -61,7 +123,26 @@ def test_the_known_differences_of_the_demo_data_are_flagged_in_plain_swedish(qtb
     sentences = [cell(model, row, 0) for row in range(model.rowCount())]
     assert any(s.startswith("Kvinnor ") or ": Kvinnor " in s for s in sentences)
     assert all("procentenheter" in s or "kvot" in s for s in sentences)
+    assert all("justerat p = " in s for s in sentences)
     assert "80 ärenden" in page.findings.summary.text()
+    # beside the findings: how many questions were tested and what that means, in the service's own words
+    thresholds = result.request.thresholds
+    assert result.n_tested > 20
+    assert page.findings.tested.text() == aggregation_text.comparisons_summary(
+        result.n_tested, 0, thresholds.fdr_q, thresholds.alpha, "sv"
+    )
+    assert page.findings.tested.text().startswith(f"{result.n_tested} frågor jämfördes mellan könen.")
+    assert "säker" not in page.findings.summary.text() + page.findings.rule.text()
+    assert "justerade p < 0,05" in page.findings.rule.text()
+    assert headers(model) == ["Skillnad", "p", "justerat p", "Avsnitt"]
+    assert "hela svarsfördelningen" in header_tip(model, 1) and "fördelningarna skiljer sig" in header_tip(model, 1)
+    assert "Benjamini–Hochberg" in header_tip(model, 2)
+    for row, finding in enumerate(result.findings):
+        c = finding.comparison
+        assert cell(model, row, 1) == format_p(c.test.p_value, "sv").removeprefix("p = ").removeprefix("p ")
+        assert cell(model, row, 2) == format_p(c.p_adjusted, "sv").removeprefix("p = ").removeprefix("p ")
+        assert c.p_adjusted >= c.test.p_value
+        assert tip(model, row, 1) == p_text(c, "sv")
     screenshot(page, "dashboard-differences")
 
 
@@ -70,19 +151,106 @@ def test_the_question_table_shows_women_and_men_and_the_chart_follows_the_select
     page.show_question("fragat_om_barn")
     assert page.tabs.currentWidget() is page.sections
     model = page.sections.model
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[2] == "Kvinnor" and headers[4] == "Män"
+    assert headers(model) == [
+        "Fråga", "Kvinnor", "Män", "Annat/\nokänt", "Totalt", "Skillnad\n(95 % KI)", "p", "justerat\np", "Bedömning",
+    ]  # fmt: skip
     row = page.sections.view.currentIndex().row()
     record = model.record(row)
     assert record.question.key == "fragat_om_barn"
-    comparison = record.question.comparison
-    assert cell(model, row, 2) == f"{round(comparison.female_percent):.0f} %"
-    assert cell(model, row, 4) == f"{round(comparison.male_percent):.0f} %"
-    assert cell(model, row, 9) == "⚑ skillnad"
+    question = record.question
+    comparison = question.comparison
+    assert cell(model, row, QUESTION).endswith("\n(andel ”Ja”)")
+    assert cell(model, row, FEMALE) == f"{round(comparison.female_percent):.0f} %\n(n = {comparison.female_n})"
+    assert cell(model, row, MALE) == f"{round(comparison.male_percent):.0f} %\n(n = {comparison.male_n})"
+    yes = next(o for o in question.total.options if o.value == "ja")
+    assert cell(model, row, TOTAL) == f"{format_percent(yes.percent, 'sv')}\n(n = {question.total.base})"
+    assert question.total.n == page.result.n_cases
+    # the difference with its Newcombe interval; the shares with their Wilson intervals in the tooltips
+    low, high = comparison.difference_low, comparison.difference_high
+    assert low < comparison.difference_pp < high
+    assert cell(model, row, DIFFERENCE) == f"{signed(comparison.difference_pp)} p.e.\n({sv(low, 0)} till {sv(high, 0)})"
+    women_yes = next(o for o in question.groups[SexGroup.FEMALE].options if o.value == "ja")
+    assert tip(model, row, FEMALE) == (
+        f"Kvinnor: {format_percent(women_yes.percent, 'sv')} (95 % KI {sv(women_yes.ci_low, 0)} till "
+        f"{sv(women_yes.ci_high, 0)}), {women_yes.count} av {comparison.female_n} svar"
+    )
+    assert tip(model, row, TOTAL).count("Av de ") == 1 and "annat/okänt" in tip(model, row, TOTAL)
+    assert "aldrig i testet" in header_tip(model, OTHER)
+    assert cell(model, row, P_ADJUSTED) == format_p(comparison.p_adjusted, "sv").removeprefix("p = ")
+    assert "Fishers exakta test av andelen" in tip(model, row, P)
+    assert cell(model, row, ASSESSMENT) == "⚑ skillnad"
+    assert "skillnad 41 procentenheter (95 % KI" in page.sections.detail.text()
     chart = page.sections.chart.data
     assert chart.series[0].startswith("Kvinnor (n = ")
     assert "Ja" in chart.categories
     screenshot(page, "dashboard-per-question")
+
+
+def test_numbers_show_the_median_ratio_with_its_interval_and_the_means(qtbot, page, screenshot):
+    choose_checklist(qtbot, page, "missbruk")
+    question = next(
+        q for s in page.result.sections for q in s.questions
+        if q.kind == "numeric" and q.comparison is not None and q.comparison.state == "ok"
+    )  # fmt: skip
+    page.show_question(question.key)
+    model = page.sections.model
+    row = page.sections.view.currentIndex().row()
+    c = question.comparison
+    unit = unit_of(question.type)
+    assert cell(model, row, QUESTION).endswith("\n(median)")
+    assert cell(model, row, FEMALE) == f"{format_amount(c.female_median, unit, 'sv')}\n(n = {c.female_n})"
+    assert cell(model, row, DIFFERENCE) == (
+        f"kvot {sv(c.median_ratio, 2)}\n({sv(c.median_ratio_low, 2)} till {sv(c.median_ratio_high, 2)})"
+    )
+    assert f"Medelvärde: kvinnor {format_amount(c.female_mean, unit, 'sv')}" in tip(model, row, DIFFERENCE)
+    assert f"kvot {sv(c.mean_ratio, 2)} (95 % KI {sv(c.mean_ratio_low, 2)} till" in tip(model, row, DIFFERENCE)
+    assert f"Summa: kvinnor {format_amount(c.female_total, unit, 'sv')}" in tip(model, row, DIFFERENCE)
+    assert "Mann–Whitney-test av om fördelningarna skiljer sig" in tip(model, row, P)
+    assert "medelvärde" in page.sections.detail.text()
+    screenshot(page, "dashboard-numbers")
+
+
+def test_a_base_under_five_shows_the_count_only(qtbot, app, page):
+    answers = [(Sex.KVINNA, "ja")] * 3 + [(Sex.KVINNA, "nej")] + [(Sex.MAN, "ja")] * 2 + [(Sex.MAN, "nej")] * 8
+    answers += [(Sex.ANNAT_OKANT, "ja")] * 2
+    with app.db.session() as session:
+        _round, key = yes_no_round(session, "liten", "Liten 2026", answers)
+    choose_checklist(qtbot, page, "liten")
+    page.show_question(key)
+    model = page.sections.model
+    row = page.sections.view.currentIndex().row()
+    assert cell(model, row, FEMALE) == "3 av 4" and "%" not in cell(model, row, FEMALE)
+    assert cell(model, row, MALE) == "20 %\n(n = 10)"
+    assert cell(model, row, OTHER) == "2 av 2"
+    assert cell(model, row, TOTAL) == "44 %\n(n = 16)"
+    assert cell(model, row, ASSESSMENT) == "för litet underlag"
+    assert cell(model, row, P) == "" and cell(model, row, DIFFERENCE) == ""
+    women_bar = page.sections.chart.data.bars[0][0]
+    assert women_bar.value is None and women_bar.text == "3 av 4"
+
+
+def test_a_primary_question_is_tested_unadjusted_and_marked(qtbot, app, page):
+    planted = [(Sex.KVINNA, "ja")] * 24 + [(Sex.KVINNA, "nej")] * 6 + [(Sex.MAN, "ja")] * 6 + [(Sex.MAN, "nej")] * 24
+    with app.db.session() as session:
+        base = definition_of(get_version(session, "barnomsorg"))
+        first = next(q for q in base.questions() if q.type is QuestionType.YES_NO)
+        yes_no_round(session, "huvud", "Huvud 2026", planted, primary=first.key)
+    choose_checklist(qtbot, page, "huvud")
+    result = page.result
+    assert result.n_tested_primary == 1
+    finding = next(f for f in result.findings if f.question_key == first.key)
+    assert finding.comparison.primary and finding.comparison.p_adjusted == finding.comparison.test.p_value
+    model = page.findings.model
+    row = result.findings.index(finding)
+    assert cell(model, row, 2) == "huvudfråga"
+    assert cell(model, row, 1) == format_p(finding.comparison.test.p_value, "sv").removeprefix("p = ").removeprefix(
+        "p "
+    )
+    assert "huvudfråga, ojusterat" in tip(model, row, 2)
+    tested = page.findings.tested.text()
+    assert "1 huvudfråga" in tested and "prövas för sig utan justering (p < 0,05)" in tested
+    page.show_question(first.key)
+    assert cell(page.sections.model, page.sections.view.currentIndex().row(), P_ADJUSTED) == "huvudfråga"
 
 
 def test_girls_and_boys_for_a_childrens_checklist(qtbot, app, page):
@@ -135,7 +303,7 @@ def test_too_few_cases_are_marked_instead_of_compared(qtbot, app, swedish):
         page.refresh()
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=60_000)
     model = page.sections.model
-    assessments = {cell(model, row, 9) for row in range(model.rowCount())}
+    assessments = {cell(model, row, ASSESSMENT) for row in range(model.rowCount())}
     assert "för litet underlag" in assessments
     assert not page.result.findings
     assert SexGroup.FEMALE in page.result.n_by_group
@@ -170,9 +338,33 @@ def test_before_after_against_the_baseline_round(qtbot, app, page, demo, screens
     qtbot.waitUntil(lambda: page.before_after is not None and not page.is_busy(), timeout=60_000)
     view = page.before_after_view
     assert "Missbruk 2027 (2027) (efter) jämförd med" in view.title.text()
-    rows = {r.key: row for row, r in enumerate(view.model.records())}
+    model = view.model
+    assert headers(model) == ["Fråga", "Skillnad före", "Skillnad efter", "Förändring (95 % KI)", "justerat p",
+                              "Bedömning"]  # fmt: skip
+    assert "skillnad i skillnader" in header_tip(model, BA_CHANGE)
+    assert "om skillnaden är densamma i båda omgångarna" in header_tip(model, BA_P)
+    result = page.before_after
+    assert view.tested.text().startswith(f"{result.n_tested} förändring")
+    rows = {r.key: row for row, r in enumerate(model.records())}
     row = rows["fragat_om_barn"]
-    assert cell(view.model, row, 7).startswith("skillnaden minskade med ")
+    change = model.record(row)
+    # the gap fell from about 40 points to 0: a tested change, named as such, at the option fixed in advance
+    assert change.option == "ja" and change.option_source == "yes"
+    assert cell(model, row, BA_QUESTION).endswith("\n(andel ”Ja”)")
+    assert cell(model, row, BA_BEFORE) == f"{signed(change.before.difference_pp)} p.e."
+    assert cell(model, row, BA_AFTER) == "±0 p.e."
+    gap = change.gap
+    assert gap.high < 0 and gap.p_adjusted < 0.05
+    assert cell(model, row, BA_CHANGE) == f"{signed(gap.change)} p.e. ({sv(gap.low, 0)} till {sv(gap.high, 0)})"
+    assert cell(model, row, BA_P) == format_p(gap.p_adjusted, "sv", 0.05).removeprefix("p = ").removeprefix("p ")
+    assert change.verdict == "narrowed"
+    assert cell(model, row, BA_VERDICT) == VERDICT_WORDS["narrowed"].sv == "skillnaden har minskat"
+    assert "Kvinnor 50 % (n 20)" in tip(model, row, BA_AFTER)
+    # a question the later round has no answers to cannot be tested, and says so
+    untested = rows["strukturerad_bedomning"]
+    assert model.record(untested).verdict == "not_tested"
+    assert cell(model, untested, BA_VERDICT) == "kan inte prövas (för litet underlag)"
+    assert cell(model, untested, BA_CHANGE) == "–" and cell(model, untested, BA_P) == ""
     page.tabs.setCurrentWidget(view)
     screenshot(page, "dashboard-before-after")
 
@@ -194,23 +386,41 @@ def test_the_dashboard_shows_the_figures_of_the_cli_json(qtbot, page, demo, data
         rows = {model.record(r).question.key: r for r in range(model.rowCount()) if model.record(r).stratum is None}
         for question in section["questions"]:
             row, groups = rows[question["key"]], question["groups"]
-            assert cell(model, row, 3) == str(groups.get("female", {"n": 0})["n"])
-            assert cell(model, row, 5) == str(groups.get("male", {"n": 0})["n"])
-            assert cell(model, row, 6) == str(groups.get("other", {"n": 0})["n"])
             comparison = question["comparison"]
+            for column, group in ((FEMALE, "female"), (MALE, "male"), (OTHER, "other")):
+                figures = groups[group]
+                if figures["n"] == 0:
+                    expected = "–"
+                elif question["kind"] == "categorical" and comparison is not None:
+                    option = next((o for o in figures["options"] if o["value"] == comparison["option"]), None)
+                    expected = share_cell(option["percent"], option["count"], figures["base"])
+                elif question["kind"] == "numeric":
+                    unit = unit_of(QuestionType(question["type"]))
+                    expected = f"{format_amount(figures['numbers']['median'], unit, 'sv')}\n(n = {figures['n']})"
+                else:
+                    continue
+                assert cell(model, row, column) == expected
+                checked += 1
             if comparison is None or comparison["state"] != "ok":
                 continue
             if question["kind"] == "categorical":
-                assert cell(model, row, 2) == format_percent(comparison["female_percent"], "sv")
-                assert cell(model, row, 4) == format_percent(comparison["male_percent"], "sv")
+                total = question["total"]
+                option = next(o for o in total["options"] if o["value"] == comparison["option"])
+                assert cell(model, row, TOTAL) == share_cell(option["percent"], option["count"], total["base"])
+                low, high = comparison["difference_low"], comparison["difference_high"]
+                assert cell(model, row, DIFFERENCE) == (
+                    f"{signed(comparison['difference_pp'])} p.e.\n({sv(low, 0)} till {sv(high, 0)})"
+                )
             else:
-                unit = unit_of(QuestionType(question["type"]))
-                assert cell(model, row, 2) == format_amount(comparison["female_median"], unit, "sv")
-                assert cell(model, row, 4) == format_amount(comparison["male_median"], unit, "sv")
-            p = format_p(comparison["test"]["p_value"], "sv").removeprefix("p = ")
-            assert cell(model, row, 8) == p
-            checked += 1
-    assert checked > 20
+                low, high = comparison["median_ratio_low"], comparison["median_ratio_high"]
+                assert cell(model, row, DIFFERENCE) == (
+                    f"kvot {sv(comparison['median_ratio'], 2)}\n({sv(low, 2)} till {sv(high, 2)})"
+                )
+            p = format_p(comparison["test"]["p_value"], "sv").removeprefix("p = ").removeprefix("p ")
+            assert cell(model, row, P) == p
+            adjusted = format_p(comparison["p_adjusted"], "sv").removeprefix("p = ").removeprefix("p ")
+            assert cell(model, row, P_ADJUSTED) == adjusted
+    assert checked > 60
 
 
 def test_stopping_a_computation_keeps_the_window_usable_and_update_starts_again(qtbot, page):

@@ -161,6 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="compare the round with this baseline round (without NAME: the round's own baseline)",
     )
+    agg.add_argument(
+        "--trend",
+        action="store_true",
+        help="the gap per round and a test for a trend over three or more rounds, in the order given",
+    )
     agg.add_argument("--by", choices=["age_band", "unit"], help="a second breakdown besides sex")
     agg.add_argument("--unit", metavar="U", help="only cases of this unit")
     agg.add_argument("--reviewer", metavar="R", help="only this reviewer's reviews")
@@ -170,7 +175,15 @@ def build_parser() -> argparse.ArgumentParser:
     agg.add_argument(
         "--min-difference", type=float, metavar="PP", help="flag differences from PP percentage points (default 10)"
     )
-    agg.add_argument("--alpha", type=float, metavar="A", help="flag when p < A (default 0.05)")
+    agg.add_argument(
+        "--fdr-q",
+        type=float,
+        metavar="Q",
+        help="the false discovery rate: flag when the p-value adjusted across the questions is below Q (default 0.05)",
+    )
+    agg.add_argument(
+        "--alpha", type=float, metavar="A", help="the level of the checklist's primary questions (default 0.05)"
+    )
     agg.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
     agg.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen")
 

@@ -115,6 +115,19 @@ COMPARED = Message("Jämfört svar", "Compared answer")
 DIFFERENCE = Message("Skillnad (procentenheter)", "Difference (percentage points)")
 RATIO = Message("Kvot mellan medianer", "Ratio of medians")
 P_VALUE = Message("p-värde", "p-value")
+P_ADJUSTED = Message(
+    "p-värde justerat för antalet jämförda frågor (Benjamini–Hochberg)",
+    "p-value adjusted for the number of questions compared (Benjamini–Hochberg)",
+)
+DIFFERENCE_CI = Message(
+    "Skillnad, 95 % konfidensintervall (Newcombe)", "Difference, 95% confidence interval (Newcombe)"
+)
+RATIO_CI = Message("Kvot mellan medianer, 95 % konfidensintervall (bootstrap)", "Ratio of medians, 95% CI (bootstrap)")
+MEAN_RATIO = Message("Kvot mellan medelvärden", "Ratio of means")
+MEAN_RATIO_CI = Message(
+    "Kvot mellan medelvärden, 95 % konfidensintervall (bootstrap)", "Ratio of means, 95% CI (bootstrap)"
+)
+PRIMARY = Message("Huvudfråga (prövas utan justering)", "Primary question (tested without adjustment)")
 TEST = Message("Test", "Test")
 SECTION = Message("Avsnitt", "Section")
 QUESTION = Message("Fråga", "Question")
@@ -154,7 +167,10 @@ LEGEND = Message(
     f"{HIDDEN} = hidden figure, {NO_VALUE} = no figure (see the Method sheet)",
 )
 COMPARISON = Message("Jämförelse kvinnor–män", "Comparison women–men")
-THRESHOLDS = Message("Flaggas från (procentenheter, kvot, alfa)", "Flagged from (percentage points, ratio, alpha)")
+THRESHOLDS = Message(
+    "Flaggas från (procentenheter, kvot, justerat p under q)",
+    "Flagged from (percentage points, ratio, adjusted p below q)",
+)
 TITLE = Message("Anonymiserad sammanställning", "Anonymised summary")
 # Answer labels the aggregation gives (yes/no questions, the 1–5 scale), for the guard's vocabulary.
 _ANSWER_WORDS = ("Ja", "Nej", "Ej aktuellt", "Yes", "No", "Not applicable", "av", "of")

@@ -104,6 +104,7 @@ def _thresholds(thresholds: Thresholds) -> dict[str, float]:
     return {
         "min_difference_pp": thresholds.min_difference_pp,
         "min_relative_difference": thresholds.min_relative_difference,
+        "fdr_q": thresholds.fdr_q,
         "alpha": thresholds.alpha,
         "min_group_n": thresholds.min_group_n,
     }

@@ -35,6 +35,7 @@ from reviewer.reports.common import (
     COMPARISON_HIDDEN,
     COUNT,
     DIFFERENCE,
+    DIFFERENCE_CI,
     DOMINANCE,
     EXPORTED_ON,
     FIGURE,
@@ -44,18 +45,23 @@ from reviewer.reports.common import (
     HIDDEN_COUNT,
     LEGEND,
     MARKS,
+    MEAN_RATIO,
+    MEAN_RATIO_CI,
     METHOD,
     MIN_CELL,
     NO,
     NO_VALUE,
     OPTION,
     OPTION_CODE,
+    P_ADJUSTED,
     P_VALUE,
     PERCENT,
+    PRIMARY,
     QUESTION,
     QUESTION_KEY,
     QUESTION_TYPE,
     RATIO,
+    RATIO_CI,
     REVIEWERS,
     ROUNDS,
     SECTION,
@@ -208,8 +214,13 @@ def _method_sheet(sheet: Worksheet, result: AnonymisedResult) -> None:
 
 
 def _thresholds(thresholds: Thresholds) -> str:
-    parts = (thresholds.min_difference_pp, 1.0 + thresholds.min_relative_difference, thresholds.alpha)
+    parts = (thresholds.min_difference_pp, 1.0 + thresholds.min_relative_difference, thresholds.fdr_q)
     return "; ".join(f"{value:g}".replace(".", ",") for value in parts)
+
+
+def _interval(low: float, high: float, decimals: int) -> str:
+    """ "−2,1 till 27,0": one text cell, since a spreadsheet has no interval type."""
+    return f"{low:.{decimals}f} till {high:.{decimals}f}".replace(".", ",").replace("-", "−")
 
 
 def _count(cell: Cell) -> int | str:
@@ -328,10 +339,22 @@ def _comparison_rows(sheet: Worksheet, row: int, question: AnonymisedQuestion) -
         lines.append((COMPARED.sv, c.option_label.sv, None))
     if c.difference_pp is not None:
         lines.append((DIFFERENCE.sv, c.difference_pp, FORMAT_DECIMAL))
+        if c.difference_low is not None and c.difference_high is not None:
+            lines.append((DIFFERENCE_CI.sv, _interval(c.difference_low, c.difference_high, 1), None))
     if c.median_ratio is not None:
         lines.append((RATIO.sv, c.median_ratio, FORMAT_RATIO))
+        if c.median_ratio_low is not None and c.median_ratio_high is not None:
+            lines.append((RATIO_CI.sv, _interval(c.median_ratio_low, c.median_ratio_high, 2), None))
+    if c.mean_ratio is not None:
+        lines.append((MEAN_RATIO.sv, c.mean_ratio, FORMAT_RATIO))
+        if c.mean_ratio_low is not None and c.mean_ratio_high is not None:
+            lines.append((MEAN_RATIO_CI.sv, _interval(c.mean_ratio_low, c.mean_ratio_high, 2), None))
     if c.test is not None:
         lines.append((P_VALUE.sv, c.test.p_value, FORMAT_P))
+        if c.primary:
+            lines.append((PRIMARY.sv, YES.sv, None))
+        elif c.p_adjusted is not None:
+            lines.append((P_ADJUSTED.sv, c.p_adjusted, FORMAT_P))
         lines[0] = (TEST.sv, TEST_NAMES[c.test.name].sv, None)
     lines.append((FLAGGED.sv, (YES if c.flagged else NO).sv, None))
     for label, value, number_format in lines:

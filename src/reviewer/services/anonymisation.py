@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -437,6 +437,18 @@ def _numeric_question(
     if comparison is not None and ({0, 1} & group_reasons.keys()):
         comparison, comparison_reason = None, Reason.SECONDARY
         hidden_list.append(HiddenCell(item.section, question.key, COMPARISON_LABEL, None, Reason.SECONDARY))
+    elif comparison is not None and ({0, 1} & sum_hidden.keys()):
+        # a hidden sum of women or men would follow from the means, the totals or the ratio of the means
+        comparison = replace(
+            comparison,
+            female_mean=None,
+            male_mean=None,
+            female_total=None,
+            male_total=None,
+            mean_ratio=None,
+            mean_ratio_low=None,
+            mean_ratio_high=None,
+        )
     return AnonymisedQuestion(
         key=question.key,
         type=question.type,

@@ -2,7 +2,7 @@
 anonymised report, the anonymised result the exports use), the before/after comparison, the inter-rater agreement,
 the units, rounds, periods and checklist version, and the number of reviewers (a count, never names).
 
-The writer (`reviewer.reports.pdf_report`) gets this object and a path and never touches the database, so the
+The writer (`reviewer.reports.pdf`) gets this object and a path and never touches the database, so the
 report shows exactly the numbers the dashboard, `reviewer aggregate` and the exports show. Suppression happens
 here, not in the writer: the data of an anonymised report holds no figure the anonymised exports would hide.
 """

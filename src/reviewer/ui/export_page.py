@@ -34,7 +34,7 @@ from reviewer.reports.common import HIDDEN, NO_VALUE, STATISTICS, group_label, p
 from reviewer.reports.csv_export import write_csv
 from reviewer.reports.guard import ExportGuard
 from reviewer.reports.json_export import write_json
-from reviewer.reports.pdf_report import write_pdf
+from reviewer.reports.pdf import write_pdf
 from reviewer.reports.xlsx_export import write_xlsx
 from reviewer.services.aggregation import text as aggregation_text
 from reviewer.services.anonymisation import (

@@ -188,32 +188,49 @@ def _sentence(text: str, c: Comparison, subject: Subject, unit: Unit, language: 
     )
 
 
-def tested_summary(n_tested: int, n_primary: int, q: float, alpha: float, language: Language) -> str:
+def comparisons_summary(n_tested: int, n_primary: int, q: float, alpha: float, language: Language) -> str:
     """What the number of tests means, in plain words, beside every list of findings."""
     sv = language == "sv"
     q_text = format_percent(100 * q, language)
+    level = format_number(alpha, language, 3)
     if sv:
-        text = (
-            f"{n_tested} {'fråga' if n_tested == 1 else 'frågor'} jämfördes mellan könen. Med så många jämförelser "
-            "blir några skillnader stora av en slump; därför är p-värdena justerade för antalet (Benjamini–Hochberg), "
-            f"och bland de flaggade skillnaderna väntas högst {q_text} vara slumpfynd."
-        )
-        if n_primary:
+        if n_tested == 0 and n_primary:
+            text = "Inga andra frågor kunde jämföras mellan könen."
+        elif n_tested == 0:
+            text = "Ingen fråga kunde jämföras mellan könen (för få svar eller ingen variation)."
+        elif n_tested == 1:
+            text = "1 fråga jämfördes mellan könen."
+        else:
+            text = (
+                f"{n_tested} frågor jämfördes mellan könen. Med så många jämförelser blir några skillnader stora av "
+                "en slump; därför är p-värdena justerade för antalet (Benjamini–Hochberg), och bland de flaggade "
+                f"skillnaderna väntas högst {q_text} vara slumpfynd."
+            )
+        if n_primary == 1:
+            text += f" 1 huvudfråga, bestämd före omgången, prövas för sig utan justering (p < {level})."
+        elif n_primary:
             text += (
-                f" {n_primary} {'huvudfråga' if n_primary == 1 else 'huvudfrågor'}, bestämda före omgången, prövas "
-                f"var för sig utan justering (p < {format_number(alpha, language, 3)})."
+                f" {n_primary} huvudfrågor, bestämda före omgången, prövas var för sig utan justering (p < {level})."
             )
         return text
-    text = (
-        f"{n_tested} {'question was' if n_tested == 1 else 'questions were'} compared between the sexes. With so many "
-        "comparisons some differences are large by chance; the p-values are therefore adjusted for their number "
-        f"(Benjamini–Hochberg), and of the flagged differences at most {q_text} are expected to be chance findings."
-    )
-    if n_primary:
+    if n_tested == 0 and n_primary:
+        text = "No other question could be compared between the sexes."
+    elif n_tested == 0:
+        text = "No question could be compared between the sexes (too few answers or no variation)."
+    elif n_tested == 1:
+        text = "1 question was compared between the sexes."
+    else:
+        text = (
+            f"{n_tested} questions were compared between the sexes. With so many comparisons some differences are "
+            "large by chance; the p-values are therefore adjusted for their number (Benjamini–Hochberg), and of the "
+            f"flagged differences at most {q_text} are expected to be chance findings."
+        )
+    if n_primary == 1:
+        text += f" 1 primary question, decided before the round, is tested on its own without adjustment (p < {level})."
+    elif n_primary:
         text += (
-            f" {n_primary} primary {'question' if n_primary == 1 else 'questions'}, decided before the round, "
-            f"{'is' if n_primary == 1 else 'are'} tested on their own without adjustment "
-            f"(p < {format_number(alpha, language, 3)})."
+            f" {n_primary} primary questions, decided before the round, are tested on their own without adjustment "
+            f"(p < {level})."
         )
     return text
 
@@ -356,7 +373,9 @@ def render_text(aggregate: Aggregate, language: Language, units: dict[str, Unit]
     lines.append("Flaggade skillnader" if sv else "Flagged differences")
     lines.append(
         "  "
-        + tested_summary(aggregate.n_tested, aggregate.n_tested_primary, thresholds.fdr_q, thresholds.alpha, language)
+        + comparisons_summary(
+            aggregate.n_tested, aggregate.n_tested_primary, thresholds.fdr_q, thresholds.alpha, language
+        )
     )
     if not aggregate.findings:
         lines.append("  (inga)" if sv else "  (none)")

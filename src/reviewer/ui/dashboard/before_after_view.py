@@ -1,4 +1,6 @@
-"""Before/after: the chosen round against an earlier one, question by question, through the checklist's key mapping."""
+"""Before/after: the chosen round against an earlier one, question by question through the checklist's key mapping.
+Whether the gap changed is a test of the change, adjusted across the questions like the findings, never read off
+two point estimates: the verdict words are the services' (`text.VERDICT_WORDS`), as in the text report and the PDF."""
 
 from __future__ import annotations
 
@@ -9,10 +11,12 @@ from reviewer.domain.sex import SexGroup
 from reviewer.domain.statistics import ComparisonState
 from reviewer.domain.text import Language
 from reviewer.services.aggregation import BeforeAfter, Comparison, QuestionChange
+from reviewer.services.aggregation import text as aggregation_text
 from reviewer.ui.dashboard import formatting
-from reviewer.ui.dashboard.summary import fit_question_table, group_names
+from reviewer.ui.dashboard.summary import fit_question_table, group_names, option_source_text
+from reviewer.ui.dashboard.table import TipColumn, TipTableModel
 from reviewer.ui.filter_table import record_table_view
-from reviewer.ui.table_model import Column, RecordTableModel
+from reviewer.ui.table_model import Column
 
 
 class BeforeAfterView(QWidget):
@@ -20,25 +24,35 @@ class BeforeAfterView(QWidget):
         super().__init__(parent)
         self._language = language
         self._types: dict[str, QuestionType] = {}
+        self._result: BeforeAfter | None = None
         self.title = QLabel(self)
         self.title.setWordWrap(True)
-        self.model: RecordTableModel[QuestionChange] = RecordTableModel([], self)
+        self.tested = QLabel(self)
+        self.tested.setWordWrap(True)
+        self.model: TipTableModel[QuestionChange] = TipTableModel([], self)
         self.view = record_table_view(self.model, self.tr("Before and after"), self)
         self.view.setSortingEnabled(False)
         self.view.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.tested)
         layout.addWidget(self.view, 1)
         self.show_result(None)
 
-    def _figure(self, change: QuestionChange, group: SexGroup, after: bool) -> str:
-        figures = change.groups.get(group)
-        if figures is None:
-            return "–"
-        value = figures.after if after else figures.before
+    def _question(self, change: QuestionChange) -> str:
+        """The question, and under it the figure whose gap is compared: "(andel ”Ja”)" or "(median)"."""
+        text = change.text.text(self._language)
+        if change.status != "compared":
+            return text
         if change.kind == "numeric":
-            return formatting.amount(value, self._types[change.key], self._language)
-        return formatting.percent(value, self._language)
+            return text + "\n(" + self.tr("median") + ")"
+        if change.option_label is not None or change.option is not None:
+            label = change.option_label.text(self._language) if change.option_label is not None else change.option
+            return text + "\n(" + self.tr("share “%1”").replace("%1", label or "") + ")"
+        return text
+
+    def _compared_tip(self, change: QuestionChange) -> str:
+        return option_source_text(change.option_source) if change.option_source is not None else ""
 
     def _gap(self, comparison: Comparison | None) -> str:
         if comparison is None:
@@ -46,12 +60,62 @@ class BeforeAfterView(QWidget):
         if comparison.state == ComparisonState.TOO_SMALL:
             return self.tr("too few to say")
         if comparison.median_ratio is not None:
-            return self.tr("ratio %1").replace("%1", formatting.number(comparison.median_ratio, self._language, 2))
+            return formatting.ratio(comparison.median_ratio, self._language)
         if comparison.difference_pp is not None:
             return formatting.points(comparison.difference_pp, self._language) + " " + self.tr("pp")
         return "–"
 
+    def _gap_tip(self, change: QuestionChange, after: bool) -> str:
+        """Both groups' figures in that round, and the gap's own 95 % interval."""
+        female, male, _other = group_names(self._subject())
+        parts = []
+        for group, name in ((SexGroup.FEMALE, female), (SexGroup.MALE, male)):
+            figures = change.groups.get(group)
+            if figures is None:
+                continue
+            value, n = (figures.after, figures.n_after) if after else (figures.before, figures.n_before)
+            if change.kind == "numeric":
+                shown = formatting.amount(value, self._types.get(change.key, QuestionType.DECIMAL), self._language)
+            else:
+                shown = formatting.percent(value, self._language)
+            parts.append(f"{name} {shown} (n {n})")
+        text = ", ".join(parts)
+        comparison = change.after if after else change.before
+        if comparison is not None:
+            if comparison.difference_pp is not None:
+                low, high, decimals = comparison.difference_low, comparison.difference_high, 0
+            else:
+                low, high, decimals = comparison.median_ratio_low, comparison.median_ratio_high, 2
+            interval = aggregation_text.interval_text(low, high, self._language, decimals)
+            if interval:
+                text += "; " + self.tr("gap %1").replace("%1", interval)
+        return text
+
     def _change(self, change: QuestionChange) -> str:
+        gap = change.gap
+        if gap is None:
+            return "–"
+        lang = self._language
+        if change.kind == "numeric":
+            return f"×{formatting.number(gap.change, lang, 2)} {formatting.bounds(gap.low, gap.high, lang, 2)}"
+        return f"{formatting.points(gap.change, lang)} {self.tr('pp')} {formatting.bounds(gap.low, gap.high, lang)}"
+
+    def _p_adjusted(self, change: QuestionChange) -> str:
+        gap = change.gap
+        if gap is None:
+            return ""
+        q = self._fdr_q()
+        if change.primary:
+            return formatting.p_value(gap.p_value, self._language, q) + " " + self.tr("(primary question)")
+        return formatting.p_value(gap.p_adjusted, self._language, q)
+
+    def _p_tip(self, change: QuestionChange) -> str:
+        gap = change.gap
+        if gap is None:
+            return ""
+        return self.tr("Unadjusted: %1").replace("%1", aggregation_text.format_p(gap.p_value, self._language))
+
+    def _verdict(self, change: QuestionChange) -> str:
         reasons = {
             "new": self.tr("new question, no earlier figure"),
             "retired": self.tr("question retired"),
@@ -60,25 +124,21 @@ class BeforeAfterView(QWidget):
         }
         if change.status in reasons:
             return reasons[change.status]
-        if change.gap_narrowed is None:
-            return "–"
-        if change.gap_change_pp is not None:
-            amount = formatting.number(abs(change.gap_change_pp), self._language) + " " + self.tr("pp")
-        elif change.median_ratio_change is not None:
-            amount = self.tr("ratio %1").replace(
-                "%1", formatting.number(abs(change.median_ratio_change), self._language, 2)
-            )
-        else:
-            return "–"
-        if change.gap_narrowed:
-            return self.tr("gap smaller by %1").replace("%1", amount)
-        return self.tr("gap larger by %1").replace("%1", amount)
+        return aggregation_text.VERDICT_WORDS[change.verdict or "not_tested"].text(self._language)
+
+    def _subject(self) -> str:
+        return self._result.after.subject if self._result is not None else "adult"
+
+    def _fdr_q(self) -> float:
+        return self._result.after.request.thresholds.fdr_q if self._result is not None else 0.05
 
     def show_result(self, result: BeforeAfter | None) -> None:
+        self._result = result
         if result is None:
             self.title.setText(
                 self.tr("Choose one round and, under “Compare with”, the earlier round to compare it with.")
             )
+            self.tested.clear()
             self.model.set_columns([])
             self.model.set_records([])
             return
@@ -92,24 +152,51 @@ class BeforeAfterView(QWidget):
             .replace("%3", female.lower())
             .replace("%4", male.lower())
         )
-        lang = self._language
-
-        def before_of(group: str) -> str:
-            return self.tr("%1 before").replace("%1", group)
-
-        def after_of(group: str) -> str:
-            return self.tr("%1 after").replace("%1", group)
-
+        self.tested.setText(
+            self.tr(
+                "%n change(s) of the gap were tested, with p-values adjusted for their number (Benjamini–Hochberg, "
+                "q = %1). “Narrowed” or “widened” is said only when the change holds after the adjustment; "
+                "otherwise “no clear change”.",
+                "",
+                result.n_tested,
+            ).replace("%1", formatting.number(self._fdr_q(), self._language, 3))
+        )
         columns: list[Column[QuestionChange]] = [
-            Column(self.tr("Question"), lambda c: c.text.text(lang)),
-            Column(before_of(female), lambda c: self._figure(c, SexGroup.FEMALE, False), align_right=True),
-            Column(before_of(male), lambda c: self._figure(c, SexGroup.MALE, False), align_right=True),
-            Column(self.tr("Gap before"), lambda c: self._gap(c.before), align_right=True),
-            Column(after_of(female), lambda c: self._figure(c, SexGroup.FEMALE, True), align_right=True),
-            Column(after_of(male), lambda c: self._figure(c, SexGroup.MALE, True), align_right=True),
-            Column(self.tr("Gap after"), lambda c: self._gap(c.after), align_right=True),
-            Column(self.tr("Change"), self._change),
+            TipColumn(self.tr("Question"), self._question, tooltip=self._compared_tip),
+            TipColumn(
+                self.tr("Gap before"),
+                lambda c: self._gap(c.before),
+                align_right=True,
+                tooltip=lambda c: self._gap_tip(c, False),
+            ),
+            TipColumn(
+                self.tr("Gap after"),
+                lambda c: self._gap(c.after),
+                align_right=True,
+                tooltip=lambda c: self._gap_tip(c, True),
+            ),
+            TipColumn(
+                self.tr("Change (95 % CI)"),
+                self._change,
+                align_right=True,
+                header_tooltip=self.tr(
+                    "Gap after minus gap before in percentage points (a difference in differences), with its 95 % "
+                    "interval. For numbers the ratio of the median ratios, after / before (×1 = unchanged), with a "
+                    "bootstrap interval."
+                ),
+            ),
+            TipColumn(
+                self.tr("adjusted p"),
+                self._p_adjusted,
+                align_right=True,
+                tooltip=self._p_tip,
+                header_tooltip=self.tr(
+                    "Tests whether the gap is the same in both rounds, adjusted for the number of questions compared "
+                    "(Benjamini–Hochberg). A primary question is tested on its own without adjustment."
+                ),
+            ),
+            Column(self.tr("Assessment"), self._verdict),
         ]
         self.model.set_columns(columns)
         self.model.set_records(result.questions)
-        fit_question_table(self.view)
+        fit_question_table(self.view, 280)

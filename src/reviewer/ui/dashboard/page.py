@@ -90,7 +90,7 @@ class DashboardPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 900])
+        splitter.setSizes([350, 930])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

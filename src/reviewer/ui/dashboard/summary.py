@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 from reviewer.domain.sex import SexGroup
 from reviewer.domain.text import Language
 from reviewer.services.aggregation import Aggregate
+from reviewer.services.aggregation.model import OptionSource
 
 
 def group_names(subject: str) -> tuple[str, str, str]:
@@ -19,6 +20,36 @@ def group_names(subject: str) -> tuple[str, str, str]:
         female = QCoreApplication.translate("Dashboard", "Women")
         male = QCoreApplication.translate("Dashboard", "Men")
     return female, male, QCoreApplication.translate("Dashboard", "Other/unknown")
+
+
+def option_source_text(source: OptionSource) -> str:
+    """Why this option is the one compared: fixed in advance, or the most different one (and then from what)."""
+    texts = {
+        "yes": QCoreApplication.translate("Dashboard", "A yes/no question is compared at “yes”."),
+        "checklist": QCoreApplication.translate("Dashboard", "The option compared is set in the checklist."),
+        "most_different": QCoreApplication.translate(
+            "Dashboard",
+            "The option that differs most between the sexes. For single choice the test covers the whole "
+            "distribution of answers; for multiple choice it is adjusted for the choice of option.",
+        ),
+        "pooled": QCoreApplication.translate(
+            "Dashboard",
+            "The option that differs most between the sexes in both rounds together, chosen before the later "
+            "round is looked at.",
+        ),
+    }
+    return texts[source]
+
+
+def p_header_text() -> str:
+    """What the raw p-value beside a finding tests, for the header of every table that shows one."""
+    return QCoreApplication.translate(
+        "Dashboard",
+        "The test's own p-value, before the adjustment for the number of questions. Yes/no and multiple choice: "
+        "Fisher's exact test of the share. Single choice and scales: a test of the whole distribution of "
+        "answers, not of the one option shown. Numbers: Mann–Whitney, whether the distributions differ (not a "
+        "test of the medians).",
+    )
 
 
 def population_text(result: Aggregate, _language: Language) -> str:
