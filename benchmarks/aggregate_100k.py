@@ -12,6 +12,9 @@ Rows, each alternating the program and its baseline so that a busy spell of the 
   `SELECT question_key, value_code, count(*)` over the same answers (joined to review and case, filtered on the
   round and status) `GROUP BY question_key, value_code`, through the same engine.
 - `aggregate_100k_by_unit`: the same with the second breakdown by unit; no target.
+- `aggregate_100k_before_after`: `compare_rounds()` of the round against itself as its baseline – the work of two
+  rounds of 100 000 reviews (two reads of the counts, two aggregations with their intervals and adjustment, every
+  question's tested change) – against the baseline query run twice (target: median ≤ 3 s).
 - `aggregate_100k_recount`: counting all 4 000 000 answers anew, once (what migration 0002 or `reviewer db
   recount` costs on such a database), against the baseline query once; no target.
 - `aggregate_100k_peak_rss`: the peak resident memory (VmHWM) of a fresh process that bootstraps and runs
@@ -31,6 +34,7 @@ import random
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +47,7 @@ from reviewer.checklists.loader import parse_checklist
 from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType
 from reviewer.domain.sex import Sex
 from reviewer.services import answer_counts
-from reviewer.services.aggregation import AggregateRequest, aggregate
+from reviewer.services.aggregation import AggregateRequest, aggregate, compare_rounds
 from reviewer.services.checklists import add_definition, get_version
 from reviewer.services.rounds import create_round, find_round_by_name
 from reviewer.storage.models import Answer, Case, Review, ReviewStatus, new_uuid, utcnow
@@ -56,6 +60,7 @@ SEED = 1
 SLUG = "bench_fyrtio"
 ROUND_NAME = "Prestanda 100 000 granskningar"
 MAX_SECONDS = 2.0
+MAX_BEFORE_AFTER_SECONDS = 3.0
 MAX_PEAK_MB = 500.0
 UNITS = ("Enhet Norr", "Enhet Söder", "Enhet Väst", "Enhet Öst", "Mottagningen")
 REVIEWERS = ("AB", "CD", "EF", "GH", "IJ")
@@ -285,6 +290,16 @@ def _aggregate_once(app: App, round_uuid: str, breakdown: str | None = None) -> 
     return len(result.findings)
 
 
+def _compare_once(app: App, round_uuid: str) -> int:
+    """The round against itself as its baseline: the work of two rounds of REVIEWS reviews (two reads of the counts,
+    two summaries with their bootstraps, and every question's tested change)."""
+    with app.db.session() as session:
+        result = compare_rounds(session, round_uuid, round_uuid, AggregateRequest(()))
+    if result.before.n_cases != REVIEWS or result.after.n_cases != REVIEWS:
+        raise RuntimeError("before/after counted the wrong number of cases")
+    return sum(1 for change in result.questions if change.verdict == "unchanged")
+
+
 def _baseline_once(app: App, round_uuid: str) -> int:
     with app.db.session() as session:
         round_id = find_round_by_name(session, ROUND_NAME).id
@@ -299,20 +314,34 @@ def _recount_once(app: App) -> int:
         return int(session.execute(sa.select(sa.func.count()).select_from(answer_counts.COUNTS)).scalar_one())
 
 
-def _timings(app: App, round_uuid: str, repeat: int, label: str) -> tuple[list[float], list[float], list[float]]:
-    """Untimed warm-up of both, then `repeat` alternating rounds of: aggregate, baseline, aggregate by unit."""
+@dataclass
+class _Timings:
+    samples: list[float]
+    baseline: list[float]
+    by_unit: list[float]
+    before_after: list[float]
+    before_after_baseline: list[float]
+
+
+def _timings(app: App, round_uuid: str, repeat: int, label: str) -> _Timings:
+    """Untimed warm-up of both, then `repeat` alternating rounds of: aggregate, baseline, aggregate by unit, before/
+    after, and the baseline twice (the before/after's baseline: the plain query over both rounds)."""
     _aggregate_once(app, round_uuid)
     _baseline_once(app, round_uuid)
     by_unit: list[float] = []
+    before_after: list[float] = []
+    before_after_baseline: list[float] = []
 
     def measured(index: int) -> float:
         progress(f"{NAME}{label}: repetition {index + 1} of {repeat}")
         elapsed = timed(lambda: _aggregate_once(app, round_uuid))
         by_unit.append(timed(lambda: _aggregate_once(app, round_uuid, "unit")))
+        before_after.append(timed(lambda: _compare_once(app, round_uuid)))
+        before_after_baseline.append(timed(lambda: (_baseline_once(app, round_uuid), _baseline_once(app, round_uuid))))
         return elapsed
 
     samples, baseline = alternate(repeat, measured, lambda _index: timed(lambda: _baseline_once(app, round_uuid)))
-    return samples, baseline, by_unit
+    return _Timings(samples, baseline, by_unit, before_after, before_after_baseline)
 
 
 def _peak_rss_kib() -> int:
@@ -367,9 +396,7 @@ def _reset_postgres(url: str) -> None:
         engine.dispose()
 
 
-def _rows(
-    suffix: str, where: str, samples: list[float], baseline: list[float], by_unit: list[float], findings: int
-) -> list[Result]:
+def _rows(suffix: str, where: str, timings: _Timings, findings: int) -> list[Result]:
     plain = (
         "SELECT question_key, value_code, count(*) over the same answers (joined to review and case, the round and "
         f"status filter) GROUP BY question_key, value_code, same engine ({where})"
@@ -382,8 +409,8 @@ def _rows(
                 "the answer counts kept at write time: counts, percentages, Wilson intervals, medians, tests, "
                 f"{findings} findings (fresh session)"
             ),
-            samples=samples,
-            baseline_samples=baseline,
+            samples=timings.samples,
+            baseline_samples=timings.baseline,
             baseline=plain,
             max_median=MAX_SECONDS if suffix == "" else None,
             extra={"findings": findings},
@@ -391,9 +418,21 @@ def _rows(
         Result(
             name=f"{NAME}_by_unit{suffix}",
             description=f"the same aggregate() with the second breakdown by unit (5 units) on {where}; no target",
-            samples=by_unit,
-            baseline_samples=baseline,
+            samples=timings.by_unit,
+            baseline_samples=timings.baseline,
             baseline=plain,
+        ),
+        Result(
+            name=f"{NAME}_before_after{suffix}",
+            description=(
+                f"compare_rounds() of the round against itself as baseline on {where}: the work of two rounds of "
+                f"{REVIEWS} reviews – both aggregations with their intervals and adjustment, and every question's "
+                "tested change (difference in differences, bootstrap ratio of ratios)"
+            ),
+            samples=timings.before_after,
+            baseline_samples=timings.before_after_baseline,
+            baseline="the plain GROUP BY above, once per round (twice)",
+            max_median=MAX_BEFORE_AFTER_SECONDS if suffix == "" else None,
         ),
     ]
 
@@ -408,13 +447,13 @@ def run(repeat: int | None = None) -> list[Result]:
             progress(f"{NAME}: writing {REVIEWS} reviews × {QUESTIONS} answers on SQLite (not timed)")
             round_uuid = prepare(app)
             findings = _aggregate_once(app, round_uuid)
-            samples, baseline, by_unit = _timings(app, round_uuid, repeat, "")
+            timings = _timings(app, round_uuid, repeat, "")
             progress(f"{NAME}: counting every answer anew once, as migration 0002 and 'reviewer db recount' do")
             recount = [timed(lambda: _recount_once(app))]
             recount_baseline = [timed(lambda: _baseline_once(app, round_uuid))]
         finally:
             app.close()
-        results += _rows("", "SQLite", samples, baseline, by_unit, findings)
+        results += _rows("", "SQLite", timings, findings)
         results.append(
             Result(
                 name=f"{NAME}_recount",
@@ -455,10 +494,10 @@ def run(repeat: int | None = None) -> list[Result]:
             progress(f"{NAME}: writing {REVIEWS} reviews × {QUESTIONS} answers on PostgreSQL (not timed)")
             round_uuid = prepare(app)
             findings = _aggregate_once(app, round_uuid)
-            samples, baseline, by_unit = _timings(app, round_uuid, repeat, "_postgresql")
+            timings = _timings(app, round_uuid, repeat, "_postgresql")
         finally:
             app.close()
-    results += _rows("_postgresql", "PostgreSQL", samples, baseline, by_unit, findings)
+    results += _rows("_postgresql", "PostgreSQL", timings, findings)
     return results
 
 

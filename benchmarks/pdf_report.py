@@ -33,7 +33,7 @@ from sqlmodel import col, select
 from benchmarks._harness import Result, alternate, progress, timed
 from reviewer.bootstrap import App, bootstrap
 from reviewer.reports.guard import ExportGuard
-from reviewer.reports.pdf_report import write_pdf
+from reviewer.reports.pdf import write_pdf
 from reviewer.services.aggregation import Aggregate
 from reviewer.services.anonymisation import checklist_texts, forbidden_strings
 from reviewer.services.demo import create_demo_data

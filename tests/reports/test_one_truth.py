@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from reviewer.domain.sex import SexGroup
 from reviewer.reports.csv_export import render_csv
 from reviewer.reports.json_export import render_json
-from reviewer.reports.pdf_report import render_pdf
+from reviewer.reports.pdf import render_pdf
 from reviewer.reports.xlsx_export import render_xlsx
 from reviewer.services.aggregation import AggregateRequest, aggregate
 from reviewer.services.aggregation.text import format_percent

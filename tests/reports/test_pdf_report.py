@@ -15,8 +15,8 @@ import pytest
 from reviewer.domain.disclosure import Reason
 from reviewer.domain.sex import SexGroup
 from reviewer.reports.guard import ExportGuard, ExportRefusedError
-from reviewer.reports.pdf_report import ANONYMISED_MARK, INTERNAL_MARK, PROGRAM, render_pdf, write_pdf
-from reviewer.services.aggregation_text import format_amount, format_number, format_p, format_percent
+from reviewer.reports.pdf import ANONYMISED_MARK, INTERNAL_MARK, PROGRAM, render_pdf, write_pdf
+from reviewer.services.aggregation.text import format_amount, format_number, format_percent
 from reviewer.services.anonymisation import checklist_texts, forbidden_strings
 from reviewer.services.report import ReportData, ReportRequest, build_report
 from reviewer.services.rounds import rename_round
@@ -74,7 +74,7 @@ def test_cover_summary_and_findings(report):
     everything = flat(text)
     assert "Innehåll" in everything
     findings = data.aggregate.findings
-    assert len(findings) == 5
+    assert len(findings) == 4  # beslut (p = 0,046) is not flagged after the adjustment (0,06)
     for finding in findings:
         assert flat(finding.message.sv) in everything
     # most material first, as the service sorts them
@@ -90,18 +90,17 @@ def test_the_section_tables_show_the_aggregations_figures(report):
     c = asked.comparison
     row = next(i for i, line in enumerate(lines) if "Frågade handläggaren om barn? – Ja" in line)
     figures = lines[row].split()
-    other = asked.groups[SexGroup.OTHER]
-    for percent in (c.female_percent, c.male_percent, other.options[0].percent):
+    total = asked.total.options[0]
+    for percent in (c.female_percent, c.male_percent, total.percent):
         assert format_percent(percent, "sv").split()[0] in figures
     assert f"{format_number(c.difference_pp, 'sv')} p.e." in lines[row]  # -29,4 p.e.
-    assert format_p(c.test.p_value, "sv").removeprefix("p = ") in figures  # 0,004
     assert figures[-1] == "Ja"
-    assert re.search(r"21 av 50\s+35 av 49\s+2 av 3", lines[row + 1])
+    assert re.search(r"21 av 50\s+35 av 49\s+58 av 102", lines[row + 1])
     days = data.aggregate.question("dagar")
-    row = next(i for i, line in enumerate(lines) if "Handläggningstid i dagar (median)" in line)
+    row = next(i for i, line in enumerate(lines) if "Handläggningstid i dagar – median" in line)
     assert format_amount(days.groups[SexGroup.FEMALE].numbers.median, "days", "sv") in lines[row]  # 12 dagar
     assert "kvot 1,5" in lines[row]
-    assert re.search(r"n ?= ?30\s+n ?= ?28\s+n ?= ?1$", lines[row + 1])  # pdftotext may drop a narrow space
+    assert re.search(r"n ?= ?30\s+n ?= ?28\s+n ?= ?1\s+n ?= ?59", lines[row + 1])  # pdftotext may drop a space
     money = data.aggregate.question("kostnad").comparison
     assert format_amount(money.female_median, "money", "sv") in "\n".join(lines)  # 12 500 kr
     # free text is not summarised; a question not compared by sex has no difference
@@ -122,15 +121,33 @@ def test_agreement_and_method(report):
 
 
 def test_before_after(report):
-    _, path = report
+    data, path = report
     text = flat(poppler("pdftotext", path))
     assert "Före och efter" in text
     assert "Känd 2026 (102 ärenden) jämförs med Före 2024 (12 ärenden)" in text
+    # women 100 % and men 0 % before, 42 % and 71 % now: the gap went from +100 to -29.4 points
+    change = next(c for c in data.before_after.questions if c.key == "fragat")
+    assert change.verdict == "narrowed"
+    assert "Blankett på lätt svenska?" not in text[text.index("Känd 2026 (102 ärenden) jämförs") :]  # not by sex
     lines = poppler("pdftotext", path, "-layout").splitlines()
     section = next(i for i, line in enumerate(lines) if "Känd 2026 (102 ärenden) jämförs" in line)
-    row = next(line for line in lines[section:] if line.strip().startswith("Frågade handläggaren om barn?"))
-    # women 100 % and men 0 % before, 42 % and 71 % now: the gap shrank by 70.6 points
-    assert row.split()[-8:] == ["100", "p.e.", "-29,4", "p.e.", "-70,6", "p.e.", "har", "minskat"]
+    row = next(i for i, line in enumerate(lines) if i > section and line.startswith("Frågade handläggaren"))
+    assert lines[row].split()[-10:] == [
+        "100",
+        "p.e.",
+        "-29,4",
+        "p.e.",
+        "-129,4",
+        "p.e.",
+        "<",
+        "0,001",
+        "skillnaden",
+        "har",
+    ]
+    assert re.search(r"100 % mot 0 %\s+42 % mot 71 %\s+\(-146 till -71\)", lines[row + 1])
+    # a question the baseline is too small for is not called anything but untestable
+    row = next(line for line in lines[section:] if line.startswith("Framkom våld? – Ja"))
+    assert re.search(r"för litet underlag\s+-16,7 p\.e\.\s+–\s+–\s+kan inte prövas", row)
 
 
 def test_page_numbers_contents_and_metadata(report):
@@ -181,7 +198,10 @@ def test_no_findings_says_so(app, tmp_path):
         round_uuid = add_round(session, "Lika 2026", same)
         data = build_report(session, ReportRequest((round_uuid,)), today=TODAY)
     text = flat(subprocess.run(["pdftotext", "-", "-"], input=render_pdf(data), capture_output=True).stdout.decode())
-    assert "Inga skillnader mellan kvinnor och män uppfyller kraven för att flaggas" in text
+    assert (
+        "Ingen fråga kunde jämföras mellan könen (för få svar eller ingen variation). Därför flaggas inga skillnader."
+        in text
+    )
     assert "Ej tillgängligt: inget ärende i urvalet har granskats av två granskare" in text
     assert "Före och efter" not in text
 
@@ -211,7 +231,7 @@ def test_a_child_checklist_speaks_of_girls_and_boys(app):
         data = build_report(session, ReportRequest((round_uuid,)), today=TODAY)
     text = flat(subprocess.run(["pdftotext", "-", "-"], input=render_pdf(data), capture_output=True).stdout.decode())
     assert "Granskningen omfattar 12 ärenden (flickor 6, pojkar 6, annat/okänt 0)." in text
-    assert "Fråga Flickor Pojkar Annat/ okänt" in text
+    assert "Fråga Flickor Pojkar Annat/ okänt Totalt" in text
     assert "Kvinnor" not in text
 
 
@@ -248,21 +268,24 @@ def test_the_anonymised_report_is_marked_and_hides_what_the_anonymised_result_hi
     row = next(i for i, line in enumerate(lines) if "Frågade handläggaren om barn? – Ja" in line)
     asked = result.question("fragat")
     assert asked.rows[0].cells["other"].count is None
-    assert lines[row].split()[-9:] == ["42", "%", "71", "%", "x", "-29,4", "p.e.", "0,004", "Ja"]
-    assert re.search(r"21 av 50\s+35 av 49$", lines[row + 1])
+    assert lines[row].split()[-8:] == ["42", "%", "71", "%", "x", "x", "-29,4", "p.e.", "Ja"][-8:]
+    assert re.search(r"21 av 50\s+35 av 49\s+\(-46 till -10\)$", lines[row + 1])
+    # the sex distribution would need the hidden annat/okänt count
+    assert lines[row + 3].split() == ["Könsfördelning", "x", "x", "x", "x"]
     assert "2 av 3" not in text
     assert "2 av 3" in internal
     # "Vilka skäl anges?": four women chose c, so the comparison is hidden – and its finding is left out
     reasons = result.question("skal")
     assert (reasons.comparison, reasons.comparison_reason) == (None, Reason.SECONDARY)
     row = next(line for line in lines if "Vilka skäl anges? – A" in line)
-    assert row.split()[-2:] == ["x", "x"]
+    assert row.split()[-1] == "x"
+    assert "Ytterligare 1 jämförelse redovisas inte för att skydda enskilda" in everything
     (hidden_finding,) = [f for f in internal_data.aggregate.findings if f.question_key == "skal"]
     assert flat(hidden_finding.message.sv) in flat(internal)
     assert flat(hidden_finding.message.sv) not in everything
     for finding in result.findings:
         assert flat(finding.message.sv) in everything
-    assert len(result.findings) == 4
+    assert len(result.findings) == 3
     # the notes on hidden cells
     assert f"döljer samma: {result.method.n_hidden} uppgifter är dolda" in everything
     assert "x = dolt: färre än 5 ärenden, eller beräkningsbart från andra uppgifter" in everything
@@ -274,9 +297,9 @@ def test_the_anonymised_before_after_hides_suppressed_comparisons(anonymised):
     section = next(i for i, line in enumerate(lines) if "jämförs med Före 2024 (12 ärenden)" in line)
     assert "Känd 2026 (x ärenden)" in flat("\n".join(lines[section - 1 : section + 1]))
     row = next(line for line in lines[section:] if line.strip().startswith("Vilka skäl anges?"))
-    assert row.split()[-2:] == ["x", "x"]
-    row = next(line for line in lines[section:] if line.strip().startswith("Frågade handläggaren om barn?"))
-    assert row.split()[-8:] == ["100", "p.e.", "-29,4", "p.e.", "-70,6", "p.e.", "har", "minskat"]
+    assert row.split()[-4:] == ["x", "x", "x", "x"]  # after, change, p, verdict
+    row = next(line for line in lines[section:] if line.startswith("Frågade handläggaren"))
+    assert row.split()[-10:] == ["100", "p.e.", "-29,4", "p.e.", "-129,4", "p.e.", "<", "0,001", "skillnaden", "har"]
     assert not any(line.strip().startswith("Blankett på lätt svenska?") for line in lines[section:])
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from scipy import stats
-from statsmodels.stats.multitest import multipletests
 from sqlmodel import select
+from statsmodels.stats.multitest import multipletests
 
 from reviewer.domain.sex import Sex, SexGroup, Subject
 from reviewer.domain.statistics import ComparisonState, Thresholds, wilson_interval

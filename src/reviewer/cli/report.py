@@ -8,7 +8,7 @@ from reviewer.bootstrap import bootstrap
 from reviewer.domain.disclosure import Rules, RulesError
 from reviewer.domain.text import Message, language_from_environment
 from reviewer.reports.guard import ExportGuard
-from reviewer.reports.pdf_report import write_pdf
+from reviewer.reports.pdf import write_pdf
 from reviewer.services.anonymisation import checklist_texts, forbidden_strings
 from reviewer.services.report import ReportError, ReportRequest, build_report
 from reviewer.services.rounds import find_round_by_name, list_rounds

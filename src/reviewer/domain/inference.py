@@ -188,16 +188,27 @@ class BootstrapStatistics:
 
 
 def bootstrap(group: ValueCounts, seed: Sequence[int], resamples: int = BOOTSTRAP_RESAMPLES) -> BootstrapStatistics:
-    """Seeded, so the same answers give the same interval every time; each group of a comparison gets its own seed
-    (e.g. [BOOTSTRAP_SEED, 0] and [BOOTSTRAP_SEED, 1]), or two identical groups would draw identical resamples."""
+    """Seeded, so the same answers give the same interval every time; each group of a comparison gets its own seed,
+    or two identical groups would draw identical resamples. Two exact ways to draw the same bootstrap: resampling
+    the values themselves when most of them are distinct (a round's costs), a multinomial draw over the distinct
+    values when few are (days, counts, 100 000 reviews) – whichever costs less."""
     group = group.coarsened()
     rng = np.random.default_rng(seed)
-    block = max(1, _BLOCK // max(1, group.values.size))
+    direct = group.n < 4 * group.values.size
+    width = group.n if direct else group.values.size
+    block = max(1, _BLOCK // max(1, width))
+    values = np.repeat(group.values, group.counts) if direct else group.values
     medians, means = [], []
     for start in range(0, resamples, block):
-        counts = _resample_counts(group, min(block, resamples - start), rng)
-        medians.append(_medians(group, counts))
-        means.append(_means(group, counts))
+        size = min(block, resamples - start)
+        if direct:
+            sample = values[rng.integers(0, group.n, size=(size, group.n))]
+            medians.append(np.median(sample, axis=1))
+            means.append(sample.mean(axis=1))
+        else:
+            counts = _resample_counts(group, size, rng)
+            medians.append(_medians(group, counts))
+            means.append(_means(group, counts))
     return BootstrapStatistics(np.concatenate(medians), np.concatenate(means))
 
 

@@ -49,6 +49,7 @@ from reviewer.services.aggregation import (
     unit_of,
 )
 from reviewer.services.aggregation.model import Unit
+from reviewer.services.aggregation.text import finding_message
 from reviewer.services.checklists import definition_of, get_version
 from reviewer.storage.models import Answer, AuditEvent, Case, ChecklistVersion, Review, ReviewStatus, Round
 
@@ -163,6 +164,9 @@ class Method:
     thresholds: Thresholds
     n_hidden: int
     exported_on: date
+    # How many comparisons the adjustment was made over (counts of questions, not of cases: nothing to hide).
+    n_tested: int = 0
+    n_tested_primary: int = 0
 
 
 @dataclass(frozen=True)
@@ -279,13 +283,30 @@ def build_anonymised(
         thresholds=result.request.thresholds,
         n_hidden=len(hidden_list),
         exported_on=today or date.today(),
+        n_tested=result.n_tested,
+        n_tested_primary=result.n_tested_primary,
     )
     return AnonymisedResult(
         method=method,
         sections=sections,
-        findings=[f for f in result.findings if f.question_key in published],
+        findings=[
+            _published_finding(f, questions[f.question_key], definition)
+            for f in result.findings
+            if f.question_key in published
+        ],
         hidden=hidden_list,
     )
+
+
+def _published_finding(finding: Finding, question: AnonymisedQuestion, definition: ChecklistDefinition) -> Finding:
+    """The finding as published: its comparison is the anonymised one (means and sums left out where a sum is
+    hidden), and so is its sentence, which would otherwise still print them."""
+    comparison = question.comparison
+    assert comparison is not None
+    if comparison == finding.comparison:
+        return finding
+    message = finding_message(finding.question_text, comparison, definition.subject, question.unit)
+    return replace(finding, comparison=comparison, message=message)
 
 
 def _categorical(section: str, question: QuestionResult) -> _Categorical:

@@ -110,15 +110,7 @@ def compare_rounds(
     before = summarise(before_data, replace(request_template, round_uuids=(baseline_uuid,)))
     versions = Versions(session, round_row.info.checklist_slug)
     lineage = _lineage(versions, after_data.definition, before_data.definition)
-    thresholds = request_template.thresholds
-    changes = [
-        _question_change(
-            question, section.key, after_data, before_data, lineage.get(question.key), after, before, thresholds
-        )
-        for section in after_data.definition.sections
-        for question in section.questions
-    ]
-    changes, n_tested = _adjusted(changes, thresholds)
+    changes, n_tested = question_changes(after_data, before_data, lineage, after, before, request_template.thresholds)
     matched = {c.baseline_key for c in changes if c.baseline_key is not None}
     for section in before.sections:
         for result in section.questions:
@@ -127,6 +119,26 @@ def compare_rounds(
     if progress is not None:
         progress(1, 1)
     return BeforeAfter(after, before, changes, n_tested)
+
+
+def question_changes(
+    after_data: Collected,
+    before_data: Collected,
+    lineage: Mapping[str, str | None],
+    after: Aggregate,
+    before: Aggregate,
+    thresholds: Thresholds,
+) -> tuple[list[QuestionChange], int]:
+    """Every question of the after round against its baseline key, with verdicts once the p-values of all changes
+    are adjusted together; and how many changes were tested. No SQL: the calibration tests simulate rounds."""
+    changes = [
+        _question_change(
+            question, section.key, after_data, before_data, lineage.get(question.key), after, before, thresholds
+        )
+        for section in after_data.definition.sections
+        for question in section.questions
+    ]
+    return _adjusted(changes, thresholds)
 
 
 def _lineage(versions: Versions, after: ChecklistDefinition, before: ChecklistDefinition) -> dict[str, str | None]:
@@ -240,7 +252,7 @@ def _categorical_change(
         question, before_groups[SexGroup.FEMALE], before_groups[SexGroup.MALE], thresholds, option, source
     )
     gap = None
-    if _testable(after_c, thresholds) and _testable(before_c, thresholds):
+    if question.compare_by_sex and _testable(after_c, thresholds) and _testable(before_c, thresholds):
         estimate = change_in_gap(_two_by_two(after_c), _two_by_two(before_c))
         assert estimate.p_value is not None
         gap = GapChange(100.0 * estimate.value, 100.0 * estimate.low, 100.0 * estimate.high, estimate.p_value)
@@ -287,7 +299,8 @@ def _numeric_change(
     before_c = numeric_comparison(b_f, b_m, thresholds, question.primary)
     gap = None
     if (
-        _testable(after_c, thresholds)
+        question.compare_by_sex
+        and _testable(after_c, thresholds)
         and _testable(before_c, thresholds)
         and after_c.median_ratio
         and before_c.median_ratio
@@ -364,7 +377,17 @@ def _verdict(change: QuestionChange, gap: GapChange | None, level: float) -> Cha
         return "unchanged"
     if gap.p_adjusted is None or gap.p_adjusted >= level:
         return "no_clear_change"
+    if _direction(change.before) * _direction(change.after) < 0:
+        return "reversed"
     return "narrowed" if after_size < before_size else "widened"
+
+
+def _direction(c: Comparison) -> int:
+    """+1 when women are higher, −1 when men are, 0 when equal."""
+    if c.difference_pp is not None:
+        return (c.difference_pp > 0) - (c.difference_pp < 0)
+    ratio = c.median_ratio or 1.0
+    return (ratio > 1) - (ratio < 1)
 
 
 def _gap_size(c: Comparison) -> float | None:

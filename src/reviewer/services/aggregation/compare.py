@@ -4,6 +4,7 @@ all comparisons of the selection are known (`multiplicity.adjust`)."""
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterable, Mapping
 
@@ -237,8 +238,21 @@ def numeric_comparison(
 def bootstraps(
     female: ValueCounts, male: ValueCounts, offset: int = 0
 ) -> tuple[BootstrapStatistics, BootstrapStatistics]:
-    """Each group with a seed of its own; before/after gives the baseline round offset 2, so four groups, four seeds."""
-    return bootstrap(female, [BOOTSTRAP_SEED, offset]), bootstrap(male, [BOOTSTRAP_SEED, offset + 1])
+    """Each group with a seed of its own, made from the two groups' values: the same answers give the same interval
+    every time, and women's and men's answers swapped give exactly the mirrored interval. Before/after gives the
+    baseline round offset 2, so that identical rounds do not draw identical resamples."""
+    f_hash, m_hash = _digest(female), _digest(male)
+    f_seed = [BOOTSTRAP_SEED, offset, f_hash, m_hash]
+    m_seed = [BOOTSTRAP_SEED, offset, m_hash, f_hash]
+    if f_hash == m_hash:  # identical groups must still draw different resamples
+        f_seed.append(0)
+        m_seed.append(1)
+    return bootstrap(female, f_seed), bootstrap(male, m_seed)
+
+
+def _digest(group: ValueCounts) -> int:
+    digest = hashlib.blake2b(group.values.tobytes() + group.counts.tobytes(), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
 
 
 def _state(n_female: int, n_male: int, varies: bool, thresholds: Thresholds) -> ComparisonState:

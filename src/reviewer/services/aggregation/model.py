@@ -18,9 +18,9 @@ Progress = Callable[[int, int], None]
 ChangeStatus = Literal["compared", "new", "retired", "type_changed", "not_aggregated"]
 Unit = Literal["days", "money", "none"]
 # How a before/after change reads: "narrowed"/"widened" only when the change of the gap is significant after the
-# adjustment; "unchanged" when the gap is exactly the same; "no_clear_change" otherwise; "not_tested" when a round
-# has too few answers or no variation to compare.
-ChangeVerdict = Literal["narrowed", "widened", "unchanged", "no_clear_change", "not_tested"]
+# adjustment, "reversed" when it is and the other sex is now ahead; "unchanged" when the gap is exactly the same;
+# "no_clear_change" otherwise; "not_tested" when a round has too few answers to compare.
+ChangeVerdict = Literal["narrowed", "widened", "reversed", "unchanged", "no_clear_change", "not_tested"]
 # Where the compared option of a categorical question comes from: "ja" of a yes/no question, the checklist's
 # `compare_option`, or the option most different between women and men – in the round itself, or for before/after
 # in both rounds pooled (so the after round alone never picks it).
@@ -217,6 +217,9 @@ class Aggregate:
 
     def question(self, key: str) -> QuestionResult | None:
         return next((q for s in self.sections for q in s.questions if q.key == key), None)
+
+    def questions(self) -> list[QuestionResult]:
+        return [q for s in self.sections for q in s.questions]
 
 
 @dataclass(frozen=True)

@@ -420,6 +420,7 @@ def render_text(aggregate: Aggregate, language: Language, units: dict[str, Unit]
 VERDICT_WORDS: dict[str, Message] = {
     "narrowed": Message("skillnaden har minskat", "the gap has narrowed"),
     "widened": Message("skillnaden har ökat", "the gap has widened"),
+    "reversed": Message("skillnaden har bytt riktning", "the gap has reversed"),
     "unchanged": Message("oförändrad", "unchanged"),
     "no_clear_change": Message("ingen säker förändring", "no clear change"),
     "not_tested": Message("kan inte prövas (för litet underlag)", "cannot be tested (too few answers)"),

@@ -1,0 +1,160 @@
+"""Calibration by simulation: rounds of the built-in checklists with no real difference must rarely show a finding,
+planted differences and changes must be found, and mirrored data must give mirrored results.
+
+Seeded, so every run sees the same rounds. The shares are compared with their targets with a stated tolerance: the
+observed share must not exceed the target by more than two standard errors of a share of that many rounds (one-sided,
+about 2.3 % of runs would fail by chance if the true rate sat exactly at the target; with a fixed seed a run either
+passes or fails every time). docs/aggregate-format.md reports the figures measured here.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from reviewer.domain.sex import SexGroup
+from reviewer.services.aggregation import Comparison
+from reviewer.services.aggregation.counting import Collected
+from tests.services.simulation import (
+    Planted,
+    checklist,
+    simulated_aggregate,
+    simulated_before_after,
+    simulated_round,
+    with_primary,
+    yes_no_keys,
+)
+
+pytestmark = pytest.mark.slow
+
+
+def tolerance(target: float, rounds: int) -> float:
+    return target + 2 * math.sqrt(target * (1 - target) / rounds)
+
+
+@pytest.mark.parametrize(
+    ("slug", "n", "rounds"),
+    [("missbruk", 30, 100), ("missbruk", 100, 100), ("fardtjanst", 30, 60), ("barnomsorg", 30, 60)],
+)
+def test_rounds_without_a_real_difference_rarely_show_a_finding(slug, n, rounds):
+    definition = checklist(slug)
+    rng = np.random.default_rng(20261202)
+    with_findings = sum(
+        1 for _ in range(rounds) if simulated_aggregate(simulated_round(definition, n, n, rng)).findings
+    )
+    assert with_findings / rounds <= tolerance(0.05, rounds)
+
+
+def test_a_second_breakdown_adds_no_chance_findings():
+    definition = checklist("missbruk")
+    rng = np.random.default_rng(7)
+    rounds = 30
+    flagged_rows = 0
+    for _ in range(rounds):
+        result = simulated_aggregate(simulated_round(definition, 100, 100, rng, bands=4))
+        flagged_rows += any(
+            s.comparison is not None and s.comparison.flagged for q in result.questions() for s in q.strata
+        )
+    assert flagged_rows / rounds <= tolerance(0.05, rounds)
+
+
+def test_a_planted_difference_of_30_against_70_percent_is_found():
+    definition = checklist("missbruk")
+    key = yes_no_keys(definition)[0]
+    rng = np.random.default_rng(11)
+    rounds = 40
+    found = 0
+    for _ in range(rounds):
+        result = simulated_aggregate(simulated_round(definition, 100, 100, rng, Planted({key: (0.3, 0.7)})))
+        found += key in [f.question_key for f in result.findings]
+    assert found / rounds >= 0.95
+
+
+def test_a_closed_gap_of_a_primary_question_is_reported_as_narrowed():
+    """30 percentage points before (65 % against 35 %), none after (50 % each), at 100 + 100 cases per round: the
+    follow-up question a unit decided on before the round, marked primary."""
+    key = yes_no_keys(checklist("missbruk"))[0]
+    definition = with_primary(checklist("missbruk"), key)
+    rng = np.random.default_rng(13)
+    rounds = 50
+    narrowed = 0
+    for _ in range(rounds):
+        before = simulated_round(definition, 100, 100, rng, Planted({key: (0.65, 0.35)}))
+        after = simulated_round(definition, 100, 100, rng, Planted({key: (0.5, 0.5)}))
+        change = next(c for c in simulated_before_after(after, before).questions if c.key == key)
+        narrowed += change.verdict == "narrowed"
+    assert narrowed / rounds >= 0.80
+
+
+@pytest.mark.parametrize("primary", [False, True])
+def test_an_unchanged_gap_is_rarely_reported_as_changed(primary):
+    key = yes_no_keys(checklist("missbruk"))[0]
+    definition = with_primary(checklist("missbruk"), key) if primary else checklist("missbruk")
+    rng = np.random.default_rng(17)
+    rounds = 50
+    changed = 0
+    for _ in range(rounds):
+        before = simulated_round(definition, 100, 100, rng, Planted({key: (0.6, 0.4)}))
+        after = simulated_round(definition, 100, 100, rng, Planted({key: (0.6, 0.4)}))
+        change = next(c for c in simulated_before_after(after, before).questions if c.key == key)
+        changed += change.verdict in {"narrowed", "widened"}
+    assert changed / rounds <= tolerance(0.05, rounds)
+
+
+def _mirrored(collected: Collected) -> Collected:
+    swap = {SexGroup.FEMALE: SexGroup.MALE, SexGroup.MALE: SexGroup.FEMALE, SexGroup.OTHER: SexGroup.OTHER}
+    tallies = {
+        key: {(stratum, swap[group]): tally for (stratum, group), tally in cells.items()}
+        for key, cells in collected.tallies.items()
+    }
+    return Collected(
+        collected.rounds,
+        collected.definition,
+        tallies,
+        collected.counts,
+        collected.n_total_cases,
+        collected.warnings,
+        collected.steps,
+    )
+
+
+def _assert_mirrored(c: Comparison, m: Comparison) -> None:
+    assert (c.state, c.material, c.significant, c.flagged) == (m.state, m.material, m.significant, m.flagged)
+    assert (c.female_n, c.male_n) == (m.male_n, m.female_n)
+    if c.test is not None:
+        assert m.test is not None
+        assert m.test.p_value == pytest.approx(c.test.p_value, rel=1e-9)
+        assert m.p_adjusted == pytest.approx(c.p_adjusted, rel=1e-9)
+    if c.difference_pp is not None:
+        assert m.difference_pp == pytest.approx(-c.difference_pp)
+        assert (m.difference_low, m.difference_high) == pytest.approx((-c.difference_high, -c.difference_low))
+    if c.median_ratio is not None and c.median_ratio_low is not None:
+        assert m.median_ratio == pytest.approx(1 / c.median_ratio)
+        assert (m.median_ratio_low, m.median_ratio_high) == pytest.approx(
+            (1 / c.median_ratio_high, 1 / c.median_ratio_low), rel=1e-9
+        )
+        assert m.mean_ratio == pytest.approx(1 / c.mean_ratio)
+
+
+@pytest.mark.parametrize("slug", ["missbruk", "fardtjanst", "barnomsorg"])
+def test_mirror_image_data_give_mirror_image_results_for_every_question_type(slug):
+    definition = checklist(slug)
+    rng = np.random.default_rng(3)
+    keys = yes_no_keys(definition)
+    planted = Planted({keys[0]: (0.3, 0.7), keys[1]: (0.55, 0.45)})
+    collected = simulated_round(definition, 60, 45, rng, planted)
+    result, mirror = simulated_aggregate(collected), simulated_aggregate(_mirrored(collected))
+    types = set()
+    for question in result.questions():
+        c, m = question.comparison, mirror.question(question.key).comparison
+        if c is None:
+            continue
+        assert m is not None
+        types.add(question.type)
+        # the option compared is the same option when it is fixed or picked by the size of the difference
+        assert m.option == c.option
+        _assert_mirrored(c, m)
+    assert len(types) >= 4
+    assert {f.question_key for f in result.findings} == {f.question_key for f in mirror.findings}
