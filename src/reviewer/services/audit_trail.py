@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import func
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
@@ -107,12 +106,6 @@ _EVENT_COLUMNS = (
     col(AuditEvent.detail_json),
 )
 _Event = tuple[datetime, str, str, str, str, str]
-
-
-def count_in_period(session: Session, period: Period) -> int:
-    first, after = period.utc_bounds()
-    query = sql_select(func.count()).where(col(AuditEvent.at) >= first, col(AuditEvent.at) < after)
-    return int(session.execute(query).scalar_one())
 
 
 def period_rows(
