@@ -3,36 +3,19 @@ through the real widgets; the export runs on the worker and is read back."""
 
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
 
 import openpyxl
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from reviewer.checklists.loader import parse_checklist
-from reviewer.services.checklists import add_definition
-from reviewer.services.settings import Settings
 from reviewer.ui.audit_export_dialog import AuditExportDialog
 from reviewer.ui.audit_log_dialog import AuditLogDialog
-from reviewer.ui.main_window import MainWindow
-from tests.ui.helpers import ALL_TYPES, activate, press, type_text, when_modal
-from tests.ui.test_review_flow import create_round_and_case
+from tests.ui.helpers import press, type_text, when_modal
+from tests.ui.test_review_flow import create_round_and_case, window  # noqa: F401 - the review flow's window
 
 
-@pytest.fixture
-def window(qtbot, app, swedish):
-    with app.db.session() as session:
-        add_definition(session, parse_checklist(json.dumps(ALL_TYPES), "alla_typer.json"))
-    main = MainWindow(app, Settings(reviewer="AB"))
-    qtbot.addWidget(main)
-    main.show()
-    activate(qtbot, main)
-    return main
-
-
-def test_the_event_log_of_a_case_shows_who_changed_what(qtbot, app, window, screenshot):
+def test_the_event_log_of_a_case_shows_who_changed_what(qtbot, app, window, screenshot):  # noqa: F811
     cases_page = create_round_and_case(qtbot, window)
     press(cases_page.view, Qt.Key.Key_Return)
     form = window.reviews.form
@@ -64,7 +47,7 @@ def test_the_event_log_of_a_case_shows_who_changed_what(qtbot, app, window, scre
     assert rows[2][0].startswith(date.today().isoformat())
 
 
-def test_the_period_export_runs_from_the_file_menu_and_reads_back(qtbot, app, window, tmp_path, screenshot):
+def test_the_period_export_runs_from_the_file_menu_and_reads_back(qtbot, app, window, tmp_path, screenshot):  # noqa: F811
     create_round_and_case(qtbot, window)
     action = next(
         a for a in window.menuBar().actions()[0].menu().actions() if "händelselogg" in a.text().replace("&", "")
