@@ -9,9 +9,12 @@ days.
 Rows, each alternating the program and its baseline so that a busy spell of the machine hits both:
 - `audit_export_csv_200k`: in a fresh session, `period_rows` (the query, names for every uuid, the question's text and
   the option labels in Swedish) and `write_audit` to a .csv (rendering with the anonymised CSV's writer, the atomic
-  write). Target: median ≤ 15 s. Baseline: `csv.writer` of the same rows (lists of strings) to a StringIO.
-- `audit_export_xlsx_200k`: the same to a .xlsx (openpyxl write-only). Target: median ≤ 60 s. Baseline: an openpyxl
+  write). Target: ratio ≤ 20. Baseline: `csv.writer` of the same rows (lists of strings) to a StringIO.
+- `audit_export_xlsx_200k`: the same to a .xlsx (openpyxl write-only). Target: ratio ≤ 3. Baseline: an openpyxl
   write-only workbook of the same rows (strings, no styles), saved to memory.
+
+The targets are ratios: the export is a chief's occasional job, so what matters is that the program adds little to
+what writing that many rows costs anyway, and a ratio holds on a busy machine where seconds do not.
 """
 
 from __future__ import annotations
@@ -43,8 +46,8 @@ EVENTS = 200_000
 CASES = 2_000
 SEED = 1
 DAYS = 30
-MAX_CSV_SECONDS = 15.0
-MAX_XLSX_SECONDS = 60.0
+MAX_CSV_RATIO = 20.0
+MAX_XLSX_RATIO = 3.0
 _BATCH = 10_000
 
 
@@ -165,13 +168,13 @@ def run(repeat: int | None = None) -> list[Result]:
                     "csv",
                     _csv_baseline(strings),
                     f"csv.writer of the same {len(strings)} rows to a StringIO",
-                    MAX_CSV_SECONDS,
+                    MAX_CSV_RATIO,
                 ),
                 (
                     "xlsx",
                     _xlsx_baseline(strings),
                     f"openpyxl write-only workbook of the same {len(strings)} rows (strings), saved to memory",
-                    MAX_XLSX_SECONDS,
+                    MAX_XLSX_RATIO,
                 ),
             ]
             for suffix, baseline, described, target in formats:
@@ -192,7 +195,7 @@ def run(repeat: int | None = None) -> list[Result]:
                         samples=samples,
                         baseline_samples=baseline_samples,
                         baseline=described,
-                        max_median=target,
+                        max_ratio=target,
                         extra={"rows": len(warm), "bytes": (root / f"audit-0.{suffix}").stat().st_size},
                     )
                 )

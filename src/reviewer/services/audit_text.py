@@ -5,11 +5,11 @@ an option's label rather than its code. One event can say two things (an answer 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType
+from reviewer.checklists.schema import ChecklistDefinition, LocalizedText, Question, QuestionType
 from reviewer.domain.personnummer import redact
 from reviewer.domain.text import Message
 
@@ -78,8 +78,27 @@ _UNITS = {
 }
 
 
-def describe(entity: str, action: str, detail: dict[str, Any], definition: ChecklistDefinition | None) -> list[Change]:
-    """What one event says; `definition` is the checklist of the round the event belongs to, when there is one."""
+class Vocabulary:
+    """A checklist's words for the log, worked out once per checklist rather than once per event: the questions'
+    texts, the options' labels and the age bands' labels."""
+
+    def __init__(self, definition: ChecklistDefinition) -> None:
+        questions = definition.questions()
+        self.questions: dict[str, Question] = {q.key: q for q in questions}
+        self.texts = {q.key: _localised(q.text) for q in questions}
+        self.options = {q.key: {o.value: _localised(o.label) for o in q.options or []} for q in questions}
+        self.bands = {band.value: _localised(band.label) for band in definition.age_bands}
+
+    def text(self, key: str) -> Message:
+        return self.texts.get(key) or plain(key)
+
+
+def _localised(text: LocalizedText) -> Message:
+    return Message(text.sv, text.text("en"))
+
+
+def describe(entity: str, action: str, detail: dict[str, Any], words: Vocabulary | None) -> list[Change]:
+    """What one event says; `words` are those of the checklist of the event's round, when there is one."""
     simple = _SIMPLE.get((entity, action))
     if simple is not None:
         subject = plain(str(detail.get("title", ""))) if entity == "checklist" else EMPTY
@@ -87,13 +106,14 @@ def describe(entity: str, action: str, detail: dict[str, Any], definition: Check
     handler = _HANDLERS.get((entity, action))
     if handler is None:
         return [Change(plain(f"{entity}: {action}"))]
-    return handler(detail, definition)
+    return handler(detail, words)
 
 
-def _answer(detail: dict[str, Any], definition: ChecklistDefinition | None) -> list[Change]:
+def _answer(detail: dict[str, Any], words: Vocabulary | None) -> list[Change]:
     key = str(detail.get("question", ""))
-    question = definition.question(key) if definition is not None else None
-    subject = Message(question.text.sv, question.text.text("en")) if question is not None else plain(key)
+    question = words.questions.get(key) if words is not None else None
+    labels = words.options.get(key, {}) if words is not None else {}
+    subject = words.text(key) if words is not None else plain(key)
     changes = []
     if "value" in detail:
         old, new = detail["value"]
@@ -106,7 +126,8 @@ def _answer(detail: dict[str, Any], definition: ChecklistDefinition | None) -> l
                 action = Message("Svar borttaget", "Answer removed")
             else:
                 action = Message("Svar ändrat", "Answer changed")
-            changes.append(Change(action, subject, value_text(question, old), value_text(question, new)))
+            old_text, new_text = value_text(question, old, labels), value_text(question, new, labels)
+            changes.append(Change(action, subject, old_text, new_text))
     if "note" in detail:
         old, new = detail["note"]
         changes.append(Change(_presence(old, new, _NOTE_WORDS), subject))
@@ -118,7 +139,7 @@ def _presence(old: bool, new: bool, words: tuple[Message, Message, Message]) -> 
     return added if not old else removed if not new else changed
 
 
-def value_text(question: Question | None, value: Any) -> Message:
+def value_text(question: Question | None, value: Any, labels: Mapping[Any, Message]) -> Message:
     """An answer as the form shows it: the option's label, a number with a decimal comma in Swedish."""
     if value is None or value == []:
         return NO_ANSWER
@@ -126,14 +147,11 @@ def value_text(question: Question | None, value: Any) -> Message:
         return plain(str(value))
     if question.type in (QuestionType.YES_NO, QuestionType.YES_NO_NA):
         return _YES_NO.get(str(value), plain(str(value)))
-    if question.options:
-        labels = {option.value: option.label for option in question.options}
-        chosen = value if isinstance(value, list) else [value]
-        texts = [labels.get(v) for v in chosen]
-        return Message(
-            ", ".join(t.sv if t else str(v) for t, v in zip(texts, chosen, strict=True)),
-            ", ".join(t.text("en") if t else str(v) for t, v in zip(texts, chosen, strict=True)),
-        )
+    if labels:
+        if not isinstance(value, list):
+            return labels.get(value) or plain(str(value))
+        texts = [labels.get(v) or plain(str(v)) for v in value]
+        return Message(", ".join(t.sv for t in texts), ", ".join(t.en for t in texts))
     if isinstance(value, int | float) and not isinstance(value, bool):
         english = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
         swedish = english.replace(",", "\u00a0").replace(".", ",")
@@ -142,11 +160,11 @@ def value_text(question: Question | None, value: Any) -> Message:
     return plain(str(value))
 
 
-def _complete(detail: dict[str, Any], definition: ChecklistDefinition | None) -> list[Change]:
+def _complete(detail: dict[str, Any], words: Vocabulary | None) -> list[Change]:
     dropped = [str(key) for key in detail.get("dropped_hidden") or []]
     note = EMPTY
     if dropped:
-        texts = [_question_text(definition, key) for key in dropped]
+        texts = [words.text(key) if words is not None else plain(key) for key in dropped]
         note = Message(
             "Svar på frågor som inte längre visas togs bort: " + "; ".join(t.sv for t in texts),
             "Answers to questions no longer shown were removed: " + "; ".join(t.en for t in texts),
@@ -154,14 +172,9 @@ def _complete(detail: dict[str, Any], definition: ChecklistDefinition | None) ->
     return [Change(Message("Granskning markerad som klar", "Review marked complete"), EMPTY, EMPTY, note)]
 
 
-def _question_text(definition: ChecklistDefinition | None, key: str) -> Message:
-    question = definition.question(key) if definition is not None else None
-    return Message(question.text.sv, question.text.text("en")) if question is not None else plain(key)
-
-
-def _case_update(detail: dict[str, Any], definition: ChecklistDefinition | None) -> list[Change]:
+def _case_update(detail: dict[str, Any], words: Vocabulary | None) -> list[Change]:
     changes = []
-    bands = {band.value: band.label for band in definition.age_bands} if definition is not None else {}
+    bands = words.bands if words is not None else {}
     for field, (old, new) in sorted((detail.get("changes") or {}).items()):
 
         def shown(value: str, field: str = field) -> Message:
@@ -170,7 +183,7 @@ def _case_update(detail: dict[str, Any], definition: ChecklistDefinition | None)
             if field == "sex":
                 return _SEX.get(value, plain(value))
             if field == "age_band" and value in bands:
-                return Message(bands[value].sv, bands[value].text("en"))
+                return bands[value]
             return plain(value)
 
         changes.append(
@@ -184,7 +197,7 @@ def _case_update(detail: dict[str, Any], definition: ChecklistDefinition | None)
     return changes
 
 
-def _case_delete(detail: dict[str, Any], _definition: ChecklistDefinition | None) -> list[Change]:
+def _case_delete(detail: dict[str, Any], _words: Vocabulary | None) -> list[Change]:
     reviews, answers = int(detail.get("reviews", 0)), int(detail.get("answers", 0))
     return [
         Change(
@@ -205,7 +218,7 @@ def _file(detail: dict[str, Any]) -> Message:
     return plain(redact(str(detail.get("file", ""))))
 
 
-def _conflict(detail: dict[str, Any], _definition: ChecklistDefinition | None) -> list[Change]:
+def _conflict(detail: dict[str, Any], _words: Vocabulary | None) -> list[Change]:
     resolution = _RESOLUTIONS.get(str(detail.get("resolution")), plain(str(detail.get("resolution"))))
     differing = int(detail.get("differing_answers") or 0)
     return [
@@ -218,7 +231,7 @@ def _conflict(detail: dict[str, Any], _definition: ChecklistDefinition | None) -
     ]
 
 
-def _round_create(detail: dict[str, Any], _definition: ChecklistDefinition | None) -> list[Change]:
+def _round_create(detail: dict[str, Any], _words: Vocabulary | None) -> list[Change]:
     return [
         Change(
             Message("Omgång skapad", "Round created"),
@@ -229,7 +242,7 @@ def _round_create(detail: dict[str, Any], _definition: ChecklistDefinition | Non
     ]
 
 
-def _round_rename(detail: dict[str, Any], _definition: ChecklistDefinition | None) -> list[Change]:
+def _round_rename(detail: dict[str, Any], _words: Vocabulary | None) -> list[Change]:
     return [
         Change(
             Message("Omgång bytte namn", "Round renamed"),
@@ -240,7 +253,7 @@ def _round_rename(detail: dict[str, Any], _definition: ChecklistDefinition | Non
     ]
 
 
-def _spreadsheet(detail: dict[str, Any], _definition: ChecklistDefinition | None) -> list[Change]:
+def _spreadsheet(detail: dict[str, Any], _words: Vocabulary | None) -> list[Change]:
     cases, reviews, answers = (int(detail.get(k, 0)) for k in ("cases", "reviews", "answers"))
     return [
         Change(
@@ -255,7 +268,7 @@ def _spreadsheet(detail: dict[str, Any], _definition: ChecklistDefinition | None
     ]
 
 
-def _exchange_import(detail: dict[str, Any], _definition: ChecklistDefinition | None) -> list[Change]:
+def _exchange_import(detail: dict[str, Any], _words: Vocabulary | None) -> list[Change]:
     new, unchanged, conflicts = (int(detail.get(k) or 0) for k in ("new", "unchanged", "conflicts"))
     return [
         Change(
@@ -270,15 +283,15 @@ def _exchange_import(detail: dict[str, Any], _definition: ChecklistDefinition | 
     ]
 
 
-def _exchange_round(sv: str, en: str) -> Callable[[dict[str, Any], ChecklistDefinition | None], list[Change]]:
-    def handler(detail: dict[str, Any], _definition: ChecklistDefinition | None) -> list[Change]:
+def _exchange_round(sv: str, en: str) -> Callable[[dict[str, Any], Vocabulary | None], list[Change]]:
+    def handler(detail: dict[str, Any], _words: Vocabulary | None) -> list[Change]:
         old, new = str(detail.get("old", "")), str(detail.get("new", ""))
         return [Change(Message(sv, en), _file(detail), plain(old) if old else EMPTY, plain(new) if new else EMPTY)]
 
     return handler
 
 
-_HANDLERS: dict[tuple[str, str], Callable[[dict[str, Any], ChecklistDefinition | None], list[Change]]] = {
+_HANDLERS: dict[tuple[str, str], Callable[[dict[str, Any], Vocabulary | None], list[Change]]] = {
     ("review", "answer"): _answer,
     ("review", "complete"): _complete,
     ("review", "exchange_conflict"): _conflict,

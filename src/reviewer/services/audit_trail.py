@@ -16,9 +16,8 @@ from typing import Any, NamedTuple
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
-from reviewer.checklists.schema import ChecklistDefinition
 from reviewer.domain.text import Language, Message, ReviewerError
-from reviewer.services.audit_text import describe
+from reviewer.services.audit_text import Vocabulary, describe
 from reviewer.services.checklists import definition_of
 from reviewer.storage.models import AuditEvent, Case, ChecklistVersion, Review, Round
 
@@ -105,7 +104,7 @@ _EVENT_COLUMNS = (
     col(AuditEvent.action),
     col(AuditEvent.detail_json),
 )
-_Event = tuple[datetime, str, str, str, str, str]
+_Event = tuple[datetime, str, str, str, str, dict[str, Any]]  # the detail parsed
 
 
 def period_rows(
@@ -147,7 +146,7 @@ def _rows(
     rows: list[AuditRow] = []
     total = len(events)
     for start in range(0, total, _CHUNK):
-        chunk: Sequence[_Event] = events[start : start + _CHUNK]
+        chunk: list[_Event] = [(*event[:5], json.loads(event[5])) for event in events[start : start + _CHUNK]]
         context.prepare(chunk)
         for event in chunk:
             rows.extend(context.rows(event, language))
@@ -170,17 +169,17 @@ class _Context:
         self._round_uuid_by_id = dict(session.execute(sql_select(col(Round.id), col(Round.uuid))).all())
         self._cases: dict[str, tuple[str, str]] = {}  # case uuid → (case code, round uuid)
         self._reviews: dict[str, tuple[str, str]] = {}  # review uuid → (case uuid, reviewer)
-        self._definitions: dict[int, ChecklistDefinition | None] = {}
+        self._words: dict[int, Vocabulary | None] = {}
 
     def prepare(self, events: Iterable[_Event]) -> None:
         review_uuids, case_uuids = set(), set()
         details: list[tuple[str, str, dict[str, Any]]] = []
-        for _at, _actor, entity, uuid, _action, detail_json in events:
+        for _at, _actor, entity, uuid, _action, detail in events:
             if entity == "review" and uuid not in self._reviews:
                 review_uuids.add(uuid)
             elif entity == "case":
                 case_uuids.add(uuid)
-            details.append((entity, uuid, json.loads(detail_json)))
+            details.append((entity, uuid, detail))
         for chunk in _chunks(sorted(review_uuids)):
             for review_uuid, reviewer, case_uuid in self._session.execute(
                 sql_select(col(Review.uuid), col(Review.reviewer), col(Case.uuid))
@@ -210,8 +209,7 @@ class _Context:
                 self._cases[uuid] = (str(detail.get("case_code", "")), str(detail.get("round") or ""))
 
     def rows(self, event: _Event, language: Language) -> list[AuditRow]:
-        at, actor, entity, uuid, action, detail_json = event
-        detail = json.loads(detail_json)
+        at, actor, entity, uuid, action, detail = event
         case_uuid, reviewer, round_uuid = "", "", ""
         if entity == "review":
             case_uuid, reviewer = self._reviews.get(uuid, (str(detail.get("case", "")), ""))
@@ -226,7 +224,7 @@ class _Context:
         if entity == "case" and action in ("create", "delete") and not round_uuid:
             round_uuid = str(detail.get("round") or "")
         round_name, version_id = self._rounds.get(round_uuid, ("", None))
-        definition = self._definition(version_id)
+        words = self._vocabulary(version_id)
         return [
             AuditRow(
                 at,
@@ -239,16 +237,16 @@ class _Context:
                 change.old.text(language),
                 change.new.text(language),
             )
-            for change in describe(entity, action, detail, definition)
+            for change in describe(entity, action, detail, words)
         ]
 
-    def _definition(self, version_id: int | None) -> ChecklistDefinition | None:
+    def _vocabulary(self, version_id: int | None) -> Vocabulary | None:
         if version_id is None:
             return None
-        if version_id not in self._definitions:
+        if version_id not in self._words:
             row = self._session.get(ChecklistVersion, version_id)
-            self._definitions[version_id] = definition_of(row) if row is not None else None
-        return self._definitions[version_id]
+            self._words[version_id] = Vocabulary(definition_of(row)) if row is not None else None
+        return self._words[version_id]
 
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
