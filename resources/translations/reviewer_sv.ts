@@ -59,6 +59,138 @@
     </message>
 </context>
 <context>
+    <name>AuditExportDialog</name>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Exportera händelseloggen</translation>
+    </message>
+    <message>
+        <source>Every logged change of the period: who, when, which round and case, what changed. The file is an internal document with personal data (case codes, reviewers&apos; initials): keep it within the organisation and never hand it out with the anonymised exports.</source>
+        <translation>Varje loggad ändring under perioden: vem, när, vilken omgång och vilket ärende, vad som ändrades. Filen är en intern handling med personuppgifter (ärendekoder, granskarnas initialer): behåll den inom organisationen och lämna aldrig ut den med de anonymiserade exporterna.</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Första dag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Sista dag</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Filformat</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel-arbetsbok (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (.csv)</source>
+        <translation>CSV för Excel (.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Från</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Till</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Förlopp</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportera…</translation>
+    </message>
+    <message>
+        <source>audit-trail</source>
+        <translation>handelselogg</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-arbetsböcker (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the audit trail</source>
+        <translation>Spara händelseloggen</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporterar…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) written to %1. An internal document: keep it within the organisation.</source>
+        <translation>
+            <numerusform>%n händelse skrevs till %1. En intern handling: behåll den inom organisationen.</numerusform>
+            <numerusform>%n händelser skrevs till %1. En intern handling: behåll den inom organisationen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file could not be written. The log file has the details.</source>
+        <translation>Filen kunde inte skrivas. Detaljerna finns i loggfilen.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Event log – case %1</source>
+        <translation>Händelselogg – ärende %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Search the events</source>
+        <translation>Sök bland händelserna</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Händelser</translation>
+    </message>
+    <message>
+        <source>Who changed what in this case, its reviews and its round, oldest first. Free-text answers and notes are logged only as given, changed or removed, never their words. Internal: the log names reviewers and cases.</source>
+        <translation>Vem som ändrade vad i ärendet, dess granskningar och dess omgång, äldst först. Fritextsvar och anteckningar loggas bara som givna, ändrade eller borttagna, aldrig med sin text. Internt: loggen namnger granskare och ärenden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n händelse</numerusform>
+            <numerusform>%n händelser</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BeforeAfterView</name>
     <message>
         <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="33"/>
@@ -349,6 +481,14 @@
         <location filename="../../src/reviewer/ui/cases_page.py" line="248"/>
         <source>Delete case %1 and its reviews? This cannot be undone.</source>
         <translation>Ta bort ärende %1 och dess granskningar? Det går inte att ångra.</translation>
+    </message>
+    <message>
+        <source>Event &amp;log…</source>
+        <translation>Händelse&amp;logg…</translation>
+    </message>
+    <message>
+        <source>Who changed what in the selected case, and when</source>
+        <translation>Vem som ändrade vad i det valda ärendet, och när</translation>
     </message>
 </context>
 <context>
@@ -2050,6 +2190,10 @@
 Data folder: %2</source>
         <translation>Jämställdhetsgranskning av akter, version %1.
 Datamapp: %2</translation>
+    </message>
+    <message>
+        <source>Export au&amp;dit trail…</source>
+        <translation>Exportera hän&amp;delselogg…</translation>
     </message>
 </context>
 <context>

@@ -77,7 +77,12 @@ def test_delete_removes_reviews_and_answers_and_leaves_an_audit_event(app, missb
         for table in (Case, Review, Answer):
             assert session.exec(select(func.count()).select_from(table)).one() == 0
         event = session.exec(select(AuditEvent).where(AuditEvent.action == "delete")).one()
-        assert json.loads(event.detail_json) == {"answers": 1, "case_code": "MB-001", "reviews": 1}
+        assert json.loads(event.detail_json) == {
+            "answers": 1,
+            "case_code": "MB-001",
+            "reviews": 1,
+            "round": missbruk_round,
+        }
 
 
 def test_status_follows_the_reviews(app, missbruk_round):

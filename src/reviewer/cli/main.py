@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from reviewer.bootstrap import App, bootstrap
 from reviewer.cli.aggregate import run_aggregate
+from reviewer.cli.audit import run_audit_export
 from reviewer.cli.exchange import exchange_export, exchange_import
 from reviewer.cli.export import run_export
 from reviewer.cli.parser import build_parser
@@ -22,6 +23,7 @@ from reviewer.services import rounds as round_service
 from reviewer.services import spreadsheet_import
 from reviewer.services.demo import create_demo_data
 from reviewer.services.maintenance import backup_now, check_database, recount_answers
+from reviewer.services.settings import load_settings
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,11 @@ def _t(sv: str, en: str) -> str:
 
 def _open(args: argparse.Namespace) -> App:
     return bootstrap(getattr(args, "data_dir", None), getattr(args, "database_url", None))
+
+
+def _actor(app: App) -> str:
+    """Who the audit trail names for a change made from the command line: the reviewer set in Settings."""
+    return load_settings(app.paths.config_dir).reviewer or ""
 
 
 def _checklist_list(args: argparse.Namespace) -> int:
@@ -106,7 +113,9 @@ def _checklist_import(args: argparse.Namespace) -> int:
     app = _open(args)
     try:
         with app.db.session() as session:
-            outcome, slug, version = checklist_service.import_checklist_file(session, args.file, as_draft=args.draft)
+            outcome, slug, version = checklist_service.import_checklist_file(
+                session, args.file, as_draft=args.draft, actor=_actor(app)
+            )
     finally:
         app.close()
     name = f"{slug}@{version}"
@@ -172,7 +181,7 @@ def _checklist_publish(args: argparse.Namespace) -> int:
                 key_map = plan.key_map | given_map
                 retired = list(dict.fromkeys([*plan.retired, *given_retired]))
             try:
-                checklist_service.publish(session, slug, version, key_map, retired)
+                checklist_service.publish(session, slug, version, key_map, retired, actor=_actor(app))
             except checklist_service.ChecklistInvalidError as error:
                 print(_t("fel: ", "error: ") + error.text(), file=sys.stderr)
                 accounted = {*(key_map or {}).values(), *(retired or [])}
@@ -198,7 +207,7 @@ def _checklist_retire(args: argparse.Namespace) -> int:
     app = _open(args)
     try:
         with app.db.session() as session:
-            checklist_service.retire(session, slug, version)
+            checklist_service.retire(session, slug, version, actor=_actor(app))
     finally:
         app.close()
     print(
@@ -316,7 +325,9 @@ def _round_create(args: argparse.Namespace) -> int:
         with app.db.session() as session:
             checklist = checklist_service.get_version(session, slug, version)
             baseline = round_service.find_round_by_name(session, args.baseline).uuid if args.baseline else None
-            created = round_service.create_round(session, args.name, checklist, args.period, baseline_uuid=baseline)
+            created = round_service.create_round(
+                session, args.name, checklist, args.period, baseline_uuid=baseline, actor=_actor(app)
+            )
             name, reference = created.name, f"{checklist.slug}@{checklist.version}"
     finally:
         app.close()
@@ -369,6 +380,7 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("report", None): run_report,
     ("export", None): run_export,
     ("demo", None): _demo,
+    ("audit", "export"): run_audit_export,
 }
 
 

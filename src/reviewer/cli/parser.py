@@ -228,6 +228,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--unit", metavar="U", help="only cases of this unit")
 
+    audit = commands.add_parser("audit", help="the audit trail: who changed what and when (docs/audit-trail.md)")
+    audit_commands = audit.add_subparsers(dest="action", metavar="ACTION", required=True)
+    audit_export = audit_commands.add_parser(
+        "export",
+        parents=[common],
+        help="the events of a period as CSV or XLSX (an internal document with personal data)",
+    )
+    audit_export.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
+    audit_export.add_argument("--to", dest="end", required=True, metavar="DATE", help="last day, YYYY-MM-DD")
+    audit_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="a .csv or .xlsx file")
+
     demo = commands.add_parser("demo", parents=[common], help="create fictitious demo rounds")
     demo.add_argument("--cases", type=int, default=40, help="cases per built-in checklist (default 40)")
     demo.add_argument("--seed", type=int, default=1, help="random seed, for repeatable data (default 1)")

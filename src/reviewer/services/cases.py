@@ -116,7 +116,7 @@ def add_case(session: Session, round_uuid: str, data: CaseInput, actor: str = ""
         round_id=round_.id, case_code=checked.case_code, sex=checked.sex, age_band=checked.age_band, unit=checked.unit
     )
     session.add(case)
-    audit.record(session, actor, "case", case.uuid, "create")
+    audit.record(session, actor, "case", case.uuid, "create", round=round_.uuid)
     session.commit()
     session.refresh(case)
     return case
@@ -161,8 +161,17 @@ def delete_case(session: Session, case_uuid: str, actor: str = "") -> None:
         with answer_counts.recounted(session, [i for i in review_ids if i is not None]):
             session.execute(delete(Answer).where(col(Answer.review_id).in_(review_ids)))
             session.execute(delete(Review).where(col(Review.id).in_(review_ids)))
+    round_ = session.get(Round, case.round_id)
     audit.record(
-        session, actor, "case", case.uuid, "delete", case_code=case.case_code, reviews=len(review_ids), answers=answers
+        session,
+        actor,
+        "case",
+        case.uuid,
+        "delete",
+        case_code=case.case_code,
+        round=round_.uuid if round_ is not None else None,
+        reviews=len(review_ids),
+        answers=answers,
     )
     session.delete(case)
     session.commit()

@@ -39,6 +39,7 @@ from reviewer.checklists.xlsx import read_checklist_xlsx, write_checklist_xlsx
 from reviewer.domain.personnummer import guard_text, redact
 from reviewer.domain.sex import Subject
 from reviewer.domain.text import Message, ReviewerError
+from reviewer.services import audit
 from reviewer.services.files import write_atomically
 from reviewer.storage.models import ChecklistStatus, ChecklistVersion, Round, utcnow
 
@@ -190,6 +191,7 @@ def add_definition(
     definition: ChecklistDefinition,
     status: ChecklistStatus = ChecklistStatus.PUBLISHED,
     builtin: bool = False,
+    actor: str = "",
 ) -> ImportOutcome:
     """Store a version; the same content twice is a no-op, different content under a taken version is refused."""
     existing = _row_for(session, definition.slug, definition.version)
@@ -205,21 +207,26 @@ def add_definition(
                 "Give the new version a higher version number.",
             )
         )
-    session.add(
-        ChecklistVersion(
-            slug=definition.slug,
-            version=definition.version,
-            area=definition.area.value,
-            title=definition.title.sv,
-            status=status,
-            builtin=builtin,
-            definition_json=definition.canonical_json(),
-            sha256=digest,
-            published_at=utcnow() if status is ChecklistStatus.PUBLISHED else None,
-        )
+    row = ChecklistVersion(
+        slug=definition.slug,
+        version=definition.version,
+        area=definition.area.value,
+        title=definition.title.sv,
+        status=status,
+        builtin=builtin,
+        definition_json=definition.canonical_json(),
+        sha256=digest,
+        published_at=utcnow() if status is ChecklistStatus.PUBLISHED else None,
     )
+    session.add(row)
+    if not builtin:
+        _record(session, actor, row, "import")
     session.commit()
     return ImportOutcome.CREATED
+
+
+def _record(session: Session, actor: str, row: ChecklistVersion, action: str) -> None:
+    audit.record(session, actor, "checklist", row.uuid, action, checklist=f"{row.slug}@{row.version}", title=row.title)
 
 
 def ensure_builtins(session: Session) -> int:
@@ -532,6 +539,7 @@ def publish(
     version: int,
     key_map: Mapping[str, str] | None = None,
     retired: Sequence[str] | None = None,
+    actor: str = "",
 ) -> None:
     """Make a draft an immutable version; `key_map` (new → old) and `retired` replace the draft's own when given."""
     row = _exact_row(session, slug, version)
@@ -572,10 +580,11 @@ def publish(
     row.status = ChecklistStatus.PUBLISHED
     row.published_at = utcnow()
     session.add(row)
+    _record(session, actor, row, "publish")
     session.commit()
 
 
-def retire(session: Session, slug: str, version: int) -> None:
+def retire(session: Session, slug: str, version: int, actor: str = "") -> None:
     """No new rounds may use the version; rounds that already do keep working."""
     row = _exact_row(session, slug, version)
     if row.status is ChecklistStatus.DRAFT:
@@ -591,6 +600,7 @@ def retire(session: Session, slug: str, version: int) -> None:
         )
     row.status = ChecklistStatus.RETIRED
     session.add(row)
+    _record(session, actor, row, "retire")
     session.commit()
 
 
@@ -633,7 +643,9 @@ def read_checklist_file(path: Path) -> ChecklistDefinition:
     return read_checklist_xlsx(path) if checklist_file_format(path) == "xlsx" else load_checklist_file(path)
 
 
-def import_checklist_file(session: Session, path: Path, as_draft: bool = False) -> tuple[ImportOutcome, str, int]:
+def import_checklist_file(
+    session: Session, path: Path, as_draft: bool = False, actor: str = ""
+) -> tuple[ImportOutcome, str, int]:
     """Add a checklist file (JSON, YAML or a workbook); the same version twice is a no-op, changed content refused."""
     definition = read_checklist_file(path)
     slug, version = definition.slug, definition.version
@@ -662,7 +674,7 @@ def import_checklist_file(session: Session, path: Path, as_draft: bool = False) 
         issues = _mapping_issues(session, definition)
         if issues:
             raise ChecklistInvalidError(slug, version, issues)
-    return add_definition(session, definition), slug, version
+    return add_definition(session, definition, actor=actor), slug, version
 
 
 def export_checklist_file(session: Session, slug: str, version: int | None, path: Path) -> None:

@@ -174,6 +174,7 @@ def save_answer(
     existing = session.exec(
         select(Answer).where(Answer.review_id == review.id, Answer.question_key == question.key)
     ).first()
+    before = (json.loads(existing.value_json), existing.note) if existing is not None else (None, None)
     with answer_counts.recounted(session, [review.id or 0]):
         if value is None and note is None:
             if existing is not None:
@@ -191,6 +192,10 @@ def save_answer(
             session.add(answer)
         session.flush()
         revision = _bump(session, review, snapshot.revision, status=ReviewStatus.IN_PROGRESS)
+    free_text = question.type is QuestionType.TEXT
+    audit.record_answer(
+        session, snapshot.reviewer, review.uuid, snapshot.case_uuid, question.key, free_text, before, (value, note)
+    )
     session.commit()
     snapshot.revision, snapshot.status = revision, ReviewStatus.IN_PROGRESS
     for store, item in ((snapshot.answers, value), (snapshot.notes, note)):
@@ -228,7 +233,7 @@ def complete_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> i
                 delete(Answer).where(col(Answer.review_id) == review.id, col(Answer.question_key).in_(hidden))
             )
         revision = _bump(session, review, snapshot.revision, status=ReviewStatus.COMPLETE, completed_at=utcnow())
-    audit.record(session, actor, "review", review.uuid, "complete", dropped_hidden=hidden)
+    audit.record(session, actor, "review", review.uuid, "complete", case=snapshot.case_uuid, dropped_hidden=hidden)
     session.commit()
     for key in hidden:
         snapshot.answers.pop(key, None)
@@ -241,7 +246,7 @@ def reopen_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> int
     review = _review_for_update(session, snapshot.review_uuid)
     with answer_counts.recounted(session, [review.id or 0]):
         revision = _bump(session, review, snapshot.revision, status=ReviewStatus.IN_PROGRESS, completed_at=None)
-    audit.record(session, actor, "review", review.uuid, "reopen")
+    audit.record(session, actor, "review", review.uuid, "reopen", case=snapshot.case_uuid)
     session.commit()
     snapshot.status, snapshot.revision = ReviewStatus.IN_PROGRESS, revision
     return revision

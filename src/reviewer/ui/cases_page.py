@@ -23,6 +23,7 @@ from reviewer.services import cases
 from reviewer.services.cases import CaseRow, CaseStatus
 from reviewer.services.rounds import get_round
 from reviewer.storage.database import Database
+from reviewer.ui.audit_log_dialog import AuditLogDialog
 from reviewer.ui.case_dialog import CaseDialog
 from reviewer.ui.filter_table import record_table_view
 from reviewer.ui.import_dialog import ImportDialog
@@ -121,6 +122,9 @@ class CasesPage(QWidget):
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.delete_button = QPushButton(self.tr("&Delete…"), self)
         self.review_button = QPushButton(self.tr("&Review"), self)
+        self.log_button = QPushButton(self.tr("Event &log…"), self)
+        self.log_button.setToolTip(self.tr("Who changed what in the selected case, and when"))
+        self.log_button.clicked.connect(self.show_event_log)
         self.import_button = QPushButton(self.tr("&Import from spreadsheet…"), self)
         self.import_button.clicked.connect(self.import_spreadsheet)
         self.add_button.clicked.connect(self.add_case)
@@ -141,7 +145,7 @@ class CasesPage(QWidget):
         filters.addWidget(self.sex_filter)
         filters.addWidget(self.unit_filter)
         actions = QHBoxLayout()
-        for button in (self.review_button, self.add_button, self.edit_button, self.delete_button):
+        for button in (self.review_button, self.add_button, self.edit_button, self.delete_button, self.log_button):
             actions.addWidget(button)
         actions.addStretch()
         actions.addWidget(self.import_button)
@@ -260,6 +264,11 @@ class CasesPage(QWidget):
         record = self.selected()
         if record is not None:
             self.review_requested.emit(record.uuid)
+
+    def show_event_log(self) -> None:
+        record = self.selected()
+        if record is not None:
+            AuditLogDialog(self._db, record.uuid, record.case_code, self._language, self).exec()
 
     def import_spreadsheet(self) -> None:
         """Earlier reviews kept in Excel become cases and reviews of this round (typically a baseline round)."""

@@ -10,6 +10,7 @@ draft, Ctrl+O imports a file, Ctrl+E exports the selected version.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -173,10 +174,11 @@ class ChecklistList(QWidget):
 
 
 class ChecklistsPage(QWidget):
-    def __init__(self, db: Database, language: Language, parent=None) -> None:
+    def __init__(self, db: Database, language: Language, parent=None, actor: Callable[[], str] = str) -> None:
         super().__init__(parent)
         self._db = db
         self._language = language
+        self._actor = actor
         self.editor: ChecklistEditor | None = None
         self.list = ChecklistList(self)
         self.model = self.list.model
@@ -281,7 +283,7 @@ class ChecklistsPage(QWidget):
 
     def open_editor(self, slug: str, version: int) -> None:
         try:
-            editor = ChecklistEditor(self._db, slug, version, self._language, self)
+            editor = ChecklistEditor(self._db, slug, version, self._language, self, actor=self._actor)
         except ReviewerError as error:
             self._warn(self.tr("Edit draft"), error)
             self.refresh()
@@ -334,7 +336,10 @@ class ChecklistsPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._change(self.tr("Retire checklist version"), lambda s: checklists.retire(s, chosen.slug, chosen.version))
+        actor = self._actor()
+        self._change(
+            self.tr("Retire checklist version"), lambda s: checklists.retire(s, chosen.slug, chosen.version, actor)
+        )
 
     def delete_selected(self) -> None:
         chosen = self.list.selected()
@@ -375,7 +380,9 @@ class ChecklistsPage(QWidget):
             return
         try:
             with self._db.session() as session:
-                outcome, slug, version = checklists.import_checklist_file(session, Path(path), as_draft=as_draft)
+                outcome, slug, version = checklists.import_checklist_file(
+                    session, Path(path), as_draft=as_draft, actor=self._actor()
+                )
         except ReviewerError as error:
             self._warn(self.tr("Import checklist"), error)
             return

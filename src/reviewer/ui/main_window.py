@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         assert self._app is not None
         self.setWindowTitle(self.tr("Gender equality review"))
         self.reviews = ReviewsArea(self._app.db, self.language, self.actor, self.ensure_actor, self)
-        self.checklists_page = ChecklistsPage(self._app.db, self.language, self)
+        self.checklists_page = ChecklistsPage(self._app.db, self.language, self, actor=self.actor)
         self.reviews.data_changed.connect(self.checklists_page.refresh)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.reviews, self.tr("&Reviews"))
@@ -92,6 +92,9 @@ class MainWindow(QMainWindow):
         import_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_I))
         import_action.triggered.connect(self.import_exchange)
         file_menu.addAction(import_action)
+        audit_action = QAction(self.tr("Export au&dit trail…"), self)
+        audit_action.triggered.connect(self.export_audit_trail)
+        file_menu.addAction(audit_action)
         file_menu.addSeparator()
         settings_action = QAction(self.tr("&Settings…"), self)
         settings_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma))
@@ -140,6 +143,12 @@ class MainWindow(QMainWindow):
         dialog.imported.connect(lambda _summary: self.reviews.show_rounds())
         dialog.imported.connect(lambda _summary: self.checklists_page.refresh())
         dialog.exec()
+
+    def export_audit_trail(self) -> None:
+        from reviewer.ui.audit_export_dialog import AuditExportDialog
+
+        assert self._app is not None
+        AuditExportDialog(self._app.db, self.language, self).exec()
 
     def actor(self) -> str:
         return (self.settings.reviewer if self.settings else None) or ""

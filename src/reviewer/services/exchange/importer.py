@@ -1027,6 +1027,11 @@ class _Writer:
                 unchanged=summary.reviews.unchanged,
                 conflicts=summary.reviews.conflicts,
             )
+            for name in file_plan.new_rounds:
+                created = next(r for r in self.plan._rounds if r.name == name)
+                audit.record(
+                    self.session, self.actor, "round", created.uuid, "exchange_create", file=exchange_file.name
+                )
             for incoming_name, incoming_uuid, into in file_plan.merged_rounds:
                 audit.record(
                     self.session,
@@ -1058,6 +1063,7 @@ class _Writer:
                     "review",
                     conflict._target.uuid,
                     "exchange_conflict",
+                    case=conflict._target.case.uuid,
                     file=exchange_file.name,
                     resolution=self.chosen[conflict.key].value,
                     incoming_uuid=conflict._record.uuid,

@@ -9,6 +9,7 @@ Ctrl+Up / Ctrl+Down move it; Ctrl+Z / Ctrl+Shift+Z undo and redo; Alt+Left goes 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -45,9 +46,12 @@ class ChecklistEditor(QWidget):
     published = Signal(str, int)
     saved = Signal()
 
-    def __init__(self, db: Database, slug: str, version: int, language: Language, parent=None) -> None:
+    def __init__(
+        self, db: Database, slug: str, version: int, language: Language, parent=None, actor: Callable[[], str] = str
+    ) -> None:
         super().__init__(parent)
         self._db = db
+        self._actor = actor
         self.slug = slug
         self.version = version
         self.language = language
@@ -345,7 +349,7 @@ class ChecklistEditor(QWidget):
     def publish(self) -> None:
         if not self.flush():
             return
-        if publish_with_dialog(self._db, self.slug, self.version, self.language, self):
+        if publish_with_dialog(self._db, self.slug, self.version, self.language, self, self._actor()):
             self.published.emit(self.slug, self.version)
 
     def hideEvent(self, event: QHideEvent) -> None:

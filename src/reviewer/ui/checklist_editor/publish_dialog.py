@@ -181,7 +181,9 @@ class PublishDialog(FormDialog):
         super().accept()
 
 
-def publish_with_dialog(db: Database, slug: str, version: int, language: Language, parent: QWidget) -> bool:
+def publish_with_dialog(
+    db: Database, slug: str, version: int, language: Language, parent: QWidget, actor: str = ""
+) -> bool:
     """Shows the plan, asks for the mapping and publishes; True when the version was published."""
     try:
         with db.session() as session:
@@ -201,9 +203,9 @@ def publish_with_dialog(db: Database, slug: str, version: int, language: Languag
     def submit(key_map: dict[str, str], retired: list[str]) -> None:
         with db.session() as session:
             if plan.previous_version is None:
-                checklists.publish(session, slug, version)
+                checklists.publish(session, slug, version, actor=actor)
             else:
-                checklists.publish(session, slug, version, key_map, retired)
+                checklists.publish(session, slug, version, key_map, retired, actor=actor)
 
     dialog = PublishDialog(title or slug, version, plan, old_texts, new_texts, submit, language, parent)
     return bool(dialog.exec())
