@@ -10,9 +10,11 @@ import errno
 import logging
 import logging.handlers
 import os
+import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 import sqlalchemy as sa
@@ -112,10 +114,26 @@ class PrivateLogHandler(logging.handlers.RotatingFileHandler):
         return
 
 
+class PrivateFormatter(logging.Formatter):
+    """Tracebacks keep where it happened and what kind of error, not the error's own text: that text may quote a
+    value (a case code, a note) that must not reach the log."""
+
+    def formatException(self, ei: Any) -> str:
+        _type, error, tb = ei
+        lines = ["Traceback (most recent call last):", *"".join(traceback.format_tb(tb)).rstrip().splitlines()]
+        chain: list[str] = []
+        current = error
+        while current is not None and len(chain) < 10:
+            chain.append(f"{type(current).__module__}.{type(current).__qualname__}")
+            current = current.__cause__ or current.__context__
+        lines.append(" <- ".join(chain) + " (the message is not logged: it may hold case data)")
+        return "\n".join(lines)
+
+
 def configure_logging(paths: AppPaths) -> logging.Handler:
     """A rotating log file; only program events are logged, never case data or free text."""
     handler = PrivateLogHandler(paths.log_dir / "reviewer.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger = logging.getLogger("reviewer")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -168,7 +168,20 @@ def make_engine(url: str | sa.URL) -> sa.Engine:
     engine = sa.create_engine(url, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _set_sqlite_pragmas)
+        sa.event.listen(engine, "handle_error", _plain_failure(sqlite_path(engine.url)))
     return engine
+
+
+def _plain_failure(file: Path | None) -> Callable[[sa.engine.ExceptionContext], None]:
+    """A lock held elsewhere, a full disk or a read-only folder reaches every caller (the form's autosave, an
+    import, a command) as the plain message, in place of the driver's error with its statement."""
+
+    def handle(context: sa.engine.ExceptionContext) -> None:
+        known = known_failure(context.original_exception, file)
+        if known is not None:
+            raise known from None
+
+    return handle
 
 
 def schema_state(engine: sa.Engine) -> SchemaState:

@@ -63,41 +63,45 @@ def needed_bytes(database: Path | None) -> int:
 
 
 def in_use(where: str) -> DatabaseInUseError:
+    shown = f" {where}" if where else ""
     return DatabaseInUseError(
         Message(
-            f"Databasen {where} används av ett annat program och kan inte ändras just nu. Stäng det andra programmet "
+            f"Databasen{shown} används av ett annat program och kan inte ändras just nu. Stäng det andra programmet "
             "(till exempel ett annat fönster av granskningsprogrammet eller ett databasverktyg) och försök igen. "
             "Det som inte hann sparas har inte ändrats; det som sparats tidigare finns kvar.",
-            f"The database {where} is in use by another program and cannot be changed now. Close the other program "
+            f"The database{shown} is in use by another program and cannot be changed now. Close the other program "
             "(for example another window of the review program, or a database tool) and try again. What could not "
             "be saved was not changed; what was saved before is kept.",
         )
     )
 
 
-def disk_full(folder: Path, database: Path | None) -> DiskFullError:
-    try:
-        free = shutil.disk_usage(folder).free
-        free_sv, free_en = f"{_megabytes(free)} ledigt", f"{_megabytes(free)} free"
-    except OSError:
-        free_sv, free_en = "inget ledigt utrymme", "no free space"
+def disk_full(folder: Path | None, database: Path | None) -> DiskFullError:
+    free_sv = free_en = ""
+    if folder is not None:
+        try:
+            free = _megabytes(shutil.disk_usage(folder).free)
+            free_sv, free_en = f" ({free} ledigt där {folder} ligger)", f" ({free} free where {folder} is)"
+        except OSError:
+            pass
     needed = _megabytes(needed_bytes(database))
     return DiskFullError(
         Message(
-            f"Disken är full ({free_sv} där {folder} ligger). Frigör minst {needed} och försök igen. "
+            f"Disken är full{free_sv}. Frigör minst {needed} och försök igen. "
             "Det som inte hann sparas har inte ändrats; det som sparats tidigare finns kvar.",
-            f"The disk is full ({free_en} where {folder} is). Free at least {needed} and try again. "
+            f"The disk is full{free_en}. Free at least {needed} and try again. "
             "What could not be saved was not changed; what was saved before is kept.",
         )
     )
 
 
-def read_only(folder: Path) -> ReadOnlyError:
+def read_only(folder: Path | None) -> ReadOnlyError:
+    shown_sv, shown_en = (f"Mappen {folder}", f"The folder {folder}") if folder else ("Mappen", "The folder")
     return ReadOnlyError(
         Message(
-            f"Mappen {folder} är skrivskyddad, så inget kan sparas där. Be IT om skrivrättigheter eller välj en "
+            f"{shown_sv} är skrivskyddad, så inget kan sparas där. Be IT om skrivrättigheter eller välj en "
             "annan mapp med --data-dir. Inget har ändrats.",
-            f"The folder {folder} is read-only, so nothing can be saved there. Ask IT for write access or choose "
+            f"{shown_en} is read-only, so nothing can be saved there. Ask IT for write access or choose "
             "another folder with --data-dir. Nothing was changed.",
         )
     )
@@ -105,7 +109,7 @@ def read_only(folder: Path) -> ReadOnlyError:
 
 def known_failure(error: BaseException, database: Path | None, folder: Path | None = None) -> ReviewerError | None:
     """The plain message for a failure of the database or its disk, or None when it is none of those."""
-    where = folder or (database.parent if database is not None else Path.cwd())
+    where = folder or (database.parent if database is not None else None)
     for cause in _chain(error):
         if isinstance(cause, ReviewerError):
             return cause
@@ -113,7 +117,7 @@ def known_failure(error: BaseException, database: Path | None, folder: Path | No
             code = getattr(cause, "sqlite_errorcode", -1) & 0xFF
             text = str(cause).lower()
             if code in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text:
-                return in_use(str(database or where))
+                return in_use(str(database or where or ""))
             if code == SQLITE_FULL or "disk is full" in text:
                 return disk_full(where, database)
             if code == SQLITE_READONLY or "readonly database" in text:
