@@ -74,7 +74,7 @@ def run_until_filled(qapp, data_dir, on_dialog):
 def test_a_damaged_database_at_start_is_replaced_by_the_newest_good_backup(
     qapp, swedish, backed_up, screenshot, damage, words
 ):
-    data_dir, backup = backed_up
+    data_dir, _backup = backed_up
     damage(data_dir / "reviewer.sqlite")
 
     def restore(dialog):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 import sqlalchemy as sa
 
@@ -19,8 +20,15 @@ def _t(sv: str, en: str) -> str:
     return en if language_from_environment() == "en" else sv
 
 
+def warn(app: App) -> App:
+    """What went wrong at start without stopping it (today's backup could not be made) goes to stderr."""
+    for warning in app.warnings:
+        print(_t("varning: ", "warning: ") + warning.text(), file=sys.stderr)
+    return app
+
+
 def _open(args: argparse.Namespace) -> App:
-    return bootstrap(getattr(args, "data_dir", None), getattr(args, "database_url", None))
+    return warn(bootstrap(getattr(args, "data_dir", None), getattr(args, "database_url", None)))
 
 
 def describe(info: BackupInfo) -> str:

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from reviewer.bootstrap import App, bootstrap
 from reviewer.cli import database as db_commands
 from reviewer.cli.aggregate import run_aggregate
+from reviewer.cli.database import warn
 from reviewer.cli.exchange import exchange_export, exchange_import
 from reviewer.cli.export import run_export
 from reviewer.cli.parser import build_parser
@@ -36,7 +37,7 @@ def _t(sv: str, en: str) -> str:
 
 
 def _open(args: argparse.Namespace) -> App:
-    return bootstrap(getattr(args, "data_dir", None), getattr(args, "database_url", None))
+    return warn(bootstrap(getattr(args, "data_dir", None), getattr(args, "database_url", None)))
 
 
 def _checklist_list(args: argparse.Namespace) -> int:
@@ -342,6 +343,16 @@ def run_command(args: argparse.Namespace) -> int:
     """Every failure ends in a sentence on stderr and exit code 1; the details of an unexpected one go to the log,
     never a traceback to the terminal."""
     handler = COMMANDS[(args.command, getattr(args, "action", None))]
+    # Without it, a failure before the log file is open would reach Python's last-resort handler: stderr.
+    quiet = logging.NullHandler()
+    logging.getLogger("reviewer").addHandler(quiet)
+    try:
+        return _run(handler, args)
+    finally:
+        logging.getLogger("reviewer").removeHandler(quiet)
+
+
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
         return handler(args)
     except DatabaseError as error:

@@ -126,6 +126,12 @@ def daily_backup(db: Database, backup_dir: Path, keep: int = DEFAULT_KEEP) -> Me
             "Dagens säkerhetskopia kunde inte göras: " + error.text("sv"),
             "Today's backup could not be made: " + error.text("en"),
         )
+    except Exception:
+        log.exception("daily backup failed")
+        return Message(
+            "Dagens säkerhetskopia kunde inte göras; detaljerna finns i loggfilen.",
+            "Today's backup could not be made; the details are in the log file.",
+        )
     return None
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from reviewer.domain.text import Message, ReviewerError
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
+SQLITE_IOERR = 10
 SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
 SQLITE_READONLY = 8
@@ -48,8 +49,22 @@ def _chain(error: BaseException) -> Iterator[BaseException]:
         current = current.__cause__ or current.__context__
 
 
-def _megabytes(size: int) -> str:
-    return f"{max(size, 0) / 1_000_000:.0f} MB" if size >= 10_000_000 else f"{max(size, 0) / 1_000_000:.1f} MB"
+def _megabytes(size: int) -> tuple[str, str]:
+    """Whole megabytes, in Swedish and English."""
+    if size < 1_000_000:
+        return "under 1 MB", "less than 1 MB"
+    shown = f"{size / 1_000_000:.0f} MB"
+    return shown, shown
+
+
+def _nearly_full(folder: Path | None) -> bool:
+    """SQLite reports some writes that found no room (a journal, the shared-memory file) as a plain I/O error."""
+    if folder is None:
+        return False
+    try:
+        return shutil.disk_usage(folder).free < 1_000_000
+    except OSError:
+        return False
 
 
 def needed_bytes(database: Path | None) -> int:
@@ -81,10 +96,10 @@ def disk_full(folder: Path | None, database: Path | None) -> DiskFullError:
     if folder is not None:
         try:
             free = _megabytes(shutil.disk_usage(folder).free)
-            free_sv, free_en = f" ({free} ledigt där {folder} ligger)", f" ({free} free where {folder} is)"
+            free_sv, free_en = f" ({free[0]} ledigt där {folder} ligger)", f" ({free[1]} free where {folder} is)"
         except OSError:
             pass
-    needed = _megabytes(needed_bytes(database))
+    needed = _megabytes(needed_bytes(database))[0]
     return DiskFullError(
         Message(
             f"Disken är full{free_sv}. Frigör minst {needed} och försök igen. "
@@ -118,7 +133,7 @@ def known_failure(error: BaseException, database: Path | None, folder: Path | No
             text = str(cause).lower()
             if code in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text:
                 return in_use(str(database or where or ""))
-            if code == SQLITE_FULL or "disk is full" in text:
+            if code == SQLITE_FULL or "disk is full" in text or (code == SQLITE_IOERR and _nearly_full(where)):
                 return disk_full(where, database)
             if code == SQLITE_READONLY or "readonly database" in text:
                 return read_only(where)
