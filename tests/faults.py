@@ -19,13 +19,15 @@ ROOT = Path(__file__).parents[1]
 PLANTED = ("ZZPLANT", "ZZUNIT", "ZZREVIEWER", "ZZNOTE")
 
 
-def cli(*args: object, data_dir: Path, lang: str = "sv_SE.UTF-8", timeout: float = 180) -> subprocess.CompletedProcess:
+def cli(
+    *args: object, data_dir: Path, lang: str = "sv_SE.UTF-8", timeout: float = 180, umask: int = -1
+) -> subprocess.CompletedProcess:
     """`reviewer ARGS --data-dir DIR` in its own process; no traceback may reach the terminal, whatever happens."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
     env["LANG"] = lang
     env["PYTHONPATH"] = str(ROOT / "src")
     command = [sys.executable, "-m", "reviewer", *map(str, args), "--data-dir", str(data_dir)]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout, cwd=ROOT)
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout, cwd=ROOT, umask=umask)
     assert "Traceback" not in result.stderr, result.stderr
     assert "[SQL" not in result.stderr and "parameters" not in result.stderr, result.stderr
     return result
@@ -74,7 +76,8 @@ def fill(disk: Path, leave: int = 0) -> Path:
                 try:
                     handle.write(block)
                 except OSError as error:
-                    assert error.errno == errno.ENOSPC
+                    if error.errno != errno.ENOSPC:
+                        raise
                     break
     return filler
 
@@ -93,6 +96,7 @@ def planted_csv(path: Path, rows: int) -> Path:
     """Earlier reviews for the built-in missbruk checklist whose case codes, units, reviewers and notes are marked,
     so a scan of stderr and the log can tell whether any of them leaked."""
     from benchmarks.spreadsheet_import_10k import write_csv
+
     from reviewer.checklists.loader import builtin_checklists
 
     raw = path.with_suffix(".raw.csv")

@@ -115,12 +115,13 @@ class PrivateLogHandler(logging.handlers.RotatingFileHandler):
 
 
 class PrivateFormatter(logging.Formatter):
-    """Tracebacks keep where it happened and what kind of error, not the error's own text: that text may quote a
-    value (a case code, a note) that must not reach the log."""
+    """Tracebacks keep where it happened and what kind of error, not the error's own text or the source lines: they
+    may quote a value (a case code, a note) that must not reach the log."""
 
     def formatException(self, ei: Any) -> str:
         _type, error, tb = ei
-        lines = ["Traceback (most recent call last):", *"".join(traceback.format_tb(tb)).rstrip().splitlines()]
+        lines = ["Traceback (most recent call last):"]
+        lines += [f'  File "{f.filename}", line {f.lineno}, in {f.name}' for f in traceback.extract_tb(tb)]
         chain: list[str] = []
         current = error
         while current is not None and len(chain) < 10:
