@@ -36,6 +36,7 @@ BENCHMARKS = {
     "dashboard_100k": "benchmarks.dashboard_100k",
     "pdf_report_10k": "benchmarks.pdf_report",
     "export_formats": "benchmarks.export_formats",
+    "backup_100k": "benchmarks.backup_100k",
 }
 RESULTS_FILE = Path(__file__).with_name("results") / "latest.json"
 

@@ -23,7 +23,7 @@ from reviewer.domain.text import Message, ReviewerError
 from reviewer.services.checklists import ensure_builtins
 from reviewer.services.maintenance import daily_backup
 from reviewer.services.settings import load_settings
-from reviewer.storage.backups import remove_leftovers
+from reviewer.storage.backups import daily_backup_due, remove_leftovers
 from reviewer.storage.database import Database, open_database, sqlite_path
 from reviewer.storage.failures import read_only
 from reviewer.storage.private import open_private, private_folder
@@ -169,7 +169,8 @@ def bootstrap(
         if file is not None:
             remove_restore_leftovers(file)
             remove_leftovers(paths.backup_dir)
-        db = open_database(url, paths.backup_dir, keep)
+        # Every page is read once a day, before the daily backup; other starts check the file's shape only.
+        db = open_database(url, paths.backup_dir, keep, thorough=daily_backup_due(paths.backup_dir))
         with db.session() as session:
             ensure_builtins(session)
         warning = daily_backup(db, paths.backup_dir, keep)

@@ -186,9 +186,11 @@ def test_a_corrupt_database_at_start_names_the_newest_good_backup(tmp_path):
     raw = bytearray(database.read_bytes())
     raw[4096 * 2 : 4096 * 6] = b"\x5a" * (4096 * 4)
     database.write_bytes(bytes(raw))
+    for daily in (data_dir / "backups").glob("*-daily.sqlite"):
+        daily.unlink()  # the first start of a new day, when every page is checked before the daily backup
     result = cli("round", "list", data_dir=data_dir)
     assert result.returncode == 1
-    assert "är skadad eller oläsbar" in result.stderr or "ingen läsbar databas" in result.stderr, result.stderr
+    assert "är skadad" in result.stderr or "ingen läsbar databas" in result.stderr, result.stderr
     assert f"reviewer db restore {newest}" in result.stderr
     restored = cli("db", "restore", newest, data_dir=data_dir)
     assert restored.returncode == 0, restored.stderr

@@ -27,7 +27,7 @@ from reviewer.services import rounds as round_service
 from reviewer.services import spreadsheet_import
 from reviewer.services.demo import create_demo_data
 from reviewer.storage.database import DatabaseError
-from reviewer.storage.failures import known_failure
+from reviewer.storage.failures import DatabaseDamagedError, known_failure
 
 log = logging.getLogger(__name__)
 
@@ -364,6 +364,8 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
         return 1
     except ReviewerError as error:
         print(_t("fel: ", "error: ") + error.text(), file=sys.stderr)
+        if isinstance(error, DatabaseDamagedError):
+            print(_hint(args) or "", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(_t("avbrutet", "interrupted"), file=sys.stderr)

@@ -10,7 +10,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -21,7 +21,7 @@ from sqlmodel import Session
 
 from reviewer.domain.text import Message, ReviewerError
 from reviewer.storage.backups import BEFORE_MIGRATION, DEFAULT_KEEP, prune_backups, tighten_database_files, write_backup
-from reviewer.storage.failures import DatabaseInUseError, ReadOnlyError, known_failure
+from reviewer.storage.failures import DatabaseDamagedError, DatabaseInUseError, ReadOnlyError, known_failure
 from reviewer.storage.private import create_private_file, private_folder, sync_folder
 
 log = logging.getLogger(__name__)
@@ -87,22 +87,50 @@ def damaged(path: Path, reason_sv: str, reason_en: str) -> DatabaseError:
     )
 
 
-def preflight_sqlite(path: Path) -> str | None:
+def needs_check_marker(path: Path) -> Path:
+    """Left beside the database when SQLite found a damaged page while working: the next start checks it all."""
+    return path.with_name(f".{path.name}.needs-check")
+
+
+def _header_problem(path: Path) -> tuple[str, str] | None:
+    """What SQLite's 100-byte header says is wrong with the file's length, without reading the rest."""
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
+        return None  # not SQLite at all: the connection below says so
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    pages_valid = header[24:28] == header[92:96]
+    size = path.stat().st_size
+    if size % page_size or (pages_valid and size < pages * page_size):
+        return "filen är avkortad", "the file is truncated"
+    return None
+
+
+def preflight_sqlite(path: Path, thorough: bool = True) -> str | None:
     """Check an existing SQLite file read-only and return its schema revision; raise if it must not be opened.
 
     A zero-length file is refused like a damaged one: SQLite would take it for a new database, and making it one
-    would hide that the real one was lost.
+    would hide that the real one was lost. `thorough` adds `PRAGMA quick_check`, which reads every page (seconds on
+    a large database, see backup_100k in docs/benchmarks.md); without it the header, the file's length, the schema
+    and the revision are checked, in milliseconds.
     """
     try:
         if path.is_dir():
             raise damaged(path, "en mapp, ingen fil", "a folder, not a file")
         if path.stat().st_size == 0:
             raise damaged(path, "filen är tom", "the file is empty")
+        problem = _header_problem(path)
+        if problem is not None:
+            raise damaged(path, *problem)
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
             conn.execute("PRAGMA schema_version").fetchone()
-            verdict = conn.execute("PRAGMA quick_check").fetchone()
-            if verdict is None or verdict[0] != "ok":
-                raise damaged(path, "integritetskontrollen misslyckades", "the integrity check failed")
+            if thorough or needs_check_marker(path).exists():
+                verdict = conn.execute("PRAGMA quick_check").fetchone()
+                if verdict is None or verdict[0] != "ok":
+                    raise damaged(path, "integritetskontrollen misslyckades", "the integrity check failed")
+                needs_check_marker(path).unlink(missing_ok=True)
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if "alembic_version" in tables:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -178,6 +206,9 @@ def _plain_failure(file: Path | None) -> Callable[[sa.engine.ExceptionContext], 
 
     def handle(context: sa.engine.ExceptionContext) -> None:
         known = known_failure(context.original_exception, file)
+        if isinstance(known, DatabaseDamagedError) and file is not None:
+            with suppress(OSError):
+                needs_check_marker(file).touch()
         if known is not None:
             raise known from None
 
@@ -244,17 +275,22 @@ def _create_sqlite(file: Path) -> None:
     sync_folder(file.parent)
 
 
-def open_database(url: str, backup_dir: Path, keep_backups: int = DEFAULT_KEEP) -> Database:
-    """Check, back up when a migration is due, migrate to head, and return the open database."""
+def open_database(url: str, backup_dir: Path, keep_backups: int = DEFAULT_KEEP, thorough: bool = True) -> Database:
+    """Check, back up when a migration is due, migrate to head, and return the open database.
+
+    `thorough` reads every page before opening (quick_check); bootstrap asks for it once a day, before the daily
+    backup, so a damaged database is never copied over the good backups. A migration always checks thoroughly."""
     sa_url = sa.make_url(url)
     file = sqlite_path(sa_url)
     created = False
     try:
         if file is not None and (file.exists() or file.is_symlink()):
             tighten_database_files(file)
-            revision = preflight_sqlite(file)
+            revision = preflight_sqlite(file, thorough)
             refuse_unknown_revision(revision, str(file))
             if revision != HEAD_REVISION:
+                if not thorough:
+                    preflight_sqlite(file, thorough=True)
                 write_backup(file, backup_dir, BEFORE_MIGRATION)
                 prune_backups(backup_dir, BEFORE_MIGRATION, keep_backups)
         elif file is not None:

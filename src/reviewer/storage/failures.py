@@ -20,8 +20,10 @@ SQLITE_IOERR = 10
 SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
 SQLITE_READONLY = 8
+SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
 SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
 MIN_FREE_BYTES = 20_000_000
 
 
@@ -31,6 +33,12 @@ class DatabaseInUseError(ReviewerError):
 
 class DiskFullError(ReviewerError):
     pass
+
+
+class DatabaseDamagedError(ReviewerError):
+    """SQLite found a damaged page while working; the next start checks every page and offers a backup."""
+
+    recoverable = True
 
 
 class ReadOnlyError(ReviewerError):
@@ -110,6 +118,18 @@ def disk_full(folder: Path | None, database: Path | None) -> DiskFullError:
     )
 
 
+def damaged_while_working(where: str) -> DatabaseDamagedError:
+    shown = f" {where}" if where else ""
+    return DatabaseDamagedError(
+        Message(
+            f"Databasen{shown} är skadad; det som inte hann sparas har inte ändrats. Avsluta och starta programmet "
+            "igen: då kontrolleras databasen och den senaste fungerande säkerhetskopian erbjuds.",
+            f"The database{shown} is damaged; what could not be saved was not changed. Quit and start the program "
+            "again: the database is then checked and the newest good backup offered.",
+        )
+    )
+
+
 def read_only(folder: Path | None) -> ReadOnlyError:
     shown_sv, shown_en = (f"Mappen {folder}", f"The folder {folder}") if folder else ("Mappen", "The folder")
     return ReadOnlyError(
@@ -135,6 +155,8 @@ def known_failure(error: BaseException, database: Path | None, folder: Path | No
                 return in_use(str(database or where or ""))
             if code == SQLITE_FULL or "disk is full" in text or (code == SQLITE_IOERR and _nearly_full(where)):
                 return disk_full(where, database)
+            if code in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in text:
+                return damaged_while_working(str(database or ""))
             if code == SQLITE_READONLY or "readonly database" in text:
                 return read_only(where)
         if isinstance(cause, OSError):
