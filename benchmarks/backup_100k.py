@@ -1,8 +1,10 @@
 """backup_100k: what the start-up checks and the backups cost on a large database – the 100 000-review round of
 aggregate_100k (four million answers) – each against the plain file operation it cannot beat.
 
-- the read-only check at every start (`PRAGMA quick_check` with the table list and the schema revision,
-  `storage.database.preflight_sqlite`) against reading the whole file once;
+- the read-only check at every start (`storage.database.preflight_sqlite`: the header, the file's length, the table
+  list and the schema revision) against opening the file and reading its schema version, the least any start does;
+- the check of every page once a day, before the daily backup (the same with `PRAGMA quick_check`) against reading
+  the whole file once;
 - the daily (and before-migration) backup through SQLite's backup API (`storage.backups.write_backup`) against
   `shutil.copyfile` of the same file;
 - the restore (`storage.restore.restore_backup`: the backup checked, the current database kept as a backup, the
@@ -36,6 +38,11 @@ def read_whole(path: Path) -> None:
             pass
 
 
+def schema_version(path: Path) -> None:
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        conn.execute("PRAGMA schema_version").fetchone()
+
+
 def integrity_check(path: Path) -> None:
     with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -57,8 +64,15 @@ def run(repeat: int | None = None) -> list[Result]:
         folder = root / "copies"
         progress(f"{NAME}: {repeat} start-up checks and backups of a {size_mb:.0f} MB database, with baselines")
         read_whole(database)  # the same warm page cache for both
+        start, start_base = alternate(
+            repeat,
+            lambda i: timed(lambda: preflight_sqlite(database, thorough=False)),
+            lambda i: timed(lambda: schema_version(database)),
+        )
         check, check_base = alternate(
-            repeat, lambda i: timed(lambda: preflight_sqlite(database)), lambda i: timed(lambda: read_whole(database))
+            repeat,
+            lambda i: timed(lambda: preflight_sqlite(database, thorough=True)),
+            lambda i: timed(lambda: read_whole(database)),
         )
         backup, backup_base = alternate(
             repeat,
@@ -81,11 +95,19 @@ def run(repeat: int | None = None) -> list[Result]:
     return [
         Result(
             name=f"{NAME}_start_check",
-            description=f"the read-only check at every start (quick_check) of a {size_mb:.0f} MB database",
+            description=f"the read-only check at every start of a {size_mb:.0f} MB database (header, length, schema)",
+            samples=start,
+            baseline_samples=start_base,
+            baseline="opening the file read-only and reading PRAGMA schema_version",
+            max_median=0.05,
+            extra=extra,
+        ),
+        Result(
+            name=f"{NAME}_daily_check",
+            description="the check of every page (quick_check) at the first start of a day; no target",
             samples=check,
             baseline_samples=check_base,
             baseline="reading the whole file once (1 MB reads, warm cache)",
-            max_ratio=4.0,
             extra=extra,
         ),
         Result(

@@ -12,6 +12,7 @@ from sqlmodel import SQLModel, select
 
 from reviewer.storage import database
 from reviewer.storage.database import DatabaseError, make_engine, open_database
+from reviewer.storage.failures import DatabaseDamagedError
 from reviewer.storage.models import ChecklistVersion
 
 
@@ -265,3 +266,30 @@ def test_migrations_on_postgresql(postgres_url):
 def test_head_revision_constant_matches_the_migrations():
     script = ScriptDirectory.from_config(database._alembic_config())
     assert script.get_current_head() == database.HEAD_REVISION, "update HEAD_REVISION with a new migration"
+
+
+def test_a_damaged_page_met_while_working_is_said_plainly_and_checked_at_the_next_start(tmp_path):
+    """Other starts check only the file's shape; a page SQLite finds damaged makes the next start read them all."""
+    path = tmp_path / "r.sqlite"
+    db = open_database(f"sqlite:///{path}", tmp_path / "b")
+    with db.session() as session:
+        for i in range(300):
+            session.add(
+                ChecklistVersion(
+                    slug=f"s{i}", version=1, area="annat", title="T", definition_json="x" * 900, sha256="0"
+                )
+            )
+        session.commit()
+    db.dispose()
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) - 4096 * 8 : len(raw) - 4096 * 2] = b"\x5a" * (4096 * 6)
+    path.write_bytes(bytes(raw))
+    db = open_database(f"sqlite:///{path}", tmp_path / "b", thorough=False)
+    with pytest.raises(DatabaseDamagedError) as info, db.session() as session:
+        session.exec(select(ChecklistVersion.definition_json)).all()
+    db.dispose()
+    assert "Avsluta och starta programmet igen" in info.value.text("sv")
+    assert database.needs_check_marker(path).exists()
+    with pytest.raises(DatabaseError) as again:
+        open_database(f"sqlite:///{path}", tmp_path / "b", thorough=False)
+    assert again.value.recoverable, "refused like a damaged database, with the recovery dialog offered"
