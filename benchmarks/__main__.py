@@ -37,6 +37,7 @@ BENCHMARKS = {
     "pdf_report_10k": "benchmarks.pdf_report",
     "export_formats": "benchmarks.export_formats",
     "audit_export_200k": "benchmarks.audit_export_200k",
+    "backup_100k": "benchmarks.backup_100k",
 }
 RESULTS_FILE = Path(__file__).with_name("results") / "latest.json"
 

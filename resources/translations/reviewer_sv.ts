@@ -48,14 +48,81 @@
     <name>App</name>
     <message>
         <location filename="../../src/reviewer/ui/app.py" line="25"/>
-        <location filename="../../src/reviewer/ui/app.py" line="43"/>
         <source>Gender equality review</source>
         <translation>Jämställdhetsgranskning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/app.py" line="26"/>
+        <location filename="../../src/reviewer/ui/app.py" line="48"/>
         <source>An unexpected error occurred. What you saved before is kept. The details are in the log file; please send it to your IT support.</source>
         <translation>Ett oväntat fel inträffade. Det du har sparat finns kvar. Detaljerna finns i loggfilen; skicka den till IT-supporten.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/app.py" line="72"/>
+        <source>There is no backup to restore. Contact your IT support; the file is kept as it is.</source>
+        <translation>Det finns ingen säkerhetskopia att återställa. Kontakta IT-stödet; filen lämnas som den är.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupList</name>
+    <message>
+        <location filename="../../src/reviewer/ui/backup_list.py" line="16"/>
+        <source>Daily</source>
+        <translation>Daglig</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/backup_list.py" line="17"/>
+        <source>Before an update</source>
+        <translation>Före en uppdatering</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/backup_list.py" line="18"/>
+        <source>Before a restore</source>
+        <translation>Före en återställning</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/backup_list.py" line="19"/>
+        <source>Made by hand</source>
+        <translation>Gjord för hand</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/backup_list.py" line="33"/>
+        <source>unreadable</source>
+        <translation>oläsbar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/backup_list.py" line="42"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/backup_list.py" line="43"/>
+        <source>Kind</source>
+        <translation>Slag</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/backup_list.py" line="44"/>
+        <source>Size</source>
+        <translation>Storlek</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/backup_list.py" line="46"/>
+        <source>Rounds</source>
+        <translation>Omgångar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/backup_list.py" line="48"/>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/backup_list.py" line="50"/>
+        <source>Reviews</source>
+        <translation>Granskningar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/backup_list.py" line="56"/>
+        <source>Backups</source>
+        <translation>Säkerhetskopior</translation>
     </message>
 </context>
 <context>
@@ -2180,12 +2247,12 @@
         <translation>&amp;Om programmet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="179"/>
+        <location filename="../../src/reviewer/ui/main_window.py" line="188"/>
         <source>About</source>
         <translation>Om programmet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="180"/>
+        <location filename="../../src/reviewer/ui/main_window.py" line="189"/>
         <source>Gender equality review of case files, version %1.
 Data folder: %2</source>
         <translation>Jämställdhetsgranskning av akter, version %1.
@@ -2565,6 +2632,29 @@ Datamapp: %2</translation>
         <location filename="../../src/reviewer/ui/review_form.py" line="61"/>
         <source>Note: %1</source>
         <translation>Anteckning: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../src/reviewer/ui/recovery_dialog.py" line="15"/>
+        <source>The database cannot be opened</source>
+        <translation>Databasen kan inte öppnas</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/recovery_dialog.py" line="23"/>
+        <source>The newest good backup is from %1 and holds %2 rounds, %3 cases and %4 reviews. Restoring it puts that copy back; what was saved after it is not in it. The damaged file is kept in the backups folder for your IT support.</source>
+        <translation>Den senaste fungerande säkerhetskopian är från %1 och innehåller %2 omgångar, %3 ärenden och %4 granskningar. Om du återställer den läggs den kopian tillbaka; det som sparades efter den finns inte med. Den skadade filen sparas i mappen för säkerhetskopior åt IT-stödet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/recovery_dialog.py" line="36"/>
+        <source>&amp;Restore the backup</source>
+        <translation>&amp;Återställ säkerhetskopian</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/recovery_dialog.py" line="38"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
     </message>
 </context>
 <context>
@@ -3135,47 +3225,72 @@ p</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="14"/>
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="26"/>
         <source>Welcome</source>
         <translation>Välkommen</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="14"/>
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="26"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="17"/>
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="29"/>
         <source>Your initials or a pseudonym are recorded on every review you make, so a unit chief can tell reviewers apart. Do not use your personnummer.</source>
         <translation>Dina initialer eller en pseudonym sparas på varje granskning du gör, så att enhetschefen kan skilja granskarna åt. Använd inte ditt personnummer.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="24"/>
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="36"/>
         <source>Initials or pseudonym</source>
         <translation>Initialer eller pseudonym</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="27"/>
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="39"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="28"/>
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="40"/>
         <source>Follow the system</source>
         <translation>Samma som systemet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="32"/>
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="44"/>
         <source>&amp;Initials or pseudonym</source>
         <translation>&amp;Initialer eller pseudonym</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="33"/>
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="45"/>
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="41"/>
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="57"/>
+        <source>Automatic backups kept of each kind</source>
+        <translation>Antal automatiska säkerhetskopior som sparas av varje slag</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="58"/>
+        <source>Automatic &amp;backups kept</source>
+        <translation>Automatiska &amp;säkerhetskopior som sparas</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="60"/>
+        <source>A PostgreSQL database is backed up by your IT department (pg_dump).</source>
+        <translation>En PostgreSQL-databas säkerhetskopieras av IT-avdelningen (pg_dump).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="66"/>
+        <source>A backup is made at the first start of each day and before every update of the database. Backups are kept in %1.</source>
+        <translation>En säkerhetskopia görs vid dagens första start och före varje uppdatering av databasen. Säkerhetskopiorna sparas i %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="74"/>
+        <source>Back &amp;up now</source>
+        <translation>Säkerhetskopiera &amp;nu</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/settings_dialog.py" line="103"/>
         <source>That looks like a personnummer. Use initials or a pseudonym.</source>
         <translation>Det ser ut som ett personnummer. Använd initialer eller en pseudonym.</translation>
     </message>

@@ -12,6 +12,7 @@ from sqlmodel import SQLModel, select
 
 from reviewer.storage import database
 from reviewer.storage.database import DatabaseError, make_engine, open_database
+from reviewer.storage.failures import DatabaseDamagedError
 from reviewer.storage.models import ChecklistVersion
 
 
@@ -88,17 +89,6 @@ def test_pending_migration_makes_a_backup_first(tmp_path):
     db.dispose()
 
 
-def test_old_automatic_backups_are_pruned(tmp_path):
-    folder = tmp_path / "backups"
-    folder.mkdir()
-    for i in range(15):
-        (folder / f"r-2026010{i:02d}-before-migration.sqlite").write_bytes(b"")
-    (folder / "r-20260101-manual.sqlite").write_bytes(b"")
-    database.prune_backups(folder, "before-migration", keep=10)
-    assert len(list(folder.glob("*-before-migration.sqlite"))) == 10
-    assert (folder / "r-20260101-manual.sqlite").exists()
-
-
 def test_file_that_is_not_sqlite_is_refused_and_untouched(tmp_path):
     path = tmp_path / "r.sqlite"
     path.write_bytes(b"Detta \xe4r ett Word-dokument, ingen databas." * 100)
@@ -132,6 +122,60 @@ def test_corrupt_database_is_refused_and_untouched(tmp_path):
     with pytest.raises(DatabaseError):
         open_database(f"sqlite:///{path}", tmp_path / "b")
     assert digest(path) == before
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda path: path.write_bytes(b""), "filen är tom"),
+        (lambda path: path.mkdir(), "en mapp"),
+    ],
+    ids=["zero-length", "a-folder"],
+)
+def test_an_empty_or_unreadable_file_is_refused_like_a_damaged_one(tmp_path, make, reason):
+    """SQLite would take a zero-length file for a new database; making it one would hide that the data was lost."""
+    path = tmp_path / "r.sqlite"
+    make(path)
+    with pytest.raises(DatabaseError) as info:
+        open_database(f"sqlite:///{path}", tmp_path / "b")
+    assert reason in info.value.text("sv")
+    assert "damaged or unreadable" in info.value.text("en")
+    assert info.value.recoverable
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.sqlite"]
+    if path.is_file():
+        assert path.stat().st_size == 0
+
+
+def test_a_truncated_database_is_refused_as_damaged(tmp_path):
+    path = tmp_path / "r.sqlite"
+    db = open_database(f"sqlite:///{path}", tmp_path / "b")
+    with db.session() as session:
+        for i in range(200):
+            session.add(
+                ChecklistVersion(
+                    slug=f"s{i}", version=1, area="annat", title="T", definition_json="x" * 900, sha256="0"
+                )
+            )
+        session.commit()
+    db.dispose()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    with pytest.raises(DatabaseError) as info:
+        open_database(f"sqlite:///{path}", tmp_path / "b")
+    assert info.value.recoverable
+
+
+def test_a_new_database_is_made_whole_under_another_name_and_renamed(tmp_path):
+    """A first start killed half-way must not leave a zero-length or half-migrated reviewer.sqlite behind."""
+    path = tmp_path / "r.sqlite"
+    (tmp_path / ".r.sqlite.new-12345").write_bytes(b"left by a killed start")
+    db = open_database(f"sqlite:///{path}", tmp_path / "b")
+    assert db.created
+    db.dispose()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.sqlite"]
+    db = open_database(f"sqlite:///{path}", tmp_path / "b")
+    assert not db.created and database.schema_state(db.engine).up_to_date
+    db.dispose()
 
 
 def test_sqlite_database_of_another_program_is_refused(tmp_path):
@@ -222,3 +266,30 @@ def test_migrations_on_postgresql(postgres_url):
 def test_head_revision_constant_matches_the_migrations():
     script = ScriptDirectory.from_config(database._alembic_config())
     assert script.get_current_head() == database.HEAD_REVISION, "update HEAD_REVISION with a new migration"
+
+
+def test_a_damaged_page_met_while_working_is_said_plainly_and_checked_at_the_next_start(tmp_path):
+    """Other starts check only the file's shape; a page SQLite finds damaged makes the next start read them all."""
+    path = tmp_path / "r.sqlite"
+    db = open_database(f"sqlite:///{path}", tmp_path / "b")
+    with db.session() as session:
+        for i in range(300):
+            session.add(
+                ChecklistVersion(
+                    slug=f"s{i}", version=1, area="annat", title="T", definition_json="x" * 900, sha256="0"
+                )
+            )
+        session.commit()
+    db.dispose()
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) - 4096 * 8 : len(raw) - 4096 * 2] = b"\x5a" * (4096 * 6)
+    path.write_bytes(bytes(raw))
+    db = open_database(f"sqlite:///{path}", tmp_path / "b", thorough=False)
+    with pytest.raises(DatabaseDamagedError) as info, db.session() as session:
+        session.exec(select(ChecklistVersion.definition_json)).all()
+    db.dispose()
+    assert "Avsluta och starta programmet igen" in info.value.text("sv")
+    assert database.needs_check_marker(path).exists()
+    with pytest.raises(DatabaseError) as again:
+        open_database(f"sqlite:///{path}", tmp_path / "b", thorough=False)
+    assert again.value.recoverable, "refused like a damaged database, with the recovery dialog offered"

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from reviewer.bootstrap import App, bootstrap
+from reviewer.cli.database import warn
 from reviewer.domain.personnummer import redact
 from reviewer.domain.text import Message, language_from_environment
 from reviewer.services.exchange import (
@@ -27,7 +28,7 @@ def _t(sv: str, en: str) -> str:
 
 
 def _open(args: argparse.Namespace) -> App:
-    return bootstrap(getattr(args, "data_dir", None), getattr(args, "database_url", None))
+    return warn(bootstrap(getattr(args, "data_dir", None), getattr(args, "database_url", None)))
 
 
 def read_passphrase(path: Path) -> str:

@@ -9,10 +9,15 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import sqlalchemy as sa
 
 from reviewer.bootstrap import App, bootstrap
+from reviewer.cli import database as db_commands
 from reviewer.cli.aggregate import run_aggregate
 from reviewer.cli.audit import run_audit_export
+from reviewer.cli.database import warn
 from reviewer.cli.exchange import exchange_export, exchange_import
 from reviewer.cli.export import run_export
 from reviewer.cli.parser import build_parser
@@ -22,8 +27,9 @@ from reviewer.services import checklists as checklist_service
 from reviewer.services import rounds as round_service
 from reviewer.services import spreadsheet_import
 from reviewer.services.demo import create_demo_data
-from reviewer.services.maintenance import backup_now, check_database, recount_answers
 from reviewer.services.settings import load_settings
+from reviewer.storage.database import DatabaseError
+from reviewer.storage.failures import DatabaseDamagedError, known_failure
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +39,7 @@ def _t(sv: str, en: str) -> str:
 
 
 def _open(args: argparse.Namespace) -> App:
-    return bootstrap(getattr(args, "data_dir", None), getattr(args, "database_url", None))
+    return warn(bootstrap(getattr(args, "data_dir", None), getattr(args, "database_url", None)))
 
 
 def _actor(app: App) -> str:
@@ -219,55 +225,6 @@ def _checklist_retire(args: argparse.Namespace) -> int:
     return 0
 
 
-def _db_check(args: argparse.Namespace) -> int:
-    app = _open(args)
-    try:
-        report = check_database(app.db)
-    finally:
-        app.close()
-    print(f"{_t('databas', 'database')}: {report.url}")
-    print(f"{_t('schemaversion', 'schema revision')}: {report.schema_revision} (head {report.head_revision})")
-    print(f"{_t('integritet', 'integrity')}: {report.integrity}")
-    for table, count in report.counts.items():
-        print(f"  {table}: {count}")
-    if report.answer_counts_wrong:
-        print(
-            _t(
-                f"svarsräkningen: {report.answer_counts_wrong} rader stämmer inte med svaren; "
-                "kör 'reviewer db recount'",
-                f"answer counts: {report.answer_counts_wrong} rows differ from the answers; run 'reviewer db recount'",
-            )
-        )
-    else:
-        print(_t("svarsräkningen: stämmer med svaren", "answer counts: equal to the answers"))
-    return 0 if report.healthy else 1
-
-
-def _db_recount(args: argparse.Namespace) -> int:
-    app = _open(args)
-    try:
-        wrong = recount_answers(app.db)
-    finally:
-        app.close()
-    print(
-        _t(
-            f"Svarsräkningen är byggd om från svaren ({wrong} rader var fel)",
-            f"The answer counts were rebuilt from the answers ({wrong} rows were wrong)",
-        )
-    )
-    return 0
-
-
-def _db_backup(args: argparse.Namespace) -> int:
-    app = _open(args)
-    try:
-        target = backup_now(app.db, args.output_dir or app.paths.backup_dir)
-    finally:
-        app.close()
-    print(_t(f"Säkerhetskopia: {target}", f"Backup: {target}"))
-    return 0
-
-
 def _demo(args: argparse.Namespace) -> int:
     app = _open(args)
     try:
@@ -368,9 +325,11 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("checklist", "export"): _checklist_export,
     ("checklist", "publish"): _checklist_publish,
     ("checklist", "retire"): _checklist_retire,
-    ("db", "check"): _db_check,
-    ("db", "backup"): _db_backup,
-    ("db", "recount"): _db_recount,
+    ("db", "check"): db_commands.db_check,
+    ("db", "backup"): db_commands.db_backup,
+    ("db", "backups"): db_commands.db_backups,
+    ("db", "restore"): db_commands.db_restore,
+    ("db", "recount"): db_commands.db_recount,
     ("round", "list"): _round_list,
     ("round", "create"): _round_create,
     ("cases", "import"): _cases_import,
@@ -384,14 +343,51 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _database_file(args: argparse.Namespace) -> Path | None:
+    from reviewer.bootstrap import AppPaths, database_url_for
+    from reviewer.storage.database import sqlite_path
+
+    paths = AppPaths.resolve(getattr(args, "data_dir", None))
+    return sqlite_path(sa.make_url(database_url_for(paths, getattr(args, "database_url", None))))
+
+
 def run_command(args: argparse.Namespace) -> int:
+    """Every failure ends in a sentence on stderr and exit code 1; the details of an unexpected one go to the log,
+    never a traceback to the terminal."""
     handler = COMMANDS[(args.command, getattr(args, "action", None))]
+    # Without it, a failure before the log file is open would reach Python's last-resort handler: stderr.
+    quiet = logging.NullHandler()
+    logging.getLogger("reviewer").addHandler(quiet)
+    try:
+        return _run(handler, args)
+    finally:
+        logging.getLogger("reviewer").removeHandler(quiet)
+
+
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
         return handler(args)
+    except DatabaseError as error:
+        print(_t("fel: ", "error: ") + error.text(), file=sys.stderr)
+        if error.recoverable and (args.command, getattr(args, "action", None)) != ("db", "restore"):
+            hint = _hint(args)
+            if hint:
+                print(hint, file=sys.stderr)
+        return 1
     except ReviewerError as error:
         print(_t("fel: ", "error: ") + error.text(), file=sys.stderr)
+        if isinstance(error, DatabaseDamagedError):
+            print(_hint(args) or "", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(_t("avbrutet", "interrupted"), file=sys.stderr)
+        return 130
     except Exception as error:
+        known = known_failure(error, _database_file(args))
+        if known is not None:
+            log.warning("command failed: %s", type(known).__name__)
+            print(_t("fel: ", "error: ") + known.text(), file=sys.stderr)
+            return 1
         log.exception("command failed")
         print(
             _t(
@@ -401,6 +397,13 @@ def run_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _hint(args: argparse.Namespace) -> str | None:
+    try:
+        return db_commands.recovery_hint(args)
+    except ReviewerError:
+        return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

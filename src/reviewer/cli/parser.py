@@ -90,6 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser("check", parents=[common], help="integrity, schema version, row counts, answer counts")
     backup = db_commands.add_parser("backup", parents=[common], help="write a backup copy now")
     backup.add_argument("-o", "--output-dir", type=Path, help="folder for the copy (default: the backups folder)")
+    restore = db_commands.add_parser(
+        "restore",
+        parents=[common],
+        help="replace the database by a checked backup; the current one is kept as a backup (docs/backups.md)",
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+    db_commands.add_parser("backups", parents=[common], help="the backups with their date, size and counts")
     db_commands.add_parser(
         "recount", parents=[common], help="rebuild the answer counts the summaries read from the answers"
     )

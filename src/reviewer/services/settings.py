@@ -32,6 +32,12 @@ class Settings(BaseModel):
         description="The reviewer's initials or pseudonym, recorded on every review they make.",
     )
     language: LanguageSetting = Field(default="auto", description="auto follows the system locale.")
+    backups_kept: int = Field(
+        default=10,
+        ge=1,
+        le=100,
+        description="How many automatic backups of each kind (daily, before a migration, before a restore) are kept.",
+    )
 
     @field_validator("reviewer")
     @classmethod

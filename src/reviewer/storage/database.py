@@ -7,11 +7,11 @@ file (not even switching it to WAL mode) happens before the read-only checks hav
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,10 +20,11 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from reviewer.domain.text import Message, ReviewerError
+from reviewer.storage.backups import BEFORE_MIGRATION, DEFAULT_KEEP, prune_backups, tighten_database_files, write_backup
+from reviewer.storage.failures import DatabaseDamagedError, DatabaseInUseError, ReadOnlyError, known_failure
+from reviewer.storage.private import create_private_file, private_folder, sync_folder
 
 log = logging.getLogger(__name__)
-
-KEEP_AUTOMATIC_BACKUPS = 10
 
 # The newest migration. Starting the program needs only this, not Alembic itself (which costs a tenth of a second
 # to import); Alembic is loaded when a migration is due. A test checks it against the migrations folder.
@@ -35,7 +36,12 @@ if TYPE_CHECKING:
 
 
 class DatabaseError(ReviewerError):
-    pass
+    """The database was refused; `recoverable` when restoring a backup is the way out (damaged, unreadable, not a
+    review database), not when a newer program made it."""
+
+    def __init__(self, message: Message, recoverable: bool = False) -> None:
+        super().__init__(message)
+        self.recoverable = recoverable
 
 
 @dataclass(frozen=True)
@@ -69,38 +75,89 @@ def sqlite_path(url: sa.URL) -> Path | None:
     return Path(url.database)
 
 
-def preflight_sqlite(path: Path) -> str | None:
-    """Check an existing SQLite file read-only and return its schema revision; raise if it must not be opened."""
+def damaged(path: Path, reason_sv: str, reason_en: str) -> DatabaseError:
+    return DatabaseError(
+        Message(
+            f"Databasen {path} är skadad eller oläsbar ({reason_sv}) och öppnas inte. Filen har inte ändrats. "
+            "Återställ en säkerhetskopia (reviewer db restore) eller kontakta IT.",
+            f"The database {path} is damaged or unreadable ({reason_en}) and was not opened. The file was not "
+            "changed. Restore a backup (reviewer db restore) or contact IT.",
+        ),
+        recoverable=True,
+    )
+
+
+def needs_check_marker(path: Path) -> Path:
+    """Left beside the database when SQLite found a damaged page while working: the next start checks it all."""
+    return path.with_name(f".{path.name}.needs-check")
+
+
+def _header_problem(path: Path) -> tuple[str, str] | None:
+    """What SQLite's 100-byte header says is wrong with the file's length, without reading the rest."""
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
+        return None  # not SQLite at all: the connection below says so
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    pages_valid = header[24:28] == header[92:96]
+    size = path.stat().st_size
+    if size % page_size or (pages_valid and size < pages * page_size):
+        return "filen är avkortad", "the file is truncated"
+    return None
+
+
+def preflight_sqlite(path: Path, thorough: bool = True) -> str | None:
+    """Check an existing SQLite file read-only and return its schema revision; raise if it must not be opened.
+
+    A zero-length file is refused like a damaged one: SQLite would take it for a new database, and making it one
+    would hide that the real one was lost. `thorough` adds `PRAGMA quick_check`, which reads every page (seconds on
+    a large database, see backup_100k in docs/benchmarks.md); without it the header, the file's length, the schema
+    and the revision are checked, in milliseconds.
+    """
     try:
+        if path.is_dir():
+            raise damaged(path, "en mapp, ingen fil", "a folder, not a file")
+        if path.stat().st_size == 0:
+            raise damaged(path, "filen är tom", "the file is empty")
+        problem = _header_problem(path)
+        if problem is not None:
+            raise damaged(path, *problem)
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
             conn.execute("PRAGMA schema_version").fetchone()
-            verdict = conn.execute("PRAGMA quick_check").fetchone()
-            if verdict is None or verdict[0] != "ok":
-                raise DatabaseError(
-                    Message(
-                        f"Databasen {path} är skadad och öppnas inte. Filen har inte ändrats. "
-                        "Återställ en säkerhetskopia eller kontakta IT.",
-                        f"The database {path} is damaged and was not opened. The file was not changed. "
-                        "Restore a backup or contact IT.",
-                    )
-                )
+            if thorough or needs_check_marker(path).exists():
+                verdict = conn.execute("PRAGMA quick_check").fetchone()
+                if verdict is None or verdict[0] != "ok":
+                    raise damaged(path, "integritetskontrollen misslyckades", "the integrity check failed")
+                needs_check_marker(path).unlink(missing_ok=True)
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if "alembic_version" in tables:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
                 return str(row[0]) if row else None
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, OSError) as exc:
+        known = known_failure(exc, path)
+        if isinstance(known, DatabaseInUseError | ReadOnlyError):
+            raise known from None
+        if isinstance(exc, OSError):
+            reason = exc.strerror or type(exc).__name__
+            raise damaged(path, reason, reason) from None
         raise DatabaseError(
             Message(
-                f"Filen {path} är ingen läsbar databas för granskningar ({exc}). Filen har inte ändrats.",
-                f"The file {path} is not a readable review database ({exc}). The file was not changed.",
-            )
+                f"Filen {path} är ingen läsbar databas för granskningar ({exc}). Filen har inte ändrats. "
+                "Återställ en säkerhetskopia (reviewer db restore) eller kontakta IT.",
+                f"The file {path} is not a readable review database ({exc}). The file was not changed. "
+                "Restore a backup (reviewer db restore) or contact IT.",
+            ),
+            recoverable=True,
         ) from None
     if tables - {"sqlite_sequence"}:
         raise DatabaseError(
             Message(
                 f"Filen {path} är en SQLite-databas men inte en granskningsdatabas. Filen har inte ändrats.",
                 f"The file {path} is an SQLite database but not a review database. The file was not changed.",
-            )
+            ),
+            recoverable=True,
         )
     return None
 
@@ -125,26 +182,6 @@ def refuse_unknown_revision(revision: str | None, where: str) -> None:
         )
 
 
-def backup_sqlite(path: Path, backup_dir: Path, reason: str) -> Path:
-    """A consistent copy through SQLite's backup API, safe while another connection is open."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = backup_dir / f"{path.stem}-{stamp}-{reason}.sqlite"
-    with (
-        closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as source,
-        closing(sqlite3.connect(target)) as dest,
-    ):
-        source.backup(dest)
-    log.info("backup written: %s", target.name)
-    return target
-
-
-def prune_backups(backup_dir: Path, reason: str, keep: int = KEEP_AUTOMATIC_BACKUPS) -> None:
-    copies = sorted(backup_dir.glob(f"*-{reason}.sqlite"))
-    for old in copies[:-keep] if keep else copies:
-        old.unlink()
-
-
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -155,10 +192,27 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str | sa.URL) -> sa.Engine:
-    engine = sa.create_engine(url)
+    """The engine never puts a statement's parameters in an error: they are case data."""
+    engine = sa.create_engine(url, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _set_sqlite_pragmas)
+        sa.event.listen(engine, "handle_error", _plain_failure(sqlite_path(engine.url)))
     return engine
+
+
+def _plain_failure(file: Path | None) -> Callable[[sa.engine.ExceptionContext], None]:
+    """A lock held elsewhere, a full disk or a read-only folder reaches every caller (the form's autosave, an
+    import, a command) as the plain message, in place of the driver's error with its statement."""
+
+    def handle(context: sa.engine.ExceptionContext) -> None:
+        known = known_failure(context.original_exception, file)
+        if isinstance(known, DatabaseDamagedError) and file is not None:
+            with suppress(OSError):
+                needs_check_marker(file).touch()
+        if known is not None:
+            raise known from None
+
+    return handle
 
 
 def schema_state(engine: sa.Engine) -> SchemaState:
@@ -190,9 +244,10 @@ def downgrade(engine: sa.Engine, revision: str) -> None:
 class Database:
     """The application's database: an engine plus the facts needed to back it up."""
 
-    def __init__(self, engine: sa.Engine) -> None:
+    def __init__(self, engine: sa.Engine, created: bool = False) -> None:
         self.engine = engine
         self.file = sqlite_path(engine.url)
+        self.created = created
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -203,16 +258,47 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str, backup_dir: Path) -> Database:
-    """Check, back up when a migration is due, migrate to head, and return the open database."""
+def _create_sqlite(file: Path) -> None:
+    """A new database is built under a hidden name and renamed when migrated: a start killed half-way leaves no
+    half-made (or zero-length) database behind, and the file is private from its first byte."""
+    private_folder(file.parent)
+    for leftover in file.parent.glob(f".{file.name}.new-*"):
+        leftover.unlink(missing_ok=True)
+    partial = file.with_name(f".{file.name}.new-{os.getpid()}")
+    create_private_file(partial)
+    engine = make_engine(sa.URL.create("sqlite", database=str(partial)))
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+    os.replace(partial, file)
+    sync_folder(file.parent)
+
+
+def open_database(url: str, backup_dir: Path, keep_backups: int = DEFAULT_KEEP, thorough: bool = True) -> Database:
+    """Check, back up when a migration is due, migrate to head, and return the open database.
+
+    `thorough` reads every page before opening (quick_check); bootstrap asks for it once a day, before the daily
+    backup, so a damaged database is never copied over the good backups. A migration always checks thoroughly."""
     sa_url = sa.make_url(url)
     file = sqlite_path(sa_url)
-    if file is not None and file.exists():
-        revision = preflight_sqlite(file)
-        refuse_unknown_revision(revision, str(file))
-        if revision != HEAD_REVISION:
-            backup_sqlite(file, backup_dir, "before-migration")
-            prune_backups(backup_dir, "before-migration")
+    created = False
+    try:
+        if file is not None and (file.exists() or file.is_symlink()):
+            tighten_database_files(file)
+            revision = preflight_sqlite(file, thorough)
+            refuse_unknown_revision(revision, str(file))
+            if revision != HEAD_REVISION:
+                if not thorough:
+                    preflight_sqlite(file, thorough=True)
+                write_backup(file, backup_dir, BEFORE_MIGRATION)
+                prune_backups(backup_dir, BEFORE_MIGRATION, keep_backups)
+        elif file is not None:
+            log.info("creating a new database")
+            _create_sqlite(file)
+            created = True
+    except (sqlite3.Error, OSError) as exc:
+        raise known_failure(exc, file) or exc from None
     engine = make_engine(sa_url)
     try:
         state = schema_state(engine)
@@ -223,6 +309,9 @@ def open_database(url: str, backup_dir: Path) -> Database:
             upgrade(engine)
     except sa.exc.OperationalError as exc:
         engine.dispose()
+        known = known_failure(exc, file)
+        if known is not None:
+            raise known from None
         raise DatabaseError(
             Message(
                 f"Databasen kan inte öppnas: {exc.orig}",
@@ -232,4 +321,4 @@ def open_database(url: str, backup_dir: Path) -> Database:
     except Exception:
         engine.dispose()
         raise
-    return Database(engine)
+    return Database(engine, created)

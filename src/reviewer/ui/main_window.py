@@ -7,7 +7,7 @@ area modules are therefore imported inside the methods that build them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -163,11 +163,20 @@ class MainWindow(QMainWindow):
         from reviewer.ui.settings_dialog import SettingsDialog
 
         assert self.settings is not None
-        dialog = SettingsDialog(self.settings, first_run=first_run, parent=self)
+        dialog = SettingsDialog(self.settings, first_run=first_run, parent=self, **self._backup_options())
         if not dialog.exec():
             return False
         self.apply_settings(dialog.result_settings)
         return True
+
+    def _backup_options(self) -> dict[str, Any]:
+        from reviewer.services.maintenance import backup_now
+
+        assert self._app is not None
+        app = self._app
+        if app.db.file is None:
+            return {}
+        return {"backup_dir": app.paths.backup_dir, "backup_now": lambda: backup_now(app.db, app.paths.backup_dir)}
 
     def apply_settings(self, settings: Settings) -> None:
         from reviewer.services.settings import save_settings

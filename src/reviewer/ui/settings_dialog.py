@@ -1,16 +1,28 @@
-"""Settings: the reviewer's initials or pseudonym, and the language."""
+"""Settings: the reviewer's initials or pseudonym, the language, and the backups (how many are kept, and the list)."""
 
 from __future__ import annotations
 
-from pydantic import ValidationError
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from collections.abc import Callable
+from pathlib import Path
 
+from pydantic import ValidationError
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
+
+from reviewer.domain.text import ReviewerError
 from reviewer.services.settings import Settings
+from reviewer.ui.backup_list import BackupList
 from reviewer.ui.form_dialog import FormDialog
 
 
 class SettingsDialog(FormDialog):
-    def __init__(self, settings: Settings, first_run: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        first_run: bool = False,
+        parent: QWidget | None = None,
+        backup_dir: Path | None = None,
+        backup_now: Callable[[], object] | None = None,
+    ) -> None:
         super().__init__(self.tr("Welcome") if first_run else self.tr("Settings"), parent)
         intro = QLabel(
             self.tr(
@@ -33,10 +45,60 @@ class SettingsDialog(FormDialog):
         self.form.addRow(self.tr("&Language"), self.language)
         self.body.insertWidget(0, intro)
         self.result_settings = settings
+        self.backups_kept: QSpinBox | None = None
+        self.backup_list: BackupList | None = None
+        if not first_run:
+            self._add_backups(backup_dir, backup_now)
+
+    def _add_backups(self, backup_dir: Path | None, backup_now: Callable[[], object] | None) -> None:
+        self.backups_kept = QSpinBox(self)
+        self.backups_kept.setRange(1, 100)
+        self.backups_kept.setValue(self.result_settings.backups_kept)
+        self.backups_kept.setAccessibleName(self.tr("Automatic backups kept of each kind"))
+        self.form.addRow(self.tr("Automatic &backups kept"), self.backups_kept)
+        if backup_dir is None:
+            note = QLabel(self.tr("A PostgreSQL database is backed up by your IT department (pg_dump)."), self)
+            note.setWordWrap(True)
+            self.form.addRow(note)
+            return
+        explained = QLabel(
+            self.tr(
+                "A backup is made at the first start of each day and before every update of the database. "
+                "Backups are kept in %1."
+            ).replace("%1", str(backup_dir)),
+            self,
+        )
+        explained.setWordWrap(True)
+        self.backup_list = BackupList(backup_dir, self)
+        self.backup_list.setMinimumHeight(160)
+        self.backup_button = QPushButton(self.tr("Back &up now"), self)
+        self.backup_button.clicked.connect(lambda: self._backup(backup_now))
+        self.backup_button.setEnabled(backup_now is not None)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.backup_button)
+        position = self.body.indexOf(self.message)
+        self.body.insertWidget(position, explained)
+        self.body.insertWidget(position + 1, self.backup_list)
+        self.body.insertLayout(position + 2, row)
+        self.setMinimumWidth(640)
+
+    def _backup(self, backup_now: Callable[[], object] | None) -> None:
+        assert backup_now is not None and self.backup_list is not None
+        try:
+            backup_now()
+        except ReviewerError as error:
+            self.refuse(error.text())
+            return
+        self.backup_list.refresh()
 
     def accept(self) -> None:
         try:
-            self.result_settings = Settings(reviewer=self.reviewer.text(), language=self.language.currentData())
+            self.result_settings = Settings(
+                reviewer=self.reviewer.text(),
+                language=self.language.currentData(),
+                backups_kept=self.backups_kept.value() if self.backups_kept else self.result_settings.backups_kept,
+            )
         except ValidationError:
             self.refuse(self.tr("That looks like a personnummer. Use initials or a pseudonym."))
             return
