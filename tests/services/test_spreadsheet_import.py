@@ -542,7 +542,10 @@ def test_the_list_of_errors_is_capped_with_a_count_of_the_rest(app, round_uuid, 
 # Personnummer
 
 
-@pytest.mark.parametrize("number", ["19811228-9874", "198112289874", "811228-9874", "8112289874"])
+@pytest.mark.parametrize(
+    "number",
+    ["19811228-9874", "198112289874", "811228-9874", "8112289874", "xx811228-9874yy", "MB8112289874", "81 12 28-9874"],
+)
 def test_personnummer_in_case_code_is_refused_without_repeating_it(app, round_uuid, tmp_path, number):
     path = write_csv(tmp_path / "pnr.csv", [row(number, **COMPLETE)])
     error = refused(app, round_uuid, path)

@@ -23,6 +23,7 @@ from reviewer.services import answer_counts, audit
 from reviewer.services.cases import get_case, round_definition
 from reviewer.storage.models import Answer, Case, Review, ReviewStatus, Round, utcnow
 
+REVIEWER_FIELD = Message("Granskare", "Reviewer")
 NOTE_FIELD = Message("Anteckning", "Note")
 MAX_TEXT = 10_000
 
@@ -85,6 +86,7 @@ def open_review(session: Session, case_uuid: str, reviewer: str) -> ReviewSnapsh
                 "Set your initials or pseudonym in Settings before reviewing",
             )
         )
+    guard_text(reviewer, REVIEWER_FIELD)
     case = get_case(session, case_uuid)
     round_ = session.get(Round, case.round_id)
     assert round_ is not None
