@@ -664,7 +664,7 @@ def test_column_letters():
 
 
 def test_dates_from_xlsx_cells_become_iso_dates():
-    from reviewer.services.spreadsheet_import import _cell_text
+    from reviewer.services.spreadsheet_import.table import _cell_text
 
     assert _cell_text(dt.datetime(2024, 3, 1)) == "2024-03-01"
     assert _cell_text(2.0) == "2"

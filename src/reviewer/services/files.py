@@ -9,11 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def read_bytes(path: Path, shown: str, refuse: Callable[[str, str], Exception]) -> bytes:
+def read_bytes(path: Path, shown: str, refuse: Callable[[str, str], Exception], max_bytes: int) -> bytes:
     """The file's bytes, or `refuse(sv, en)` raised with the reason in words; `shown` is the name to show for it
-    (already free of personnummer)."""
+    (already free of personnummer). A file larger than `max_bytes` is refused before it is read, and one that grows
+    while it is read is never read past the limit, so a huge or endless file (a device, a pipe) costs no memory."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(max_bytes + 1) if size <= max_bytes else b""
     except FileNotFoundError:
         raise refuse(f"Filen {shown} finns inte", f"The file {shown} does not exist") from None
     except IsADirectoryError:
@@ -23,6 +26,17 @@ def read_bytes(path: Path, shown: str, refuse: Callable[[str, str], Exception]) 
         raise refuse(
             f"Filen {shown} kunde inte läsas ({reason})", f"The file {shown} could not be read ({reason})"
         ) from None
+    if size > max_bytes or len(data) > max_bytes:
+        limit = _megabytes(max_bytes)
+        raise refuse(
+            f"Filen {shown} är för stor ({_megabytes(max(size, len(data)))} MB; högst {limit} MB kan läsas)",
+            f"The file {shown} is too large ({_megabytes(max(size, len(data)))} MB; at most {limit} MB can be read)",
+        )
+    return data
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f}".rstrip("0").rstrip(".")
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:
