@@ -68,12 +68,6 @@ def write_csv(path: Path, rows: list[dict[str, str]], delimiter: str = ";", bom:
     return path
 
 
-@pytest.fixture
-def round_uuid(app) -> str:
-    with app.db.session() as session:
-        return create_round(session, "Missbruk 2024", get_version(session, "missbruk"), "2024").uuid
-
-
 def counts(app) -> dict[str, int]:
     with app.db.session() as session:
         return {

@@ -7,7 +7,6 @@ import pytest
 from sqlmodel import select
 
 from reviewer.domain.sex import Sex
-from reviewer.services import answer_counts
 from reviewer.services.cases import CaseInput, add_case, update_case
 from reviewer.services.checklists import add_definition, get_version
 from reviewer.services.exchange import (
@@ -22,14 +21,14 @@ from reviewer.services.exchange import (
 )
 from reviewer.services.reviews import complete_review, open_review
 from reviewer.services.rounds import create_round, rename_round
-from reviewer.storage.models import AuditEvent, ImportRecord, Review, ReviewStatus, RoundKind
+from reviewer.storage.models import AuditEvent, ImportRecord, ReviewStatus, RoundKind
 from tests.checklists.test_loader import MINIMAL
 from tests.services.exchange.helpers import (
+    COMPLETE,
     add_reviewed_case,
     answer,
     contents,
     fingerprint,
-    COMPLETE,
     make_round,
 )
 

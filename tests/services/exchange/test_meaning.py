@@ -8,12 +8,22 @@ import json
 
 import pytest
 
+from reviewer.bootstrap import bootstrap
 from reviewer.checklists.loader import definition_from_dict
 from reviewer.services.exchange import ExchangeFormatError, plan_import, read_exchange
-from tests.services.exchange.helpers import load_document, save_document
-from tests.services.exchange.test_reader import exported  # noqa: F401 - a fixture
+from tests.services.exchange.helpers import export_two_cases, load_document, save_document
 
-# reviews[0] is MB-1 by AB, complete; reviews[1] is MB-2 by CD, in progress (see the fixture).
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    """One export for the module (reviews[0]: MB-1 by AB, complete; reviews[1]: MB-2 by CD, in progress); each test
+    edits its own copy."""
+    root = tmp_path_factory.mktemp("meaning")
+    application = bootstrap(data_dir=root / "data")
+    try:
+        return export_two_cases(application, root / "ab.granskning")
+    finally:
+        application.close()
 
 
 def refused(exported, tmp_path, change) -> ExchangeFormatError:

@@ -9,12 +9,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from tests.services.test_spreadsheet_import import (  # noqa: F401 - round_uuid is a fixture
-    do_import,
-    refused,
-    round_uuid,
-    stored,
-)
+from tests.services.test_spreadsheet_import import do_import, refused, stored
 
 HEADER = ["case_code", "sex", "reviewer", "handlaggningstid_dagar", "antal_ord_beskrivning"]
 
@@ -36,14 +31,15 @@ def with_saved_results(path, value="130"):
     with zipfile.ZipFile(path) as archive:
         members = {info.filename: archive.read(info) for info in archive.infolist()}
     sheet = "xl/worksheets/sheet1.xml"
-    members[sheet] = re.sub(rb"(<f>[^<]*</f>)(<v\s*/>|<v>\s*</v>)?", rb"\1<v>" + value.encode() + rb"</v>", members[sheet])
+    saved = rb"\1<v>" + value.encode() + rb"</v>"
+    members[sheet] = re.sub(rb"(<f>[^<]*</f>)(<v\s*/>|<v>\s*</v>)?", saved, members[sheet])
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
             archive.writestr(name, data)
     return path
 
 
-def test_a_formula_without_a_saved_result_is_an_error_naming_sheet_and_cell(app, round_uuid, tmp_path, monkeypatch):
+def test_a_formula_without_a_saved_result_is_an_error_naming_sheet_and_cell(app, round_uuid, tmp_path):
     path = workbook_with_formula(tmp_path / "formler.xlsx")
     error = refused(app, round_uuid, path)
     assert [(issue.row, issue.column) for issue in error.issues] == [(3, "E")]
