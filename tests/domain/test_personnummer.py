@@ -144,20 +144,40 @@ COORDINATION = build(date(1990, 5, 17), 456, coordination=True)
         # A century nobody has.
         (with_check("811228", "987", century="55"), []),
         (with_check("811228", "987", "", century="21"), []),
-        # Inside a longer run of digits, or glued to letters or digits.
+        # Inside a longer run of digits.
         ("18112289874", []),
         ("81122898741", []),
         ("12345678112289874", []),
         ("811228-98741", []),
         ("1811228-9874", []),
         ("119811228-9874", []),
-        ("pnr8112289874", []),
-        ("8112289874kr", []),
-        ("Å811228-9874", []),
-        # Two separators, or a separator elsewhere.
+        # Glued to letters, underscores or punctuation.
+        ("pnr8112289874", [("8112289874", P)]),
+        ("8112289874kr", [("8112289874", P)]),
+        ("Å811228-9874", [(TEST_NUMBER, P)]),
+        ("MB121212-1212", [("121212-1212", P)]),
+        ("AB121212-1212", [("121212-1212", P)]),
+        ("xx121212-1212yy", [("121212-1212", P)]),
+        ("121212-1212x", [("121212-1212", P)]),
+        ("__811228-9874__", [(TEST_NUMBER, P)]),
+        ("pnr:19811228-9874!", [(TEST_NUMBER_LONG, P)]),
+        # Spaced forms.
+        ("121212 - 1212", [("121212 - 1212", P)]),
+        ("12 12 12-1212", [("12 12 12-1212", P)]),
+        ("81 12 28 9874", [("81 12 28 9874", P)]),
+        ("19 81 12 28-9874", [("19 81 12 28-9874", P)]),
+        ("1981 12 28 - 9874", [("1981 12 28 - 9874", P)]),
+        ("811228 -9874", [("811228 -9874", P)]),
+        ("811228+ 9874", [("811228+ 9874", P)]),
+        # A refused 12-digit reading does not hide the 10-digit number inside it.
+        ("Rum 12 811228-9874", [(TEST_NUMBER, P)]),
+        # Two separators, a separator elsewhere, or a line break.
         ("811228--9874", []),
         ("811228 98 74", []),
         ("81-12-28-9874", []),
+        ("811228\n9874", []),
+        ("81\n12\n28-9874", []),
+        ("811228  9874", []),
         # Ordinary text that must pass.
         ("2024-01-15", []),
         ("Beslut 2024-01-15, uppföljning 2024-03-31", []),
@@ -166,6 +186,12 @@ COORDINATION = build(date(1990, 5, 17), 456, coordination=True)
         ("Bistånd 1 234 567 kr", []),
         ("MB-2024-0012", []),
         ("Tel 070-123 45 67", []),
+        ("Tel 070 123 45 67", []),
+        ("Tel 08-123 456 78", []),
+        ("+46 70 123 45 67", []),
+        ("IFO 2024-1234", []),
+        ("Dnr SN 2024/123-1", []),
+        ("123 45 Stockholm", []),
         ("0731234567", []),
         ("", []),
         ("Klienten kom till mötet.", []),
@@ -297,8 +323,31 @@ def test_redact_leaves_other_text_alone():
 # --- properties -------------------------------------------------------------------------------------------------------
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzåäöABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ "
-SEPARATORS = ["", "-", "+", " "]
-BOUNDARIES = [" ", "\n", "\t", "(", ")", ", ", ": ", ".", "/", "-", "+"]
+SEPARATORS = ["", "-", "+", " ", " - ", " + ", "- ", " -", "\u2013", "\u00a0"]
+# What may stand right beside a number: anything but a digit (a digit would make it part of a longer number).
+BOUNDARIES = [
+    "",
+    " ",
+    "\n",
+    "\t",
+    "(",
+    ")",
+    ", ",
+    ": ",
+    ".",
+    "/",
+    "-",
+    "+",
+    "_",
+    "x",
+    "MB",
+    "AB",
+    "Å",
+    "é",
+    "#",
+    "nr",
+    "*",
+]
 
 words = st.text(alphabet=LETTERS, max_size=40)
 born = st.dates(min_value=date(1800, 1, 1), max_value=date(2099, 12, 31))
@@ -308,14 +357,20 @@ serials = st.integers(min_value=1, max_value=999)
 @st.composite
 def numbers(draw: st.DrawFn, *, wrong: bool = False) -> tuple[str, str]:
     coordination = draw(st.booleans())
+    long = draw(st.booleans())
     number = build(
         draw(born),
         draw(serials),
         coordination=coordination,
-        long=draw(st.booleans()),
+        long=long,
         sep=draw(st.sampled_from(SEPARATORS)),
         wrong_by=draw(st.integers(min_value=1, max_value=9)) if wrong else 0,
     )
+    if draw(st.booleans()):  # the date's pairs spaced: "81 12 28-9874", "19 81 12 28-9874", "1981 12 28-9874"
+        date_length = 8 if long else 6
+        pairs = [number[i : i + 2] for i in range(0, date_length, 2)]
+        joined = " ".join(pairs) if not long or draw(st.booleans()) else pairs[0] + " ".join(pairs[1:])
+        number = joined + number[date_length:]
     return number, S if coordination else P
 
 

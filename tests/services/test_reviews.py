@@ -199,3 +199,11 @@ def test_next_and_previous_case_follow_the_case_codes(app, case_uuids):
         assert reviews.neighbour_case(session, case_uuids[1], -1) == case_uuids[0]
         assert reviews.neighbour_case(session, case_uuids[2], 1) is None
         assert reviews.neighbour_case(session, case_uuids[0], -1) is None
+
+
+@pytest.mark.parametrize("reviewer", ["811228-9874", "AB811228-9874", "12 12 12-1212"])
+def test_a_personnummer_as_reviewer_name_is_refused_and_nothing_is_stored(app, case_uuids, reviewer):
+    with app.db.session() as session, pytest.raises(PersonnummerError):
+        reviews.open_review(session, case_uuids[0], reviewer)
+    with app.db.session() as session:
+        assert session.exec(select(func.count()).select_from(Review)).one() == 0

@@ -29,6 +29,11 @@ class EncodedAnswer:
     value_number: float | None
 
 
+# Numbers are stored as a double beside their JSON text; below 10^15 every whole number and every amount in öre is
+# exact there, and no case has a larger one.
+MAX_MAGNITUDE = 10**15
+
+
 def _bad(question: Question, sv: str, en: str) -> AnswerError:
     return AnswerError(Message(f"Fråga '{question.key}': {sv}", f"Question '{question.key}': {en}"))
 
@@ -72,6 +77,12 @@ def _check_number(question: Question, value: AnswerValue) -> int | float:
         raise _bad(question, "svaret ska vara ett tal", "the answer must be a number") from None
     if not number.is_finite():
         raise _bad(question, "svaret ska vara ett tal", "the answer must be a number")
+    if abs(number) > MAX_MAGNITUDE:
+        raise _bad(
+            question,
+            f"svaret är orimligt stort (högst {MAX_MAGNITUDE:,} till beloppet)".replace(",", " "),
+            f"the answer is unreasonably large (at most {MAX_MAGNITUDE:,} in magnitude)",
+        )
     whole = question.type in {QuestionType.INTEGER, QuestionType.DAYS}
     if whole and number != number.to_integral_value():
         raise _bad(question, "svaret ska vara ett heltal", "the answer must be a whole number")

@@ -8,6 +8,7 @@ wrong, so nothing partial is ever stored.
 from __future__ import annotations
 
 import json
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -275,11 +276,14 @@ def _readable_question(raw: Any, broken_fields: set[Any] | None) -> Question | s
 def load_checklist_file(path: Path) -> ChecklistDefinition:
     source = str(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        with path.open("rb") as handle:  # never more than the limit, even from a file that grows or never ends
+            too_large = os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES
+            data = b"" if too_large else handle.read(MAX_FILE_BYTES + 1)
+        if too_large or len(data) > MAX_FILE_BYTES:
             raise ChecklistFileError(
                 source, [Issue("", Message("filen är för stor för en checklista", "the file is too large"))]
             )
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ChecklistFileError(
             source, [Issue("", Message("filen är inte UTF-8-kodad text", "the file is not UTF-8 text"))]

@@ -19,8 +19,11 @@ from reviewer.services.exchange import (
     plan_import,
     read_exchange,
 )
+from reviewer.services.files import read_bytes
 from reviewer.services.rounds import find_round_by_name
 from reviewer.services.settings import load_settings
+
+MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
 
 
 def _t(sv: str, en: str) -> str:
@@ -34,14 +37,20 @@ def _open(args: argparse.Namespace) -> App:
 def read_passphrase(path: Path) -> str:
     """The first line of the file, without its line end; a file keeps the passphrase out of the shell's history."""
     name = redact(path.name)
+
+    def refuse(sv: str, en: str) -> ExchangeError:
+        return ExchangeError(
+            Message(f"Lösenfrasfilen kunde inte läsas: {sv}", f"The passphrase file could not be read: {en}")
+        )
+
+    data = read_bytes(path, name, refuse, MAX_PASSPHRASE_FILE_BYTES)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or type(error).__name__
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
         raise ExchangeError(
             Message(
-                f"Lösenfrasfilen {name} kunde inte läsas ({reason})",
-                f"The passphrase file {name} could not be read ({reason})",
+                f"Lösenfrasfilen {name} kunde inte läsas ({error.reason})",
+                f"The passphrase file {name} could not be read ({error.reason})",
             )
         ) from None
     lines = text.splitlines()

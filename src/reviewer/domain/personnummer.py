@@ -4,19 +4,23 @@ The program must never store or export a personnummer (personal identity number)
 (coordination number): every free text the user types or imports goes through `guard_text` (or
 `contains_personnummer`) before it is saved, and `redact` is for anything written to a log.
 
-Forms recognised, each as a whole "word" (not flanked by a letter or a digit, so never part of a longer run of digits)::
+Forms recognised, wherever they stand (next to letters, underscores or punctuation too, only never inside a longer
+run of digits)::
 
-    YYMMDD-NNNC     YYYYMMDD-NNNC     (the separator may be "-", "+", one space, or nothing)
+    YYMMDD-NNNC     YYYYMMDD-NNNC     (the separator may be "-" or "+", with or without a space on either side,
+                                       one space, or nothing)
+    YY MM DD-NNNC   YYYY MM DD-NNNC   (the date's pairs may be spaced)
 
 C is a Luhn check digit over YYMMDDNNN; a samordningsnummer has 60 added to the day (61-91).
 
 How the work is split
 ---------------------
-Finding candidates in running text is ours: one regex compiled at import time looks for 10 or 12 digits with an
-optional separator and the right boundaries. Only those few candidates are handed to the PyPI package `personnummer`,
-which checks the Luhn digit and that the date exists on the calendar, and knows the samordningsnummer day+60 rule
-(`python-stdnum` rejects samordningsnummer, so it cannot be used). A text without such a run of digits never reaches
-the library, so the check is cheap enough for every keystroke and every cell of a large spreadsheet.
+Finding candidates in running text is ours: at every digit that starts a run of digits, two regexes compiled at
+import time try the 12- and the 10-digit form (both, so that a refused reading such as "Rum 12 811228-9874" as a
+12-digit number does not hide the 10-digit one inside it). Only those few candidates are handed to the PyPI package
+`personnummer`, which checks the Luhn digit and that the date exists on the calendar, and knows the samordningsnummer
+day+60 rule (`python-stdnum` rejects samordningsnummer, so it cannot be used). A text without such a run of digits
+never reaches the library, so the check is cheap enough for every keystroke and every cell of a large spreadsheet.
 
 What the library does, and how it is wrapped (personnummer 3.2.1)
 ------------------------------------------------------------------
@@ -33,27 +37,34 @@ What the library does, and how it is wrapped (personnummer 3.2.1)
 
 Trade-offs (false positives and negatives)
 ------------------------------------------
-We err on the side of refusing: a refused text can be rewritten, a stored personnummer cannot be taken back.
+We err on the side of refusing: a refused text can be rewritten, a stored personnummer cannot be taken back. A number
+glued to letters ("MB121212-1212", "pnr8112289874") is refused, because case codes and notes are written that way.
+The measured false-refusal rate on a corpus of ordinary texts is in `docs/personnummer-guard.md`
+(`python -m benchmarks.personnummer_false_refusals`).
 
 - Any 10-digit run whose first six digits are a real date (or a date with day+60) and whose last digit is the right
   Luhn digit is refused, whatever it really is. About one such run in 10-15 of random digits passes (a valid date
   about half the time, then the check digit one time in ten). A mobile number typed without spaces, "0701234567",
   reads as 2007-01-23 and is refused when its last digit happens to be the check digit (about one 070 number in 20;
-  072/073/076/079 give month 2x-9x and never pass). Typed the usual way, "070-123 45 67", it is never a candidate.
+  072/073/076/079 give month 2x-9x and never pass). Typed the usual ways, "070-123 45 67" or "070 123 45 67", it is
+  never a candidate.
 - A 12-digit run is only refused if it starts with 18, 19 or 20 and the rest passes as above.
-- Dates ("2024-01-15"), amounts ("12 345 kr"), case codes ("MB-2024-0012") and longer runs of digits are never
-  candidates.
-- Besides "-", "+" and a space, the look-alikes that word processors and spreadsheets insert (en dash, minus sign,
-  hyphen, non-breaking hyphen, figure dash, no-break space, narrow no-break space) also count as separators, and
-  digits from other scripts (e.g. full-width) count as digits.
-- Not caught: a number glued to a letter ("pnr8112289874"), split in other places ("811228 98 74", "81-12-28-9874"),
-  or with more than one separator character. These are rare in practice; catching them would refuse much more
-  ordinary text.
+- Dates ("2024-01-15"), amounts ("12 345 kr"), diarienummer ("IFO 2024-1234"), postcodes ("123 45"), case codes
+  ("MB-2024-0012") and longer runs of digits are never candidates. A case code made of letters and ten digits that
+  happen to read as a date and a Luhn digit ("AB2401151234") is, about one time in ten.
+- Besides "-", "+" and a space, the look-alikes that word processors and spreadsheets insert (en and em dash, minus
+  sign, hyphen, non-breaking hyphen, figure dash, full-width hyphen and plus, no-break space, narrow no-break space)
+  also count as separators, and digits from other scripts (e.g. full-width) count as digits. A line break or a tab
+  never does, so texts joined by line breaks can be searched at once.
+- Not caught: a number split in other places ("811228 98 74", "81-12-28-9874") or with more than one separator
+  character between the date and the birth number besides the spaces around a dash. These are rare in practice;
+  catching them would refuse much more ordinary text (dates like "2024-01-15" followed by a number).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -67,20 +78,15 @@ REDACTED = "[personnummer borttaget]"
 
 _CENTURIES = frozenset({"18", "19", "20"})
 
-# "[^\W_]" is a letter or a digit (any script). The first digit is consumed before the look-behind so that the
-# regex engine can skip ahead to the next digit instead of trying the look-behind at every position: a long text
-# without digits is scanned at C speed.
-_CANDIDATE = re.compile(
-    r"""
-    \d(?<![^\W_]\d)                             # a first digit not preceded by a letter or a digit
-    (?:
-        (?P<long>\d{7})  [-+ \u00a0\u202f\u2010\u2011\u2012\u2013\u2212]?  (?P<long_tail>\d{4})
-      | (?P<short>\d{5}) [-+ \u00a0\u202f\u2010\u2011\u2012\u2013\u2212]?  (?P<short_tail>\d{4})
-    )
-    (?![^\W_])                                  # not followed by a letter or a digit
-    """,
-    re.VERBOSE,
-)
+_DASHES = "-+\u2010\u2011\u2012\u2013\u2014\u2212\uff0b\uff0d"
+_SPACES = " \u00a0\u202f"
+_GAP = f"[{_SPACES}]?"  # between the date's pairs
+_SEPARATOR = f"(?:[{_SPACES}]?[{_DASHES}][{_SPACES}]?|[{_SPACES}])?"  # between the date and the birth number
+# A digit not preceded by a digit: the search skips ahead to the next digit at C speed, so a long text without digits
+# costs next to nothing.
+_START = re.compile(r"\d(?<!\d\d)")
+_LONG = re.compile(rf"\d\d{_GAP}\d\d{_GAP}\d\d{_GAP}\d\d{_SEPARATOR}\d{{4}}(?!\d)")
+_SHORT = re.compile(rf"\d\d{_GAP}\d\d{_GAP}\d\d{_SEPARATOR}\d{{4}}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -114,19 +120,33 @@ def _classify(digits: str) -> Kind | None:
     return "samordningsnummer" if number.is_coordination_number() else "personnummer"
 
 
+def _matches(text: str) -> Iterator[Match]:
+    position = 0
+    while (start := _START.search(text, position)) is not None:
+        position = start.start()
+        found = None
+        for form in (_LONG, _SHORT):
+            candidate = form.match(text, position)
+            if candidate is not None:
+                kind = _classify(_digits(candidate.group()))
+                if kind is not None:
+                    found = Match(position, candidate.end(), kind)
+                    break
+        if found is None:
+            position += 1
+        else:
+            yield found
+            position = found.end
+
+
 def find_personnummer(text: str) -> list[Match]:
     """Every personnummer and samordningsnummer in text, in order, non-overlapping."""
-    found: list[Match] = []
-    for candidate in _CANDIDATE.finditer(text):
-        kind = _classify(_digits(candidate.group()))
-        if kind is not None:
-            found.append(Match(candidate.start(), candidate.end(), kind))
-    return found
+    return list(_matches(text))
 
 
 def contains_personnummer(text: str) -> bool:
     """Whether text contains a personnummer or samordningsnummer; stops at the first one."""
-    return any(_classify(_digits(candidate.group())) is not None for candidate in _CANDIDATE.finditer(text))
+    return next(_matches(text), None) is not None
 
 
 def redact(text: str) -> str:

@@ -8,6 +8,7 @@ other silently.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, update
@@ -23,6 +24,7 @@ from reviewer.services import answer_counts, audit
 from reviewer.services.cases import get_case, round_definition
 from reviewer.storage.models import Answer, Case, Review, ReviewStatus, Round, utcnow
 
+REVIEWER_FIELD = Message("Granskare", "Reviewer")
 NOTE_FIELD = Message("Anteckning", "Note")
 MAX_TEXT = 10_000
 
@@ -85,6 +87,7 @@ def open_review(session: Session, case_uuid: str, reviewer: str) -> ReviewSnapsh
                 "Set your initials or pseudonym in Settings before reviewing",
             )
         )
+    guard_text(reviewer, REVIEWER_FIELD)
     case = get_case(session, case_uuid)
     round_ = session.get(Round, case.round_id)
     assert round_ is not None
@@ -215,18 +218,54 @@ def missing_required(definition: ChecklistDefinition, answers: dict[str, AnswerV
     ]
 
 
+def hidden_answers(
+    definition: ChecklistDefinition, answers: dict[str, AnswerValue], given: Collection[str]
+) -> list[str]:
+    """Questions with an answer or a note (`given`) that the answers hide, in form order."""
+    return [q.key for q in definition.questions() if q.key in given and not is_visible(q, answers, definition)]
+
+
+def status_problem(
+    definition: ChecklistDefinition,
+    status: ReviewStatus,
+    completed: bool,
+    answers: dict[str, AnswerValue],
+    given: Collection[str],
+) -> Message | None:
+    """Why a review with this status, completion time (whether it has one) and these answers (`given`: the keys with
+    an answer or a note) could not have been made in the form, or None when it could: a review is not started until
+    something is saved, complete only through `complete_review`, and reopening clears its completion time."""
+    if status is ReviewStatus.NOT_STARTED and given:
+        return Message("är markerad som ej påbörjad men har svar", "is marked not started but has answers")
+    if completed != (status is ReviewStatus.COMPLETE):
+        return Message(
+            "tidpunkten då den blev klar stämmer inte med dess status",
+            "the time it was completed does not agree with its status",
+        )
+    if status is not ReviewStatus.COMPLETE:
+        return None
+    missing = missing_required(definition, answers)
+    if missing:
+        return Message(
+            f"är markerad som klar men saknar svar på obligatoriska frågor: {', '.join(missing)}",
+            f"is marked complete but lacks answers to required questions: {', '.join(missing)}",
+        )
+    hidden = hidden_answers(definition, answers, given)
+    if hidden:
+        return Message(
+            f"är markerad som klar men har svar på frågor som inte visas: {', '.join(hidden)}",
+            f"is marked complete but has answers to questions that are not shown: {', '.join(hidden)}",
+        )
+    return None
+
+
 def complete_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> int:
     """Mark complete when every shown required question is answered; answers to hidden questions are dropped."""
     missing = missing_required(snapshot.definition, snapshot.answers)
     if missing:
         raise IncompleteReviewError(missing)
     review = _review_for_update(session, snapshot.review_uuid)
-    given = snapshot.answers.keys() | snapshot.notes.keys()
-    hidden = [
-        q.key
-        for q in snapshot.definition.questions()
-        if q.key in given and not is_visible(q, snapshot.answers, snapshot.definition)
-    ]
+    hidden = hidden_answers(snapshot.definition, snapshot.answers, snapshot.answers.keys() | snapshot.notes.keys())
     with answer_counts.recounted(session, [review.id or 0]):
         if hidden:
             session.execute(

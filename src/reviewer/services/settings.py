@@ -16,10 +16,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from reviewer.domain.personnummer import contains_personnummer
+from reviewer.services.files import read_bytes
 
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
+MAX_SETTINGS_BYTES = 1_000_000
 LanguageSetting = Literal["auto", "sv", "en"]
 
 
@@ -52,12 +54,16 @@ class Settings(BaseModel):
         return value
 
 
+def _unreadable(sv: str, en: str) -> Exception:
+    return OSError(en)
+
+
 def load_settings(config_dir: Path) -> Settings:
     path = config_dir / SETTINGS_FILE
-    try:
-        return Settings.model_validate_json(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.exists():
         return Settings()
+    try:
+        return Settings.model_validate_json(read_bytes(path, SETTINGS_FILE, _unreadable, MAX_SETTINGS_BYTES))
     except (OSError, ValueError, ValidationError):
         log.warning("settings file %s is unreadable; using defaults", path.name)
         return Settings()

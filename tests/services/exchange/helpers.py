@@ -14,6 +14,7 @@ from reviewer.checklists.answers import content_sha256
 from reviewer.domain.sex import Sex
 from reviewer.services.cases import CaseInput, add_case
 from reviewer.services.checklists import get_version
+from reviewer.services.exchange import export_exchange
 from reviewer.services.exchange.format import canonical_json
 from reviewer.services.reviews import complete_review, open_review, save_answer
 from reviewer.services.rounds import create_round
@@ -158,3 +159,25 @@ def contents(app) -> dict[str, Any]:
                 "answers": answers.get(review.id, {}),
             }
     return result
+
+
+def export_two_cases(app, path: Path) -> Path:
+    """A plain export of one round: two cases, one complete review with a note and a text answer (MB-1 by AB), one
+    in progress (MB-2 by CD)."""
+    round_uuid = make_round(app)
+    add_reviewed_case(
+        app,
+        round_uuid,
+        "MB-1",
+        answers={
+            "fragat_om_barn": "ja",
+            "konsbytestest": "nej",
+            "konsbytestest_kommentar": "Mannen fick inte samma frågor",
+        },
+        notes={"fragat_om_barn": "Frågan ställdes vid andra besöket"},
+        complete=True,
+    )
+    add_reviewed_case(app, round_uuid, "MB-2", reviewer="CD", sex=Sex.MAN, answers={"handlaggningstid_dagar": 12})
+    with app.db.session() as session:
+        export_exchange(session, path, exported_by="AB")
+    return path

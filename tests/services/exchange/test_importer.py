@@ -7,7 +7,6 @@ import pytest
 from sqlmodel import select
 
 from reviewer.domain.sex import Sex
-from reviewer.services import answer_counts
 from reviewer.services.cases import CaseInput, add_case, update_case
 from reviewer.services.checklists import add_definition, get_version
 from reviewer.services.exchange import (
@@ -20,11 +19,12 @@ from reviewer.services.exchange import (
     plan_import,
     read_exchange,
 )
-from reviewer.services.reviews import open_review
+from reviewer.services.reviews import complete_review, open_review
 from reviewer.services.rounds import create_round, rename_round
-from reviewer.storage.models import AuditEvent, ImportRecord, Review, ReviewStatus, RoundKind
+from reviewer.storage.models import AuditEvent, ImportRecord, ReviewStatus, RoundKind
 from tests.checklists.test_loader import MINIMAL
 from tests.services.exchange.helpers import (
+    COMPLETE,
     add_reviewed_case,
     answer,
     contents,
@@ -384,14 +384,10 @@ def test_progress_counts_the_reviews_written(app, chief, caseworker_data, tmp_pa
 
 def test_status_alone_makes_a_conflict(app, chief, tmp_path):
     round_uuid = make_round(app)
-    _case_uuid, review_uuid = add_reviewed_case(app, round_uuid, "MB-1")
+    case_uuid, _review_uuid = add_reviewed_case(app, round_uuid, "MB-1", answers=COMPLETE)
     import_files(chief, export(app, tmp_path / "first.granskning"))
     with app.db.session() as session:
-        review = session.exec(select(Review).where(Review.uuid == review_uuid)).one()
-        with answer_counts.recounted(session, [review.id]):
-            review.status = ReviewStatus.COMPLETE
-            session.add(review)
-        session.commit()
+        complete_review(session, open_review(session, case_uuid, "AB"), "AB")
     (conflict,) = plan_for(chief, export(app, tmp_path / "second.granskning")).conflicts
     assert conflict.differing_answers == 0
     assert conflict.incoming.status is ReviewStatus.COMPLETE

@@ -8,42 +8,22 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviewer.domain.sex import Sex
 from reviewer.services.exchange import (
     ExchangeFormatError,
     PassphraseRequiredError,
     WrongPassphraseError,
-    export_exchange,
     read_exchange,
 )
 from reviewer.services.exchange.envelope import seal
 from reviewer.services.exchange.format import canonical_json
-from tests.services.exchange.helpers import add_reviewed_case, load_document, make_round, save_document
+from tests.services.exchange.helpers import export_two_cases, load_document, save_document
 
 PERSONNUMMER = "811228-9874"
 
 
 @pytest.fixture
 def exported(app, tmp_path):
-    """A plain export of one round: two cases, one complete review with a note and a text answer."""
-    round_uuid = make_round(app)
-    add_reviewed_case(
-        app,
-        round_uuid,
-        "MB-1",
-        answers={
-            "fragat_om_barn": "ja",
-            "konsbytestest": "nej",
-            "konsbytestest_kommentar": "Mannen fick inte samma frågor",
-        },
-        notes={"fragat_om_barn": "Frågan ställdes vid andra besöket"},
-        complete=True,
-    )
-    add_reviewed_case(app, round_uuid, "MB-2", reviewer="CD", sex=Sex.MAN, answers={"handlaggningstid_dagar": 12})
-    path = tmp_path / "ab.granskning"
-    with app.db.session() as session:
-        export_exchange(session, path, exported_by="AB")
-    return path
+    return export_two_cases(app, tmp_path / "ab.granskning")
 
 
 def test_a_sound_file_is_read_with_everything_checked(exported):

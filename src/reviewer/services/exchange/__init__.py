@@ -13,16 +13,11 @@ from reviewer.services.exchange.errors import (
 )
 from reviewer.services.exchange.export import FILE_SUFFIX, ExportSummary, export_exchange
 from reviewer.services.exchange.format import FORMAT_VERSION
-from reviewer.services.exchange.importer import (
-    Conflict,
-    FilePlan,
-    ImportPlan,
-    ReviewSide,
-    apply_import,
-    plan_import,
-)
+from reviewer.services.exchange.plan import Conflict, FilePlan, ImportPlan, ReviewSide
+from reviewer.services.exchange.planner import plan_import
 from reviewer.services.exchange.reader import ExchangeFile, read_exchange
 from reviewer.services.exchange.summary import FileSummary, ImportSummary, Resolution, ReviewCounts
+from reviewer.services.exchange.writer import apply_import
 
 __all__ = [
     "FILE_SUFFIX",

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from reviewer.domain.text import Language, Message, ReviewerError, language_from_environment
 
-if TYPE_CHECKING:
-    from reviewer.services.exchange.importer import Conflict
+
+class Described(Protocol):
+    """What an error needs of a conflict (`plan.Conflict`): its line of text. A protocol, so that the errors, which
+    every module of the package raises, import none of them."""
+
+    def text(self, language: Language | None = None) -> str: ...
 
 
 class ExchangeError(ReviewerError):
@@ -35,7 +39,7 @@ class ExchangeConflictError(ExchangeError):
 class UnresolvedConflictError(ExchangeError):
     """Reviews differ between the file and the database and no one has said which to keep."""
 
-    def __init__(self, message: Message, conflicts: Sequence[Conflict]) -> None:
+    def __init__(self, message: Message, conflicts: Sequence[Described]) -> None:
         super().__init__(message)
         self.conflicts = list(conflicts)
 

@@ -18,6 +18,11 @@ from reviewer.checklists.schema import Key, Slug
 from reviewer.domain.sex import Sex
 from reviewer.storage.models import ReviewStatus, RoundKind
 
+# The largest integer the databases store (a signed 64-bit integer), and the largest checklist version a reference
+# (slug@version) can name.
+MAX_INTEGER = 2**63 - 1
+MAX_VERSION = 999_999_999
+
 FORMAT_NAME = "reviewer-exchange"
 FORMAT_VERSION = 1
 
@@ -42,11 +47,11 @@ class _Record(BaseModel):
 class Counts(_Record):
     """How many records the content holds; the importer checks them, so a file cut short inside is noticed."""
 
-    checklist_versions: int = Field(ge=0)
-    rounds: int = Field(ge=0)
-    cases: int = Field(ge=0)
-    reviews: int = Field(ge=0)
-    answers: int = Field(ge=0)
+    checklist_versions: int = Field(ge=0, le=MAX_INTEGER)
+    rounds: int = Field(ge=0, le=MAX_INTEGER)
+    cases: int = Field(ge=0, le=MAX_INTEGER)
+    reviews: int = Field(ge=0, le=MAX_INTEGER)
+    answers: int = Field(ge=0, le=MAX_INTEGER)
 
 
 class Manifest(_Record):
@@ -66,7 +71,7 @@ class ChecklistRecord(_Record):
     """A checklist version that the rounds or reviews in the file use, with its whole definition."""
 
     slug: Slug
-    version: int = Field(ge=1)
+    version: int = Field(ge=1, le=MAX_VERSION)
     uuid: Uuid
     status: Literal["published", "retired"]
     sha256: Sha256 = Field(description="SHA-256 of the definition's canonical JSON, as stored by the program.")
@@ -115,7 +120,7 @@ class ReviewRecord(_Record):
     checklist: ChecklistRef = Field(description="The checklist version the review was made with (the round's).")
     reviewer: str = Field(min_length=1, max_length=64)
     status: ReviewStatus
-    revision: int = Field(ge=1)
+    revision: int = Field(ge=1, le=MAX_INTEGER)
     content_sha256: Sha256 = Field(
         description="SHA-256 over the answers and notes: the canonical JSON of {key: [JSON text of the value, "
         "note or null]}, where the JSON text is the value serialised with ', ' and ': ' separators."

@@ -10,38 +10,30 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
-from reviewer.checklists.answers import AnswerError, EncodedAnswer, content_sha256, encode
+from reviewer.checklists.answers import AnswerError, AnswerValue, EncodedAnswer, content_sha256, encode
 from reviewer.checklists.loader import ChecklistFileError, parse_checklist
 from reviewer.checklists.schema import ChecklistDefinition, QuestionType
 from reviewer.domain.personnummer import PersonnummerError, guard_text, redact
 from reviewer.domain.text import Message, ReviewerError
 from reviewer.services.cases import CaseError, CaseInput, check_case
-from reviewer.services.exchange.envelope import is_sealed, unseal
+from reviewer.services.exchange.decode import damaged, format_error, read_document
 from reviewer.services.exchange.errors import ExchangeError, ExchangeFormatError
 from reviewer.services.exchange.format import (
-    FORMAT_NAME,
-    FORMAT_VERSION,
     AnswerRecord,
     ExchangeContent,
     ExchangeDocument,
     Manifest,
-    canonical_json,
     checklist_ref,
 )
-from reviewer.services.files import read_bytes
 from reviewer.services.memory import collector_paused
-from reviewer.services.reviews import MAX_TEXT
+from reviewer.services.reviews import MAX_TEXT, status_problem
 
-GZIP_MAGIC = b"\x1f\x8b"
-UTF8_BOM = b"\xef\xbb\xbf"
-MAX_PLAIN_BYTES = 1 << 30  # a guard against a compressed file that unpacks to more than any real export
 MAX_REPORTED = 5
 MAX_REMEMBERED = 200_000  # distinct answers an encoder keeps (a few tens of MB at most)
 
@@ -83,14 +75,7 @@ def read_exchange(path: Path, passphrase: str | None = None) -> ExchangeFile:
 
 def _read(path: Path, passphrase: str | None) -> ExchangeFile:
     name = redact(path.name)[:260]
-    data = read_bytes(path, name, _format_error)
-    encrypted = is_sealed(data)
-    if encrypted:
-        data = unseal(data, passphrase, name)
-    plain = _decompress(data, name)
-    document = _parse_json(plain, name)
-    _check_format(document, name)
-    _check_content_hash(document, name)
+    document, plain, encrypted = read_document(path, passphrase, name)
     try:
         parsed = ExchangeDocument.model_validate(document)
     except ValidationError as error:
@@ -120,113 +105,6 @@ def _read(path: Path, passphrase: str | None) -> ExchangeFile:
     )
 
 
-# ----------------------------------------------------------------------------------------------------------------
-# Bytes to a JSON document
-
-
-def _format_error(sv: str, en: str) -> ExchangeFormatError:
-    return ExchangeFormatError(Message(sv, en))
-
-
-def _not_exchange_file(name: str) -> ExchangeFormatError:
-    return _format_error(
-        f"Filen {name} är ingen utbytesfil från granskningsprogrammet.",
-        f"The file {name} is not an exchange file from the review program.",
-    )
-
-
-def _truncated(name: str) -> ExchangeFormatError:
-    return _format_error(
-        f"Filen {name} är avkortad (den tar slut för tidigt). Kopiera den igen från originalet eller be om en ny "
-        "export.",
-        f"The file {name} is truncated (it ends too early). Copy it again from the original or ask for a new export.",
-    )
-
-
-def _damaged(name: str, detail_sv: str, detail_en: str) -> ExchangeFormatError:
-    return _format_error(
-        f"Filen {name} är skadad ({detail_sv}). Be om en ny export.",
-        f"The file {name} is damaged ({detail_en}). Ask for a new export.",
-    )
-
-
-def _decompress(data: bytes, name: str) -> bytes:
-    """The JSON document's bytes, from gzip or as they are."""
-    if not data:
-        raise _format_error(f"Filen {name} är tom.", f"The file {name} is empty.")
-    if data.startswith(GZIP_MAGIC):
-        inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-        try:
-            plain = inflater.decompress(data, MAX_PLAIN_BYTES + 1)
-        except zlib.error:
-            raise _damaged(name, "komprimeringen är trasig", "the compression is broken") from None
-        if len(plain) > MAX_PLAIN_BYTES:
-            raise _damaged(name, "orimligt stor", "unreasonably large")
-        if not inflater.eof:
-            raise _truncated(name)
-        if inflater.unused_data:
-            raise _damaged(name, "data efter filens slut", "data after the end of the file")
-        return plain
-    if data.lstrip(UTF8_BOM + b" \t\r\n").startswith(b"{"):
-        return data
-    raise _not_exchange_file(name)
-
-
-def _refuse_constant(constant: str) -> NoReturn:
-    raise ValueError(f"{constant} is not a JSON number")
-
-
-def _parse_json(plain: bytes, name: str) -> Any:
-    try:
-        text = plain.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        if error.reason == "unexpected end of data":  # cut inside a character
-            raise _truncated(name) from None
-        raise _damaged(name, "inte UTF-8", "not UTF-8") from None
-    try:
-        return json.loads(text, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as error:
-        complete = text.rstrip()
-        if not complete.endswith("}") or error.pos >= len(complete):  # the document (an object) never ends
-            raise _truncated(name) from None
-        raise _damaged(name, f"ogiltig JSON på rad {error.lineno}", f"invalid JSON at line {error.lineno}") from None
-    except (ValueError, RecursionError):
-        raise _damaged(name, "ogiltig JSON", "invalid JSON") from None
-
-
-def _check_format(document: Any, name: str) -> None:
-    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise _not_exchange_file(name)
-    version = document.get("format_version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-        raise _format_error(
-            f"Filen {name} är skapad av en nyare version av programmet (formatversion {version}; den här versionen "
-            f"läser version {FORMAT_VERSION}). Uppdatera programmet och försök igen.",
-            f"The file {name} was made by a newer version of the program (format version {version}; this version "
-            f"reads version {FORMAT_VERSION}). Update the program and try again.",
-        )
-    if version != FORMAT_VERSION or isinstance(version, bool):
-        raise _format_error(
-            f"Filen {name} har ett okänt format (formatversion {version!r}).",
-            f"The file {name} has an unknown format (format version {version!r}).",
-        )
-
-
-def _check_content_hash(document: dict[str, Any], name: str) -> None:
-    manifest = document.get("manifest")
-    expected = manifest.get("content_sha256") if isinstance(manifest, dict) else None
-    if not isinstance(expected, str) or "content" not in document:
-        raise _damaged(name, "manifestet saknas eller är ofullständigt", "the manifest is missing or incomplete")
-    actual = hashlib.sha256(canonical_json(document["content"]).encode("utf-8")).hexdigest()
-    if actual != expected:
-        raise _format_error(
-            f"Filen {name} har ändrats efter exporten: innehållet stämmer inte med manifestets kontrollsumma. "
-            "Be om en ny export.",
-            f"The file {name} was changed after it was exported: the content does not match the manifest's "
-            "checksum. Ask for a new export.",
-        )
-
-
 def _invalid_structure(name: str, error: ValidationError) -> ExchangeFormatError:
     """Where the records break the format; pydantic's messages name the place and the rule, never the value."""
     problems = error.errors(include_input=False, include_url=False)
@@ -235,7 +113,7 @@ def _invalid_structure(name: str, error: ValidationError) -> ExchangeFormatError
     )
     more_sv = f" (och {len(problems) - MAX_REPORTED} fel till)" if len(problems) > MAX_REPORTED else ""
     more_en = f" (and {len(problems) - MAX_REPORTED} more)" if len(problems) > MAX_REPORTED else ""
-    return _format_error(
+    return format_error(
         f"Filen {name} följer inte utbytesformatet: {shown}{more_sv}",
         f"The file {name} does not follow the exchange format: {shown}{more_en}",
     )
@@ -245,7 +123,7 @@ def _check_counts(document: ExchangeDocument, name: str) -> None:
     content, counts = document.content, document.manifest.counts
     for index, review in enumerate(content.reviews):
         if type(review.answers) is not dict:
-            raise _format_error(
+            raise format_error(
                 f"Filen {name} följer inte utbytesformatet: content.reviews.{index}.answers ska vara ett objekt",
                 f"The file {name} does not follow the exchange format: content.reviews.{index}.answers must be an "
                 "object",
@@ -259,7 +137,7 @@ def _check_counts(document: ExchangeDocument, name: str) -> None:
     )
     declared = (counts.checklist_versions, counts.rounds, counts.cases, counts.reviews, counts.answers)
     if actual != declared:
-        raise _damaged(
+        raise damaged(
             name,
             "antalet poster stämmer inte med manifestet",
             "the number of records does not match the manifest",
@@ -338,6 +216,17 @@ class _RecordChecker:
             guard_text(record.name, ROUND_NAME_FIELD)
             guard_text(record.period_label, PERIOD_FIELD)
             self.round_checklists[record.uuid] = record.checklist
+        used = set(self.round_checklists.values())
+        for ref in definitions:
+            if ref not in used:
+                self.refuse(
+                    Message(f"Checklistan {ref}", f"The checklist {ref}"),
+                    Message(
+                        "används inte av någon omgång i filen (en export tar bara med de checklistor som omgångarna "
+                        "använder)",
+                        "is not used by any round in the file (an export holds only the checklists its rounds use)",
+                    ),
+                )
 
     def cases(self, content: ExchangeContent, definitions: dict[str, ChecklistDefinition]) -> dict[str, CaseInput]:
         facts: dict[str, CaseInput] = {}
@@ -401,9 +290,12 @@ class _RecordChecker:
                 self.refuse(where(), Message("finns två gånger", "is there twice"))
             taken.add((record.case_uuid, reviewer))
             try:
-                answers, written, canonical = encoders[ref].review(record.answers)
+                answers, written, canonical, values = encoders[ref].review(record.answers)
             except ReviewerError as error:
                 self.refuse(where(), error.message)
+            problem = status_problem(definitions[ref], record.status, record.completed_at is not None, values, answers)
+            if problem is not None:
+                self.refuse(where(), problem)
             fingerprint = content_sha256(written)
             if fingerprint != record.content_sha256:
                 self.refuse(
@@ -444,17 +336,22 @@ class _AnswerEncoder:
 
     def __init__(self, definition: ChecklistDefinition) -> None:
         self.definition = definition
-        # (key, type, value) or (key, token) → (stored encoding, JSON text as written, whether the two agree)
-        self.known: dict[tuple[Any, ...], tuple[EncodedAnswer, str, bool]] = {}
+        # (key, type, value) or (key, token) → (stored encoding, JSON text as written, whether the two agree, the
+        # value as stored)
+        self.known: dict[tuple[Any, ...], tuple[EncodedAnswer, str, bool, AnswerValue]] = {}
 
     def review(
         self, answers: dict[str, AnswerRecord]
-    ) -> tuple[dict[str, tuple[EncodedAnswer, str | None]], dict[str, tuple[str, str | None]], bool]:
+    ) -> tuple[
+        dict[str, tuple[EncodedAnswer, str | None]], dict[str, tuple[str, str | None]], bool, dict[str, AnswerValue]
+    ]:
         """A review's answers encoded for storage, the values' JSON text as written (for the review's checksum),
-        and whether the two agree for every answer (they do, unless the file was not written by this program)."""
+        whether the two agree for every answer (they do, unless the file was not written by this program), and the
+        values as the review form reads them back (answers with only a note left out)."""
         known = self.known
         stored: dict[str, tuple[EncodedAnswer, str | None]] = {}
         written: dict[str, tuple[str, str | None]] = {}
+        values: dict[str, AnswerValue] = {}
         canonical = True
         for key, answer in answers.items():
             if (
@@ -487,9 +384,13 @@ class _AnswerEncoder:
             stored[key] = (hit[0], note)
             written[key] = (hit[1], note)
             canonical = canonical and hit[2]
-        return stored, written, canonical
+            if hit[3] is not None:
+                values[key] = hit[3]
+        return stored, written, canonical, values
 
-    def _learn(self, key: str, value: Any, token: tuple[Any, ...] | None) -> tuple[EncodedAnswer, str, bool]:
+    def _learn(
+        self, key: str, value: Any, token: tuple[Any, ...] | None
+    ) -> tuple[EncodedAnswer, str, bool, AnswerValue]:
         question = self.definition.question(key)
         if question is None:
             raise AnswerError(
@@ -501,7 +402,7 @@ class _AnswerEncoder:
             guard_text(value, Message(f"Svaret på '{question.text.sv}'", f"The answer to '{question.text.text('en')}'"))
         encoded = encode(question, value)
         text = json.dumps(value, ensure_ascii=False)
-        result = (encoded, text, encoded.value_json == text)
+        result = (encoded, text, encoded.value_json == text, json.loads(encoded.value_json))
         if token is not None:
             if len(self.known) >= MAX_REMEMBERED:
                 self.known.clear()
