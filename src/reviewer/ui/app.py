@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer.domain.text import ReviewerError
 from reviewer.ui.i18n import install_translator
+from reviewer.ui.icon import DESKTOP_ID, application_icon
 from reviewer.ui.main_window import MainWindow, resolve_language
 
 log = logging.getLogger(__name__)
@@ -52,14 +53,20 @@ def _open(window: MainWindow, data_dir: Path | None, database_url: str | None, q
         window.ensure_actor()
 
 
-def run_gui(data_dir: Path | None, database_url: str | None, argv: list[str]) -> int:
+def run_gui(data_dir: Path | None, database_url: str | None, argv: list[str], self_test: bool = False) -> int:
     qt_app = QApplication.instance() or QApplication(argv)
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("reviewer")
     qt_app.setOrganizationName("reviewer")
+    qt_app.setDesktopFileName(DESKTOP_ID)
+    qt_app.setWindowIcon(application_icon())
     install_translator(qt_app)
     window = MainWindow()
     window.show()
+    if self_test:
+        from reviewer.ui.self_test import SelfTest
+
+        SelfTest(window, qt_app).start()
     previous_hook = sys.excepthook
     sys.excepthook = report_unexpected_error
     QTimer.singleShot(0, lambda: _open(window, data_dir, database_url, qt_app))
