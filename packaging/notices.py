@@ -60,7 +60,8 @@ def write_notices(target: Path, notices_json: Path, own_licence: Path, extra_tex
     folder.mkdir(exist_ok=True)
     for text in extra_texts:
         shutil.copyfile(text, folder / text.name)
-    listed = {canonicalize_name(c["name"]): c for c in json.loads(notices_json.read_text(encoding="utf-8"))["components"]}
+    components = json.loads(notices_json.read_text(encoding="utf-8"))["components"]
+    listed = {canonicalize_name(c["name"]): c for c in components}
     lines = [
         "reviewer is licensed under the EUPL-1.2 (the file LICENSE). It includes the components below, each under",
         "its own licence; their licence files are in licenses/. Qt and PySide6 are used under the GNU LGPL 3.0",

@@ -1,12 +1,12 @@
 """The licence files the About dialog and the builds ship: the real EUPL-1.2, and notices for every dependency."""
 
+import importlib.util
 import json
 import re
 import tomllib
 from importlib import metadata
 from pathlib import Path
 
-from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from reviewer.ui.about_dialog import legal_text, third_party_components
@@ -15,22 +15,12 @@ ROOT = Path(__file__).parents[2]
 NOTICES = ROOT / "src/reviewer/ui/legal/third_party.json"
 
 
-def runtime_closure(name: str = "reviewer") -> dict[str, metadata.Distribution]:
-    """Every distribution the installed program needs at run time (no extras), by canonical name."""
-    found: dict[str, metadata.Distribution] = {}
-    pending = [name]
-    while pending:
-        current = canonicalize_name(pending.pop())
-        if current in found:
-            continue
-        dist = metadata.distribution(current)
-        found[current] = dist
-        for line in dist.requires or []:
-            requirement = Requirement(line)
-            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
-                pending.append(requirement.name)
-    del found["reviewer"]
-    return found
+def load_notices():
+    """packaging/notices.py, which the PyInstaller spec uses too (loaded by path: packaging/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("notices", ROOT / "packaging" / "notices.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def test_the_licence_is_the_full_eupl_1_2():
@@ -51,7 +41,7 @@ def test_pyproject_declares_the_spdx_expression_and_the_licence_file():
 
 def test_the_notices_name_every_runtime_dependency_with_a_licence():
     listed = {canonicalize_name(c["name"]): c for c in json.loads(NOTICES.read_text(encoding="utf-8"))["components"]}
-    missing = sorted(set(runtime_closure()) - set(listed))
+    missing = sorted(set(load_notices().runtime_closure()) - set(listed))
     assert not missing, f"add these runtime dependencies to {NOTICES.relative_to(ROOT)}: {missing}"
     assert all(c["licence"] and c["url"].startswith("https://") for c in listed.values())
 
