@@ -32,7 +32,7 @@ installed=$(cd "$work" && "$work/venv/bin/python" -c "import reviewer; print(rev
 bash "$root/packaging/smoke.sh" "$work/venv/bin/reviewer" "$work/smoke-wheel"
 
 echo "== the one-folder build"
-quiet_pip "$work/venv/bin/pip" install "reviewer[packaging] @ file://$wheel"
+quiet_pip "$work/venv/bin/pip" install "$wheel[packaging]"
 rm -rf "$root/dist/reviewer"
 (cd "$work" && "$work/venv/bin/pyinstaller" --noconfirm --log-level WARN --distpath "$root/dist" \
     --workpath "$work/pyinstaller" "$root/packaging/reviewer.spec") > "$work/pyinstaller.log" 2>&1 || {
