@@ -15,9 +15,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-$(QM): $(TS) $(STAMP)
-	mkdir -p $(dir $(QM))
-	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+# The .qm, the icons and the licence go into the package as the wheel build puts them there (packaging/build_resources.py).
+$(QM): $(TS) $(wildcard resources/icons/png/*.png) LICENSE packaging/build_resources.py $(STAMP)
+	$(BIN)/python packaging/build_resources.py src/reviewer/ui >/dev/null
 
 translations: $(QM)
 
@@ -27,8 +27,8 @@ run: $(STAMP) $(QM)
 test: lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks packaging setup.py
+	$(BIN)/ruff format --check src tests benchmarks packaging setup.py
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
@@ -49,4 +49,4 @@ schema: $(STAMP)
 	$(BIN)/python -m reviewer.checklists.jsonschema > src/reviewer/checklists/schema/checklist-v1.schema.json
 
 clean:
-	rm -rf $(VENV) $(QM) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(QM) src/reviewer/ui/icons src/reviewer/ui/legal/LICENSE .pytest_cache .mypy_cache .ruff_cache

@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../src/reviewer/ui/about_dialog.py" line="57"/>
+        <source>About</source>
+        <translation>Om programmet</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/about_dialog.py" line="60"/>
+        <source>&amp;About</source>
+        <translation>&amp;Om programmet</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/about_dialog.py" line="61"/>
+        <source>&amp;Licence (EUPL-1.2)</source>
+        <translation>&amp;Licens (EUPL-1.2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/about_dialog.py" line="62"/>
+        <source>&amp;Third-party software</source>
+        <translation>&amp;Tredjepartsprogram</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/about_dialog.py" line="73"/>
+        <source>Gender equality review</source>
+        <translation>Jämställdhetsgranskning</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/about_dialog.py" line="74"/>
+        <source>Gender equality review of case files, version %1.</source>
+        <translation>Jämställdhetsgranskning av akter, version %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/about_dialog.py" line="75"/>
+        <source>Data folder: %1</source>
+        <translation>Datamapp: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/about_dialog.py" line="78"/>
+        <source>Free software under the European Union Public Licence, version 1.2 (EUPL-1.2): you may use, study, share and change it. Changed versions that you distribute must be under the EUPL too, or under a compatible licence listed in it. It comes without any warranty.</source>
+        <translation>Fri programvara under Europeiska unionens licens för öppen källkod, version 1.2 (EUPL-1.2): du får använda, studera, dela och ändra den. Ändrade versioner som du sprider måste också stå under EUPL, eller under en förenlig licens som räknas upp i den. Programmet levereras utan några garantier.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/about_dialog.py" line="85"/>
+        <source>It is built on free software by others; the tab Third-party software lists them with their licences.</source>
+        <translation>Det bygger på fri programvara av andra; fliken Tredjepartsprogram räknar upp dem med deras licenser.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/about_dialog.py" line="115"/>
+        <source>The program uses these components, each under its own licence. Qt and PySide6 are used under the GNU LGPL 3.0; its text, and the GNU GPL 3.0 it builds on, are in the next tabs.</source>
+        <translation>Programmet använder de här komponenterna, var och en under sin egen licens. Qt och PySide6 används under GNU LGPL 3.0; dess text, och GNU GPL 3.0 som den bygger på, finns i de följande flikarna.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/about_dialog.py" line="31"/>
+        <source>Component</source>
+        <translation>Komponent</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/about_dialog.py" line="120"/>
+        <source>Licence</source>
+        <translation>Licens</translation>
+    </message>
+    <message>
+        <location filename="../../src/reviewer/ui/about_dialog.py" line="120"/>
+        <source>Note</source>
+        <translation>Anmärkning</translation>
+    </message>
+</context>
+<context>
     <name>AnswerEditors</name>
     <message>
         <location filename="../../src/reviewer/ui/answer_editors.py" line="59"/>

@@ -16,4 +16,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_command(args)
     from reviewer.ui.app import run_gui
 
-    return run_gui(getattr(args, "data_dir", None), getattr(args, "database_url", None), sys.argv[:1])
+    return run_gui(getattr(args, "data_dir", None), getattr(args, "database_url", None), sys.argv[:1], args.self_test)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from reviewer.bootstrap import bootstrap
 from reviewer.cli.main import main
 from tests.services.report_data import known_round_with_secrets
+from tests.tools import require_tool
 
 
 @pytest.fixture
@@ -30,9 +30,8 @@ def report_cli(capsys, data_dir, *args):
 
 
 def pdf_text(path):
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed; .ci/run installs it")
-    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split())
+    pdftotext = require_tool("pdftotext")
+    return " ".join(subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True).stdout.split())
 
 
 def test_writes_the_report(capsys, rounds, tmp_path):

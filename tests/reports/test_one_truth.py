@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import subprocess
 from collections.abc import Iterator
 
@@ -24,6 +23,7 @@ from reviewer.services.anonymisation import COLUMNS, ExportRequest, build_anonym
 from reviewer.services.demo import create_demo_data
 from reviewer.services.report import ReportRequest, build_report
 from reviewer.services.rounds import list_rounds
+from tests.tools import require_tool
 
 GROUP_OF = {"female": SexGroup.FEMALE, "male": SexGroup.MALE, "other": SexGroup.OTHER}
 
@@ -111,11 +111,10 @@ def test_csv_xlsx_json_and_pdf_hold_the_same_figures(figures, tmp_path):
                     sheet_counts += 1
     assert sheet_counts > 100
 
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext (poppler-utils) is missing; .ci/run installs it")
+    pdftotext = require_tool("pdftotext")
     pdf = tmp_path / "rapport.pdf"
     pdf.write_bytes(render_pdf(report))
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(text.split())
     assert report.anonymised is not None
     for finding in report.anonymised.findings:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -22,11 +21,15 @@ from reviewer.services.report import ReportData, ReportRequest, build_report
 from reviewer.services.rounds import rename_round
 from tests.services.aggregation_data import Case, add_checklist, add_round, checklist_data
 from tests.services.report_data import SECRETS, known_round_with_secrets
+from tests.tools import require_tool
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None or shutil.which("pdffonts") is None or shutil.which("pdfinfo") is None,
-    reason="poppler-utils (pdftotext, pdffonts, pdfinfo) is not installed; .ci/run installs it",
-)
+
+@pytest.fixture(autouse=True)
+def poppler_tools():
+    for tool in ("pdftotext", "pdffonts", "pdfinfo"):
+        require_tool(tool)
+
+
 TODAY = dt.date(2026, 5, 4)
 
 

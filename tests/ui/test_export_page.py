@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
@@ -12,6 +11,7 @@ from reviewer.cli.main import main as cli_main
 from reviewer.services.rounds import rename_round
 from reviewer.storage.models import Case
 from reviewer.ui.export_page import ExportPage
+from tests.tools import require_tool
 
 
 @pytest.fixture
@@ -84,9 +84,8 @@ def test_the_pdf_report_is_written_and_anonymised_by_default(qtbot, page, tmp_pa
     path = tmp_path / "rapport.pdf"
     write(qtbot, page, "pdf", path)
     assert path.read_bytes().startswith(b"%PDF")
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext (poppler-utils) is missing; .ci/run installs it")
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pdftotext = require_tool("pdftotext")
+    text = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert "Anonymiserad" in text
 
 

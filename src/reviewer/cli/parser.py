@@ -37,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window, wait until it has opened the database and built its areas, close any dialog the start "
+        "opens, print what it found and quit: exit 0 if it all worked (for IT after an install or upgrade)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     checklist = commands.add_parser(

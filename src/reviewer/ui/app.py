@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from reviewer.domain.text import Language, ReviewerError
 from reviewer.ui.i18n import install_translator
+from reviewer.ui.icon import DESKTOP_ID, application_icon
 from reviewer.ui.main_window import MainWindow, resolve_language
 
 if TYPE_CHECKING:
@@ -138,14 +139,20 @@ def _open(window: MainWindow, data_dir: Path | None, database_url: str | None, q
         window.ensure_actor()
 
 
-def run_gui(data_dir: Path | None, database_url: str | None, argv: list[str]) -> int:
+def run_gui(data_dir: Path | None, database_url: str | None, argv: list[str], self_test: bool = False) -> int:
     qt_app = QApplication.instance() or QApplication(argv)
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("reviewer")
     qt_app.setOrganizationName("reviewer")
+    qt_app.setDesktopFileName(DESKTOP_ID)
+    qt_app.setWindowIcon(application_icon())
     install_translator(qt_app)
     window = MainWindow()
     window.show()
+    if self_test:
+        from reviewer.ui.self_test import SelfTest
+
+        SelfTest(window, qt_app).start()
     previous_hook = sys.excepthook
     sys.excepthook = lambda exc_type, exc, tb: report_unexpected_error(
         exc_type, exc, tb, window.app.db.file if window.app else None, window.language

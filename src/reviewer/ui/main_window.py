@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
-from reviewer import __version__
 from reviewer.domain.text import Language, language_from_environment
 from reviewer.ui.i18n import install_translator
 
@@ -192,13 +191,9 @@ class MainWindow(QMainWindow):
             self._build()
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About"),
-            self.tr("Gender equality review of case files, version %1.\nData folder: %2")
-            .replace("%1", __version__)
-            .replace("%2", str(self._app.paths.data_dir) if self._app else "–"),
-        )
+        from reviewer.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.language, self._app.paths.data_dir if self._app else None, self).exec()
 
 
 def _dashboard(db: Database, language: Language, parent: QWidget) -> DashboardPage:
