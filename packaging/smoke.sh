@@ -28,6 +28,7 @@ run --data-dir "$data" --self-test > self-test.txt 2> self-test.err || {
 cat self-test.txt
 grep -qx "title: Jämställdhetsgranskning" self-test.txt || fail "the window title is not Swedish"
 grep -qx "areas: Granskningar | Checklistor | Sammanställning | Export och rapport" self-test.txt || fail "areas"
+grep -q "^licences: EUPL-1.2, LGPL-3.0, GPL-3.0 and [1-9][0-9]* third-party notices$" self-test.txt || fail "licences"
 
 run demo --data-dir "$data" --cases 40 --seed 1 || fail "demo"
 round=$(run round list --data-dir "$data" | sed -n '/^Exempeldata: Missbruk/{s/  .*//;p}')

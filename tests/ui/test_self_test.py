@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QApplication
 
 from reviewer.ui import app as ui_app
+from reviewer.ui.about_dialog import third_party_components
 from reviewer.ui.icon import application_icon
 
 
@@ -15,6 +16,7 @@ def test_a_first_start_passes_and_reports_the_swedish_window(tmp_path, qapp, swe
         f"database: {tmp_path / 'd' / 'reviewer.sqlite'}",
         "icon sizes: 16, 24, 32, 48, 64, 128, 256, 512",
         "dialogs closed: Välkommen",
+        f"licences: EUPL-1.2, LGPL-3.0, GPL-3.0 and {len(third_party_components('sv'))} third-party notices",
         "self-test: ok",
     ]
     assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]

@@ -1,8 +1,9 @@
 """`reviewer --self-test`: the program's own start, watched from inside, for IT after an install and for CI.
 
 It goes through exactly what a user's start does (translator, icon, the window, bootstrap with its migrations, the
-areas built); any dialog that start opens (the first run's settings, an error) is closed and reported. It passes only
-when the main window holds its areas and no error dialog appeared.
+areas built); any dialog that start opens (the first run's settings, an error) is closed and reported. Then it reads
+the licence texts the About dialog shows. It passes only when the main window holds its areas, no error dialog
+appeared and the licence texts are there.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class SelfTest(QObject):
         self._started = time.monotonic()
         self._errors: list[str] = []
         self._closed: list[str] = []
+        self._components = 0
         self._timer = QTimer(self)
         self._timer.setInterval(20)
         self._timer.timeout.connect(self._poll)
@@ -41,6 +43,7 @@ class SelfTest(QObject):
         window = self._window
         if window.app is not None and hasattr(window, "tabs"):
             self._timer.stop()
+            self._check_licences()
             self._report()
             self._qt_app.exit(1 if self._errors else 0)
         elif time.monotonic() - self._started > TIMEOUT_SECONDS:
@@ -56,6 +59,18 @@ class SelfTest(QObject):
             self._closed.append(dialog.windowTitle())
         dialog.reject()
 
+    def _check_licences(self) -> None:
+        """The files Hjälp → Om shows: a build that lost them would fail only when somebody opens the dialog."""
+        from reviewer.ui.about_dialog import legal_text, third_party_components
+
+        try:
+            for name in ("LICENSE", "LGPL-3.0.txt", "GPL-3.0.txt"):
+                legal_text(name)
+            self._components = len(third_party_components(self._window.language))
+        except (RuntimeError, ValueError, KeyError) as error:
+            self._errors.append(str(error))
+            print(f"self-test: {error}", file=sys.stderr, flush=True)
+
     def _report(self) -> None:
         window = self._window
         assert window.app is not None
@@ -68,6 +83,7 @@ class SelfTest(QObject):
             f"database: {db.file if db.file else db.engine.url.render_as_string(hide_password=True)}",
             f"icon sizes: {', '.join(map(str, sizes)) or 'none'}",
             f"dialogs closed: {', '.join(self._closed) or 'none'}",
+            f"licences: EUPL-1.2, LGPL-3.0, GPL-3.0 and {self._components} third-party notices",
             "self-test: " + ("FAILED" if self._errors else "ok"),
         ]
         print("\n".join(lines), flush=True)
