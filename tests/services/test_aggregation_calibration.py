@@ -2,8 +2,8 @@
 planted differences and changes must be found, and mirrored data must give mirrored results.
 
 Seeded, so every run sees the same rounds. The shares are compared with their targets with a stated tolerance: the
-observed share must not exceed the target by more than two standard errors of a share of that many rounds (one-sided,
-about 2.3 % of runs would fail by chance if the true rate sat exactly at the target; with a fixed seed a run either
+observed share must not miss the target by more than two standard errors of a share of that many rounds (one-sided:
+about 2.3 % of seeds would fail by chance if the true rate sat exactly at the target; with a fixed seed a run either
 passes or fails every time). docs/aggregate-format.md reports the figures measured here.
 """
 
@@ -31,7 +31,13 @@ pytestmark = pytest.mark.slow
 
 
 def tolerance(target: float, rounds: int) -> float:
+    """The most a share of `rounds` may exceed an upper target by: two standard errors."""
     return target + 2 * math.sqrt(target * (1 - target) / rounds)
+
+
+def floor(target: float, rounds: int) -> float:
+    """The least a share of `rounds` may fall below a lower target by: two standard errors."""
+    return target - 2 * math.sqrt(target * (1 - target) / rounds)
 
 
 @pytest.mark.parametrize(
@@ -69,7 +75,7 @@ def test_a_planted_difference_of_30_against_70_percent_is_found():
     for _ in range(rounds):
         result = simulated_aggregate(simulated_round(definition, 100, 100, rng, Planted({key: (0.3, 0.7)})))
         found += key in [f.question_key for f in result.findings]
-    assert found / rounds >= 0.95
+    assert found / rounds >= floor(0.95, rounds)
 
 
 def test_a_closed_gap_of_a_primary_question_is_reported_as_narrowed():
@@ -85,7 +91,7 @@ def test_a_closed_gap_of_a_primary_question_is_reported_as_narrowed():
         after = simulated_round(definition, 100, 100, rng, Planted({key: (0.5, 0.5)}))
         change = next(c for c in simulated_before_after(after, before).questions if c.key == key)
         narrowed += change.verdict == "narrowed"
-    assert narrowed / rounds >= 0.80
+    assert narrowed / rounds >= floor(0.80, rounds)
 
 
 @pytest.mark.parametrize("primary", [False, True])
@@ -125,11 +131,14 @@ def _assert_mirrored(c: Comparison, m: Comparison) -> None:
     assert (c.female_n, c.male_n) == (m.male_n, m.female_n)
     if c.test is not None:
         assert m.test is not None
-        assert m.test.p_value == pytest.approx(c.test.p_value, rel=1e-9)
-        assert m.p_adjusted == pytest.approx(c.p_adjusted, rel=1e-9)
+        # exact tests agree to rounding; the permutation test's Monte Carlo draws differ with the rows swapped
+        # (its standard error is about 0.005 at 9 999 tables)
+        close = {"abs": 0.02} if c.test.name == "permutation" else {"rel": 1e-6}
+        assert m.test.p_value == pytest.approx(c.test.p_value, **close)
+        assert m.p_adjusted == pytest.approx(c.p_adjusted, **close)
     if c.difference_pp is not None:
         assert m.difference_pp == pytest.approx(-c.difference_pp)
-        assert (m.difference_low, m.difference_high) == pytest.approx((-c.difference_high, -c.difference_low))
+        assert (m.difference_low, m.difference_high) == pytest.approx((-c.difference_high, -c.difference_low), rel=1e-6)
     if c.median_ratio is not None and c.median_ratio_low is not None:
         assert m.median_ratio == pytest.approx(1 / c.median_ratio)
         assert (m.median_ratio_low, m.median_ratio_high) == pytest.approx(

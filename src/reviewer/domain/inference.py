@@ -220,7 +220,8 @@ def ratio_estimate(point: float | None, draws: np.ndarray) -> Estimate | None:
     finite = draws[np.isfinite(draws)]
     if finite.size == 0:
         return None
-    low, high = np.percentile(finite, [100 * (1 - CONFIDENCE) / 2, 100 * (1 + CONFIDENCE) / 2])
+    # the nearest draws, not interpolated between them: then 1 / ratio has exactly the interval (1 / high, 1 / low)
+    low, high = np.percentile(finite, [100 * (1 - CONFIDENCE) / 2, 100 * (1 + CONFIDENCE) / 2], method="nearest")
     below = np.count_nonzero(finite < 1.0) + 0.5 * np.count_nonzero(finite == 1.0)
     share = below / finite.size
     p = min(1.0, 2.0 * min(share, 1.0 - share))

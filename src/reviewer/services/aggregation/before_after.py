@@ -377,9 +377,18 @@ def _verdict(change: QuestionChange, gap: GapChange | None, level: float) -> Cha
         return "unchanged"
     if gap.p_adjusted is None or gap.p_adjusted >= level:
         return "no_clear_change"
-    if _direction(change.before) * _direction(change.after) < 0:
+    if _direction(change.before) * _direction(change.after) < 0 and _clearly_apart(change.after):
         return "reversed"
     return "narrowed" if after_size < before_size else "widened"
+
+
+def _clearly_apart(c: Comparison) -> bool:
+    """The after round's own interval excludes equality: the other sex is now ahead, not merely level by chance."""
+    if c.difference_low is not None and c.difference_high is not None:
+        return c.difference_low > 0 or c.difference_high < 0
+    if c.median_ratio_low is not None and c.median_ratio_high is not None:
+        return c.median_ratio_low > 1 or c.median_ratio_high < 1
+    return False
 
 
 def _direction(c: Comparison) -> int:
