@@ -103,7 +103,12 @@ def test_anonymised_before_after_shows_only_published_comparisons(app, known):
     assert not {("ej_jamford", "after"), ("ej_jamford", "before")} & before_after.hidden
     asked = changes["fragat"]
     expected = next(c for c in internal.questions if c.key == "fragat")
-    assert (asked.before, asked.after, asked.gap_change_pp) == (expected.before, expected.after, expected.gap_change_pp)
+    assert (asked.before, asked.after, asked.gap, asked.verdict) == (
+        expected.before,
+        expected.after,
+        expected.gap,
+        expected.verdict,
+    )
     assert set(asked.groups) == {SexGroup.FEMALE, SexGroup.MALE}  # annat/okänt (3 cases) never in the comparison
     # the case totals as the anonymised results give them: 102 with 3 annat/okänt hides the total as a complement
     assert before_after.after_cases == data.anonymised.method.cases["total"]
