@@ -38,4 +38,4 @@ def test_the_same_figures_as_on_sqlite(empty_postgres, tmp_path):
     on_sqlite = aggregate_known(tmp_path / "sqlite")
     on_postgres = aggregate_known(tmp_path / "postgres", empty_postgres)
     assert on_postgres == on_sqlite
-    assert [f["question_key"] for f in on_postgres["findings"]] == ["dagar", "skal", "fragat", "kostnad", "beslut"]
+    assert [f["question_key"] for f in on_postgres["findings"]] == ["skal", "dagar", "fragat", "beslut", "kostnad"]
