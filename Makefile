@@ -43,7 +43,7 @@ bench: $(STAMP) $(QM)
 # Developer steps: refresh the .ts after changing UI strings (then translate it in Qt Linguist),
 # and regenerate the checklist JSON Schema after changing the format.
 update-translations: $(STAMP)
-	$(BIN)/pyside6-lupdate src/reviewer/ui/*.py src/reviewer/ui/*/*.py -ts $(TS) -no-obsolete
+	$(BIN)/pyside6-lupdate src/reviewer/ui/*.py src/reviewer/ui/*/*.py -ts $(TS) -no-obsolete -locations none
 
 schema: $(STAMP)
 	$(BIN)/python -m reviewer.checklists.jsonschema > src/reviewer/checklists/schema/checklist-v1.schema.json

@@ -4,67 +4,50 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../src/reviewer/ui/about_dialog.py" line="57"/>
         <source>About</source>
         <translation>Om programmet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/about_dialog.py" line="60"/>
         <source>&amp;About</source>
         <translation>&amp;Om programmet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/about_dialog.py" line="61"/>
         <source>&amp;Licence (EUPL-1.2)</source>
         <translation>&amp;Licens (EUPL-1.2)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/about_dialog.py" line="62"/>
         <source>&amp;Third-party software</source>
         <translation>&amp;Tredjepartsprogram</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/about_dialog.py" line="73"/>
-        <source>Gender equality review</source>
-        <translation>Jämställdhetsgranskning</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/about_dialog.py" line="74"/>
         <source>Gender equality review of case files, version %1.</source>
         <translation>Jämställdhetsgranskning av akter, version %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/about_dialog.py" line="75"/>
         <source>Data folder: %1</source>
         <translation>Datamapp: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/about_dialog.py" line="78"/>
         <source>Free software under the European Union Public Licence, version 1.2 (EUPL-1.2): you may use, study, share and change it. Changed versions that you distribute must be under the EUPL too, or under a compatible licence listed in it. It comes without any warranty.</source>
         <translation>Fri programvara under Europeiska unionens licens för öppen källkod, version 1.2 (EUPL-1.2): du får använda, studera, dela och ändra den. Ändrade versioner som du sprider måste också stå under EUPL, eller under en förenlig licens som räknas upp i den. Programmet levereras utan några garantier.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/about_dialog.py" line="85"/>
         <source>It is built on free software by others; the tab Third-party software lists them with their licences.</source>
         <translation>Det bygger på fri programvara av andra; fliken Tredjepartsprogram räknar upp dem med deras licenser.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/about_dialog.py" line="115"/>
         <source>The program uses these components, each under its own licence. Qt and PySide6 are used under the GNU LGPL 3.0; its text, and the GNU GPL 3.0 it builds on, are in the next tabs.</source>
         <translation>Programmet använder de här komponenterna, var och en under sin egen licens. Qt och PySide6 används under GNU LGPL 3.0; dess text, och GNU GPL 3.0 som den bygger på, finns i de följande flikarna.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/about_dialog.py" line="31"/>
         <source>Component</source>
         <translation>Komponent</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/about_dialog.py" line="120"/>
         <source>Licence</source>
         <translation>Licens</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/about_dialog.py" line="120"/>
         <source>Note</source>
         <translation>Anmärkning</translation>
     </message>
@@ -72,42 +55,30 @@
 <context>
     <name>AnswerEditors</name>
     <message>
-        <location filename="../../src/reviewer/ui/answer_editors.py" line="59"/>
-        <location filename="../../src/reviewer/ui/answer_editors.py" line="64"/>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="40"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/answer_editors.py" line="60"/>
-        <location filename="../../src/reviewer/ui/answer_editors.py" line="65"/>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="41"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/answer_editors.py" line="66"/>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="45"/>
         <source>Not applicable</source>
         <translation>Ej aktuellt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/answer_editors.py" line="266"/>
         <source>YYYY-MM-DD</source>
         <translation>ÅÅÅÅ-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/answer_editors.py" line="268"/>
         <source>amount in SEK</source>
         <translation>belopp i kronor</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/answer_editors.py" line="269"/>
         <source>number of days</source>
         <translation>antal dagar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/answer_editors.py" line="272"/>
         <source>number</source>
         <translation>tal</translation>
     </message>
@@ -115,82 +86,16 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/reviewer/ui/app.py" line="25"/>
         <source>Gender equality review</source>
         <translation>Jämställdhetsgranskning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/app.py" line="48"/>
         <source>An unexpected error occurred. What you saved before is kept. The details are in the log file; please send it to your IT support.</source>
         <translation>Ett oväntat fel inträffade. Det du har sparat finns kvar. Detaljerna finns i loggfilen; skicka den till IT-supporten.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/app.py" line="72"/>
         <source>There is no backup to restore. Contact your IT support; the file is kept as it is.</source>
         <translation>Det finns ingen säkerhetskopia att återställa. Kontakta IT-stödet; filen lämnas som den är.</translation>
-    </message>
-</context>
-<context>
-    <name>BackupList</name>
-    <message>
-        <location filename="../../src/reviewer/ui/backup_list.py" line="16"/>
-        <source>Daily</source>
-        <translation>Daglig</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/backup_list.py" line="17"/>
-        <source>Before an update</source>
-        <translation>Före en uppdatering</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/backup_list.py" line="18"/>
-        <source>Before a restore</source>
-        <translation>Före en återställning</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/backup_list.py" line="19"/>
-        <source>Made by hand</source>
-        <translation>Gjord för hand</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/backup_list.py" line="33"/>
-        <source>unreadable</source>
-        <translation>oläsbar</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/backup_list.py" line="42"/>
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/backup_list.py" line="43"/>
-        <source>Kind</source>
-        <translation>Slag</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/backup_list.py" line="44"/>
-        <source>Size</source>
-        <translation>Storlek</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/backup_list.py" line="46"/>
-        <source>Rounds</source>
-        <translation>Omgångar</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/backup_list.py" line="48"/>
-        <source>Cases</source>
-        <translation>Ärenden</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/backup_list.py" line="50"/>
-        <source>Reviews</source>
-        <translation>Granskningar</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/backup_list.py" line="56"/>
-        <source>Backups</source>
-        <translation>Säkerhetskopior</translation>
     </message>
 </context>
 <context>
@@ -326,89 +231,123 @@
     </message>
 </context>
 <context>
+    <name>BackupList</name>
+    <message>
+        <source>Daily</source>
+        <translation>Daglig</translation>
+    </message>
+    <message>
+        <source>Before an update</source>
+        <translation>Före en uppdatering</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Före en återställning</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>Gjord för hand</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>oläsbar</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Slag</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Storlek</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Omgångar</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Granskningar</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Säkerhetskopior</translation>
+    </message>
+</context>
+<context>
     <name>BeforeAfterView</name>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="33"/>
         <source>Before and after</source>
         <translation>Före och efter</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="48"/>
         <source>median</source>
         <translation>median</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="51"/>
         <source>share “%1”</source>
         <translation>andel ”%1”</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="61"/>
         <source>too few to say</source>
         <translation>för litet underlag</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="65"/>
         <source>pp</source>
         <translation>p.e.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="139"/>
         <source>Choose one round and, under “Compare with”, the earlier round to compare it with.</source>
         <translation>Välj en omgång och, under ”Jämför med”, den tidigare omgång den ska jämföras med.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="149"/>
         <source>%1 (after) compared with %2 (before). The gap is %3 minus %4.</source>
         <translation>%1 (efter) jämförd med %2 (före). Skillnaden är %3 minus %4.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="165"/>
         <source>Question</source>
         <translation>Fråga</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="167"/>
         <source>Gap before</source>
         <translation>Skillnad före</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="91"/>
         <source>gap %1</source>
         <translation>skillnaden %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="109"/>
         <source>(primary question)</source>
         <translation>(huvudfråga)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="116"/>
         <source>Unadjusted: %1</source>
         <translation>Ojusterat: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="120"/>
         <source>new question, no earlier figure</source>
         <translation>ny fråga, ingen tidigare siffra</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="121"/>
         <source>question retired</source>
         <translation>frågan har tagits bort</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="122"/>
         <source>question type changed, not comparable</source>
         <translation>frågetypen har ändrats, kan inte jämföras</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="123"/>
         <source>not summarised (free text or date)</source>
         <translation>sammanställs inte (fritext eller datum)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="157"/>
         <source>%n change(s) of the gap were tested, with p-values adjusted for their number (Benjamini–Hochberg, q = %1). “Narrowed” or “widened” is said only when the change holds after the adjustment; otherwise “no clear change”.</source>
         <translation>
             <numerusform>%n förändring av skillnaden prövades, med p-värdet justerat för antalet (Benjamini–Hochberg, q = %1). ”Minskat” eller ”ökat” sägs bara när förändringen håller efter justeringen; annars ”ingen säker förändring”.</numerusform>
@@ -416,32 +355,26 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="173"/>
         <source>Gap after</source>
         <translation>Skillnad efter</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="179"/>
         <source>Change (95 % CI)</source>
         <translation>Förändring (95 % KI)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="183"/>
         <source>Gap after minus gap before in percentage points (a difference in differences), with its 95 % interval. For numbers the ratio of the median ratios, after / before (×1 = unchanged), with a bootstrap interval.</source>
         <translation>Skillnaden efter minus skillnaden före i procentenheter (en skillnad i skillnader), med 95 % konfidensintervall. För tal kvoten mellan medianernas kvoter, efter / före (×1 = oförändrad), med ett bootstrapintervall.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="189"/>
         <source>adjusted p</source>
         <translation>justerat p</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="194"/>
         <source>Tests whether the gap is the same in both rounds, adjusted for the number of questions compared (Benjamini–Hochberg). A primary question is tested on its own without adjustment.</source>
         <translation>Prövar om skillnaden är densamma i båda omgångarna, justerat för antalet jämförda frågor (Benjamini–Hochberg). En huvudfråga prövas för sig utan justering.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/before_after_view.py" line="198"/>
         <source>Assessment</source>
         <translation>Bedömning</translation>
     </message>
@@ -449,57 +382,46 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="31"/>
         <source>Edit case</source>
         <translation>Ändra ärende</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="31"/>
         <source>New case</source>
         <translation>Nytt ärende</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="35"/>
         <source>Case code</source>
         <translation>Ärendekod</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="36"/>
         <source>a pseudonym, never a personnummer</source>
         <translation>en pseudonym, aldrig ett personnummer</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="38"/>
         <source>Sex</source>
         <translation>Kön</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="42"/>
         <source>Age band</source>
         <translation>Åldersgrupp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="48"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="51"/>
         <source>&amp;Case code</source>
         <translation>&amp;Ärendekod</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="52"/>
         <source>&amp;Sex</source>
         <translation>&amp;Kön</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="53"/>
         <source>&amp;Age band</source>
         <translation>Å&amp;ldersgrupp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/case_dialog.py" line="54"/>
         <source>&amp;Unit</source>
         <translation>&amp;Enhet</translation>
     </message>
@@ -507,113 +429,90 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="77"/>
         <source>Case code</source>
         <translation>Ärendekod</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="78"/>
         <source>Sex</source>
         <translation>Kön</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="79"/>
         <source>Age band</source>
         <translation>Åldersgrupp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="80"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="81"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="91"/>
         <source>← Rounds</source>
         <translation>← Omgångar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="96"/>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="97"/>
         <source>Search case code</source>
         <translation>Sök ärendekod</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="100"/>
         <source>Filter by status</source>
         <translation>Filtrera på status</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="101"/>
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="105"/>
         <source>Filter by sex</source>
         <translation>Filtrera på kön</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="107"/>
         <source>Filter by unit</source>
         <translation>Filtrera på enhet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="112"/>
         <source>Cases</source>
         <translation>Ärenden</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="120"/>
         <source>&amp;New case…</source>
         <translation>&amp;Nytt ärende…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="121"/>
         <source>&amp;Edit…</source>
         <translation>Än&amp;dra…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="122"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Ta bort…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="123"/>
         <source>&amp;Review</source>
         <translation>&amp;Granska</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="124"/>
         <source>&amp;Import from spreadsheet…</source>
         <translation>&amp;Importera från kalkylark…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="165"/>
         <source>All sexes</source>
         <translation>Alla kön</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="166"/>
         <source>All units</source>
         <translation>Alla enheter</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="203"/>
         <source>%1 of %2 cases</source>
         <translation>%1 av %2 ärenden</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="247"/>
         <source>Delete case</source>
         <translation>Ta bort ärende</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/cases_page.py" line="248"/>
         <source>Delete case %1 and its reviews? This cannot be undone.</source>
         <translation>Ta bort ärende %1 och dess granskningar? Det går inte att ångra.</translation>
     </message>
@@ -629,47 +528,38 @@
 <context>
     <name>ChecklistDocument</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/document.py" line="237"/>
         <source>Edit</source>
         <translation>Ändring</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/document.py" line="248"/>
         <source>Change key</source>
         <translation>Ändra nyckel</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/document.py" line="261"/>
         <source>Change question type</source>
         <translation>Ändra svarstyp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/document.py" line="270"/>
         <source>Add section</source>
         <translation>Lägg till avsnitt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/document.py" line="283"/>
         <source>Add question</source>
         <translation>Lägg till fråga</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/document.py" line="291"/>
         <source>Remove question</source>
         <translation>Ta bort fråga</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/document.py" line="291"/>
         <source>Remove section</source>
         <translation>Ta bort avsnitt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/document.py" line="297"/>
         <source>Move question</source>
         <translation>Flytta fråga</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/document.py" line="297"/>
         <source>Move section</source>
         <translation>Flytta avsnitt</translation>
     </message>
@@ -677,137 +567,110 @@
 <context>
     <name>ChecklistEditor</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="64"/>
         <source>Save state</source>
         <translation>Sparstatus</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="80"/>
         <source>Draft: %1, version %2</source>
         <translation>Utkast: %1, version %2</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="101"/>
         <source>All changes are saved</source>
         <translation>Alla ändringar är sparade</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="114"/>
         <source>Sections and questions</source>
         <translation>Avsnitt och frågor</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="136"/>
         <source>← Checklists</source>
         <translation>← Checklistor</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="139"/>
         <source>Back to the list of checklists</source>
         <translation>Tillbaka till listan över checklistor</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="141"/>
         <source>Undo</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="143"/>
         <source>Redo</source>
         <translation>Gör om</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="149"/>
         <source>Undo: %1</source>
         <translation>Ångra: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="150"/>
         <source>Redo: %1</source>
         <translation>Gör om: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="152"/>
         <source>Add &amp;question</source>
         <translation>Lägg till fr&amp;åga</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="155"/>
         <source>Add a question after the current one</source>
         <translation>Lägg till en fråga efter den markerade</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="158"/>
         <source>Add &amp;section</source>
         <translation>Lägg till av&amp;snitt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="161"/>
         <source>Add a section after the current one</source>
         <translation>Lägg till ett avsnitt efter det markerade</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="163"/>
         <source>&amp;Remove</source>
         <translation>&amp;Ta bort</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="169"/>
         <source>Move &amp;up</source>
         <translation>Flytta &amp;upp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="172"/>
         <source>Move &amp;down</source>
         <translation>Flytta n&amp;ed</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="175"/>
         <source>&amp;Publish…</source>
         <translation>&amp;Publicera…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="178"/>
         <source>Publish this draft as a version that rounds can use</source>
         <translation>Publicera utkastet som en version som kan användas i omgångar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="181"/>
         <source>Editor actions</source>
         <translation>Redigeringsverktyg</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="257"/>
         <source>Removed. Ctrl+Z brings it back.</source>
         <translation>Borttaget. Med Ctrl+Z får du tillbaka det.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="275"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="302"/>
         <source>Question %1</source>
         <translation>Fråga %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="304"/>
         <source>Section %1</source>
         <translation>Avsnitt %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="305"/>
         <source>Checklist</source>
         <translation>Checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="317"/>
         <source>Not saved: %1</source>
         <translation>Inte sparat: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/editor.py" line="321"/>
         <source>Saved %1</source>
         <translation>Sparat %1</translation>
     </message>
@@ -815,62 +678,50 @@
 <context>
     <name>ChecklistList</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="113"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="114"/>
         <source>Area</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="115"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="116"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="117"/>
         <source>Questions</source>
         <translation>Frågor</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="118"/>
         <source>Rounds</source>
         <translation>Omgångar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="119"/>
         <source>Used by rounds</source>
         <translation>Används i omgångar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="120"/>
         <source>Built in</source>
         <translation>Inbyggd</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="121"/>
         <source>Identifier</source>
         <translation>Identifierare</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="125"/>
         <source>Search checklists</source>
         <translation>Sök checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="125"/>
         <source>Checklists</source>
         <translation>Checklistor</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="129"/>
         <source>Checklists decide which questions a review asks. A published version never changes, so rounds stay comparable: to change a checklist, start a new version, edit the draft and publish it.</source>
         <translation>Checklistan avgör vilka frågor som ställs i en granskning. En publicerad version ändras aldrig, så att omgångarna förblir jämförbara: för att ändra en checklista startar du en ny version, redigerar utkastet och publicerar det.</translation>
     </message>
@@ -878,72 +729,58 @@
 <context>
     <name>ChecklistNames</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="15"/>
         <source>Yes/no</source>
         <translation>Ja/nej</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="16"/>
         <source>Yes/no/not applicable</source>
         <translation>Ja/nej/ej aktuellt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="17"/>
         <source>One of several options</source>
         <translation>Ett av flera alternativ</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="18"/>
         <source>Several options</source>
         <translation>Flera alternativ</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="19"/>
         <source>Whole number</source>
         <translation>Heltal</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="20"/>
         <source>Decimal number</source>
         <translation>Decimaltal</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="21"/>
         <source>Amount (SEK)</source>
         <translation>Belopp (kr)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="22"/>
         <source>Number of days</source>
         <translation>Antal dagar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="23"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="24"/>
         <source>Scale 1–5</source>
         <translation>Skala 1–5</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="25"/>
         <source>Free text</source>
         <translation>Fritext</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="32"/>
         <source>Adults (woman/man)</source>
         <translation>Vuxna (kvinna/man)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="33"/>
         <source>Children (girl/boy)</source>
         <translation>Barn (flicka/pojke)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/names.py" line="60"/>
         <source>(no text)</source>
         <translation>(ingen text)</translation>
     </message>
@@ -951,77 +788,62 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="211"/>
         <source>Checklist</source>
         <translation>Checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="214"/>
         <source>Identifier</source>
         <translation>Identifierare</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="215"/>
         <source>&amp;Title (Swedish)</source>
         <translation>T&amp;itel (svenska)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="215"/>
         <source>Title (English)</source>
         <translation>Titel (engelska)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="217"/>
         <source>&amp;Description (Swedish)</source>
         <translation>&amp;Beskrivning (svenska)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="217"/>
         <source>Description (English)</source>
         <translation>Beskrivning (engelska)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="220"/>
         <source>Area</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="223"/>
         <source>&amp;Area</source>
         <translation>&amp;Område</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="225"/>
         <source>The cases are about</source>
         <translation>Ärendena gäller</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="228"/>
         <source>The cases are &amp;about</source>
         <translation>Ärendena g&amp;äller</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="229"/>
         <source>Age bands</source>
         <translation>Åldersgrupper</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="230"/>
         <source>Age &amp;bands</source>
         <translation>Å&amp;ldersgrupper</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="231"/>
         <source>Change area</source>
         <translation>Ändra område</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="232"/>
         <source>Change subject</source>
         <translation>Ändra vem ärendena gäller</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="238"/>
         <source>%1, version %2</source>
         <translation>%1, version %2</translation>
     </message>
@@ -1029,153 +851,118 @@
 <context>
     <name>ChecklistsPage</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="205"/>
         <source>&amp;New checklist…</source>
         <translation>&amp;Ny checklista…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="207"/>
         <source>New &amp;version</source>
         <translation>Ny &amp;version</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="209"/>
         <source>&amp;Edit draft</source>
         <translation>&amp;Redigera utkast</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="210"/>
         <source>&amp;Publish…</source>
         <translation>&amp;Publicera…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="211"/>
         <source>Re&amp;tire</source>
         <translation>&amp;Dra tillbaka</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="212"/>
         <source>&amp;Delete draft</source>
         <translation>&amp;Ta bort utkast</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="213"/>
         <source>&amp;Import file…</source>
         <translation>&amp;Importera fil…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="214"/>
         <source>E&amp;xport file…</source>
         <translation>E&amp;xportera fil…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="261"/>
         <source>New version</source>
         <translation>Ny version</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="274"/>
         <source>Edit checklist</source>
         <translation>Redigera checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="275"/>
         <source>Version %1 is published and cannot be changed. Start a new version from it?</source>
         <translation>Version %1 är publicerad och kan inte ändras. Vill du starta en ny version utifrån den?</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="286"/>
         <source>Edit draft</source>
         <translation>Redigera utkast</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="312"/>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="322"/>
         <source>Published %1 version %2.</source>
         <translation>Publicerade %1 version %2.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="330"/>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="337"/>
         <source>Retire checklist version</source>
         <translation>Dra tillbaka checklistversion</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="331"/>
         <source>Retire %1 version %2? Rounds that use it keep working, but new rounds cannot choose it.</source>
         <translation>Dra tillbaka %1 version %2? Omgångar som använder den fungerar som förut, men nya omgångar kan inte välja den.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="345"/>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="352"/>
         <source>Delete draft</source>
         <translation>Ta bort utkast</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="346"/>
         <source>Delete the draft %1 version %2? This cannot be undone.</source>
         <translation>Ta bort utkastet %1 version %2? Det går inte att ångra.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="367"/>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="380"/>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="395"/>
         <source>Import checklist</source>
         <translation>Importera checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="369"/>
         <source>Checklist files (*.xlsx *.json *.yaml *.yml);;All files (*)</source>
         <translation>Checklistfiler (*.xlsx *.json *.yaml *.yml);;Alla filer (*)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="397"/>
         <source>Import %1 as a draft, to look at and edit it before publishing, or publish it at once?</source>
         <translation>Vill du importera %1 som utkast, så att du kan se över och redigera det innan det publiceras, eller publicera det direkt?</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="401"/>
         <source>As a &amp;draft</source>
         <translation>Som &amp;utkast</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="403"/>
         <source>&amp;Publish at once</source>
         <translation>&amp;Publicera direkt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="386"/>
         <source>%1 version %2 was already here; nothing changed.</source>
         <translation>%1 version %2 fanns redan; ingenting har ändrats.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="391"/>
         <source>Imported %1 version %2.</source>
         <translation>Importerade %1 version %2.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="417"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-arbetsbok (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="417"/>
         <source>JSON file (*.json)</source>
         <translation>JSON-fil (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="417"/>
         <source>YAML file (*.yaml)</source>
         <translation>YAML-fil (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="420"/>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="434"/>
         <source>Export checklist</source>
         <translation>Exportera checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="436"/>
         <source>Exported to %1.</source>
         <translation>Exporterad till %1.</translation>
     </message>
@@ -1183,87 +970,70 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="17"/>
         <source>Girls</source>
         <translation>Flickor</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="18"/>
         <source>Boys</source>
         <translation>Pojkar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="20"/>
         <source>Women</source>
         <translation>Kvinnor</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="21"/>
         <source>Men</source>
         <translation>Män</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="22"/>
         <source>Other/unknown</source>
         <translation>Annat/okänt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="28"/>
         <source>A yes/no question is compared at “yes”.</source>
         <translation>En ja/nej-fråga jämförs vid ”ja”.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="29"/>
         <source>The option compared is set in the checklist.</source>
         <translation>Alternativet som jämförs är bestämt i checklistan.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="30"/>
         <source>The option that differs most between the sexes. For single choice the test covers the whole distribution of answers; for multiple choice it is adjusted for the choice of option.</source>
         <translation>Det alternativ som skiljer mest mellan könen. För enkelval prövar testet hela svarsfördelningen; för flerval är det justerat för valet av alternativ.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="35"/>
         <source>The option that differs most between the sexes in both rounds together, chosen before the later round is looked at.</source>
         <translation>Det alternativ som skiljer mest mellan könen i båda omgångarna tillsammans, valt innan den senare omgången granskas för sig.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="46"/>
         <source>The test&apos;s own p-value, before the adjustment for the number of questions. Yes/no and multiple choice: Fisher&apos;s exact test of the share. Single choice and scales: a test of the whole distribution of answers, not of the one option shown. Numbers: Mann–Whitney, whether the distributions differ (not a test of the medians).</source>
         <translation>Testets eget p-värde, före justeringen för antalet frågor. Ja/nej och flerval: Fishers exakta test av andelen. Enkelval och skalor: ett test av hela svarsfördelningen, inte bara av det alternativ som visas. Tal: Mann–Whitney, om fördelningarna skiljer sig (inte ett test av medianerna).</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="59"/>
         <source>%1: %2 cases – %3 %4, %5 %6, %7 %8.</source>
         <translation>%1: %2 ärenden – %3 %4, %5 %6, %7 %8.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/summary.py" line="75"/>
         <source>%1 cases were reviewed by two people; each case is counted once.</source>
         <translation>%1 ärenden granskades av två personer; varje ärende räknas en gång.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/formatting.py" line="47"/>
         <source>%1 to %2</source>
         <translation>%1 till %2</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/formatting.py" line="56"/>
         <source>ratio %1</source>
         <translation>kvot %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/formatting.py" line="63"/>
         <source>pp</source>
         <translation>p.e.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/formatting.py" line="82"/>
         <source>%1 of %2</source>
         <translation>%1 av %2</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/formatting.py" line="92"/>
         <source>%1 of %2 answers</source>
         <translation>%1 av %2 svar</translation>
     </message>
@@ -1271,52 +1041,42 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/page.py" line="55"/>
         <source>Progress</source>
         <translation>Förlopp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/page.py" line="57"/>
         <source>&amp;Stop</source>
         <translation>&amp;Avbryt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/page.py" line="60"/>
         <source>&amp;Update</source>
         <translation>&amp;Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/page.py" line="61"/>
         <source>Compute again, e.g. after new reviews were imported (F5)</source>
         <translation>Räkna om, t.ex. efter att nya granskningar har importerats (F5)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/page.py" line="69"/>
         <source>&amp;Differences</source>
         <translation>&amp;Skillnader</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/page.py" line="70"/>
         <source>Per &amp;question</source>
         <translation>Per &amp;fråga</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/page.py" line="71"/>
         <source>Before/&amp;after</source>
         <translation>Före/&amp;efter</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/page.py" line="127"/>
         <source>Choose at least one round to see the findings.</source>
         <translation>Välj minst en omgång för att se resultaten.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/page.py" line="167"/>
         <source>Computing…</source>
         <translation>Räknar…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reviewer/ui/dashboard/page.py" line="193"/>
         <source>%n case(s) with completed reviews.</source>
         <translation>
             <numerusform>%n ärende med färdig granskning.</numerusform>
@@ -1324,17 +1084,14 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/page.py" line="194"/>
         <source>Nothing to compare yet.</source>
         <translation>Ännu finns inget att jämföra.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/page.py" line="201"/>
         <source>The findings could not be computed. The log file has the details.</source>
         <translation>Resultaten kunde inte beräknas. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/page.py" line="208"/>
         <source>Stopped. Choose Update to compute again.</source>
         <translation>Avbrutet. Välj Uppdatera för att räkna igen.</translation>
     </message>
@@ -1342,42 +1099,34 @@
 <context>
     <name>ExchangeExportDialog</name>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="46"/>
         <source>Export reviews to an exchange file</source>
         <translation>Exportera granskningar till en utbytesfil</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="54"/>
         <source>The exchange file holds the chosen rounds with their cases, reviews, answers and notes, and the checklists they use. Give it to your unit chief, who imports it. Encrypt it when it travels by e-mail or on a USB stick, and give the passphrase separately.</source>
         <translation>Utbytesfilen innehåller de valda omgångarna med ärenden, granskningar, svar och anteckningar, och checklistorna de använder. Lämna den till din enhetschef, som importerar den. Kryptera den när den skickas med e-post eller på ett USB-minne, och lämna lösenfrasen separat.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="64"/>
         <source>Rounds to export</source>
         <translation>Omgångar att exportera</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="68"/>
         <source>Exported by</source>
         <translation>Exporterad av</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="69"/>
         <source>your initials or pseudonym</source>
         <translation>dina initialer eller din pseudonym</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="70"/>
         <source>&amp;Encrypt with a passphrase</source>
         <translation>&amp;Kryptera med en lösenfras</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="74"/>
         <source>Passphrase</source>
         <translation>Lösenfras</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="75"/>
         <source>at least %n characters</source>
         <translation>
             <numerusform>minst %n tecken</numerusform>
@@ -1385,42 +1134,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="78"/>
         <source>Passphrase again</source>
         <translation>Lösenfrasen igen</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="83"/>
         <source>&amp;Rounds</source>
         <translation>&amp;Omgångar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="84"/>
         <source>Exported &amp;by</source>
         <translation>Exporterad &amp;av</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="86"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Lösenfras</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="87"/>
         <source>Passphrase &amp;again</source>
         <translation>Lösenfrasen &amp;igen</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="89"/>
         <source>Progress</source>
         <translation>Förlopp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="95"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportera…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="136"/>
         <source>The passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>Lösenfrasen måste ha minst %n tecken.</numerusform>
@@ -1428,33 +1169,26 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="140"/>
         <source>The two passphrases differ. Type the same passphrase twice.</source>
         <translation>De två lösenfraserna skiljer sig åt. Skriv samma lösenfras två gånger.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="147"/>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="166"/>
         <source>Choose at least one round.</source>
         <translation>Välj minst en omgång.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="154"/>
         <source>Save the exchange file</source>
         <translation>Spara utbytesfilen</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="156"/>
         <source>Exchange files (*%1);;All files (*)</source>
         <translation>Utbytesfiler (*%1);;Alla filer (*)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="188"/>
         <source>Exporting…</source>
         <translation>Exporterar…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_export_dialog.py" line="203"/>
         <source>The file could not be written. The log file has the details.</source>
         <translation>Filen kunde inte skrivas. Detaljerna finns i loggfilen.</translation>
     </message>
@@ -1462,182 +1196,146 @@
 <context>
     <name>ExchangeImportDialog</name>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="63"/>
         <source>Import exchange files</source>
         <translation>Importera utbytesfiler</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="77"/>
         <source>Choose the exchange files your caseworkers sent. Every file is read and checked first; nothing is saved until you choose Import, and then all of it or nothing. Importing the same file twice changes nothing.</source>
         <translation>Välj utbytesfilerna som handläggarna har skickat. Varje fil läses och kontrolleras först; inget sparas förrän du väljer Importera, och då allt eller inget. Att importera samma fil två gånger ändrar ingenting.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="87"/>
         <source>Files</source>
         <translation>Filer</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="90"/>
         <source>C&amp;hoose files…</source>
         <translation>V&amp;älj filer…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="97"/>
         <source>Progress</source>
         <translation>Förlopp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="104"/>
         <source>What the import does</source>
         <translation>Vad importen gör</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="111"/>
         <source>Round</source>
         <translation>Omgång</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="112"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="113"/>
         <source>Reviewer</source>
         <translation>Granskare</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="114"/>
         <source>Existing</source>
         <translation>Befintlig</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="115"/>
         <source>Incoming</source>
         <translation>Inkommande</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="116"/>
         <source>Answers differing</source>
         <translation>Olika svar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="117"/>
         <source>Choice</source>
         <translation>Val</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="120"/>
         <source>Conflicts</source>
         <translation>Konflikter</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="124"/>
         <source>&amp;Keep existing</source>
         <translation>&amp;Behåll befintlig</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="125"/>
         <source>&amp;Take incoming</source>
         <translation>&amp;Ta inkommande</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="126"/>
         <source>Keep &amp;both</source>
         <translation>Behåll b&amp;åda</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="131"/>
         <source>For the selected conflicts, or for all when none is selected</source>
         <translation>För de markerade konflikterna, eller för alla när ingen är markerad</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="146"/>
         <source>&amp;Import</source>
         <translation>&amp;Importera</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="167"/>
         <source>complete</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="168"/>
         <source>in progress</source>
         <translation>påbörjad</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="169"/>
         <source>not started</source>
         <translation>ej påbörjad</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="172"/>
         <source>%1, revision %2, %3</source>
         <translation>%1, version %2, %3</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="178"/>
         <source>– choose –</source>
         <translation>– välj –</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="179"/>
         <source>keep existing</source>
         <translation>behåll befintlig</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="180"/>
         <source>take incoming</source>
         <translation>ta inkommande</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="181"/>
         <source>keep both</source>
         <translation>behåll båda</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="215"/>
         <source>Choose exchange files</source>
         <translation>Välj utbytesfiler</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="217"/>
         <source>Exchange files (*%1);;All files (*)</source>
         <translation>Utbytesfiler (*%1);;Alla filer (*)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="232"/>
         <source>The passphrase did not open %1. Try again:</source>
         <translation>Lösenfrasen öppnade inte %1. Försök igen:</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="232"/>
         <source>%1 is encrypted. Passphrase:</source>
         <translation>%1 är krypterad. Lösenfras:</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="234"/>
         <source>Passphrase</source>
         <translation>Lösenfras</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="279"/>
         <source>No file left to import.</source>
         <translation>Ingen fil kvar att importera.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="292"/>
         <source>None of the files can be imported.</source>
         <translation>Ingen av filerna kan importeras.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="305"/>
         <source>Ready to import: %1. Nothing has been saved yet.</source>
         <translation>Klart att importera: %1. Inget har sparats än.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="307"/>
         <source>%n file(s) cannot be imported (see below); the others can.</source>
         <translation>
             <numerusform>%n fil kan inte importeras (se nedan); de andra kan.</numerusform>
@@ -1645,7 +1343,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="314"/>
         <source>%n review(s) differ between a file and this database. Choose for each which to keep; “keep both” stores the incoming review beside the existing one under the reviewer&apos;s name with “(2)”.</source>
         <translation>
             <numerusform>%n granskning skiljer sig mellan en fil och den här databasen. Välj vilken som ska behållas; ”behåll båda” sparar den inkommande granskningen bredvid den befintliga under granskarens namn med ”(2)”.</numerusform>
@@ -1653,22 +1350,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="356"/>
         <source>Imported: %1.</source>
         <translation>Importerat: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="367"/>
         <source>Working…</source>
         <translation>Arbetar…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="379"/>
         <source>The import failed. The log file has the details.</source>
         <translation>Importen misslyckades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/exchange_import_dialog.py" line="381"/>
         <source>Nothing was saved.</source>
         <translation>Inget sparades.</translation>
     </message>
@@ -1676,124 +1369,98 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="93"/>
         <source>Smallest number of cases shown</source>
         <translation>Minsta antal ärenden som visas</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="95"/>
         <source>Figures of fewer cases are hidden, and so is whatever would let them be worked out (at least 3)</source>
         <translation>Uppgifter om färre ärenden döljs, liksom allt som skulle göra det möjligt att räkna fram dem (minst 3)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="98"/>
         <source>&amp;Smallest number shown</source>
         <translation>&amp;Minsta antal som visas</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="99"/>
         <source>A&amp;nonymised report (for readers outside the unit)</source>
         <translation>A&amp;nonymiserad rapport (för läsare utanför enheten)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="102"/>
         <source>&amp;CSV for Excel…</source>
         <translation>&amp;CSV för Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="103"/>
         <source>E&amp;xcel workbook…</source>
         <translation>E&amp;xcelarbetsbok…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="104"/>
         <source>&amp;JSON…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="105"/>
         <source>&amp;PDF report…</source>
         <translation>&amp;PDF-rapport…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="111"/>
         <source>Progress</source>
         <translation>Förlopp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="120"/>
         <source>Anonymised export:</source>
         <translation>Anonymiserad export:</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="126"/>
         <source>Audit report:</source>
         <translation>Granskningsrapport:</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="134"/>
-        <location filename="../../src/reviewer/ui/export_page.py" line="141"/>
         <source>Section</source>
         <translation>Avsnitt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="137"/>
         <source>Preview of the export</source>
         <translation>Förhandsvisning av exporten</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="142"/>
-        <location filename="../../src/reviewer/ui/export_page.py" line="260"/>
         <source>Question</source>
         <translation>Fråga</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="143"/>
         <source>Line</source>
         <translation>Rad</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="144"/>
         <source>Column</source>
         <translation>Kolumn</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="145"/>
         <source>Why</source>
         <translation>Varför</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="149"/>
         <source>Hidden figures</source>
         <translation>Dolda uppgifter</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="156"/>
         <source>S&amp;ection</source>
         <translation>A&amp;vsnitt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="164"/>
         <source>P&amp;review</source>
         <translation>För&amp;handsvisning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="165"/>
         <source>&amp;Hidden, and why</source>
         <translation>&amp;Dolt och varför</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="208"/>
         <source>Choose at least one round.</source>
         <translation>Välj minst en omgång.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="217"/>
         <source>Preparing the preview…</source>
         <translation>Förbereder förhandsvisningen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reviewer/ui/export_page.py" line="226"/>
         <source>%n figure(s) hidden: fewer than %1 cases, or they would give such a figure away.</source>
         <translation>
             <numerusform>%n uppgift är dold: färre än %1 ärenden, eller så skulle den avslöja en sådan uppgift.</numerusform>
@@ -1801,52 +1468,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="245"/>
         <source>%1 = hidden figure, %2 = no figure.</source>
         <translation>%1 = dold uppgift, %2 = ingen uppgift.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="261"/>
         <source>Answer or measure</source>
         <translation>Svar eller mått</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="338"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV för Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="339"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excelarbetsbok (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="340"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="341"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="344"/>
         <source>Save as</source>
         <translation>Spara som</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="383"/>
         <source>Writing %1…</source>
         <translation>Skriver %1…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="389"/>
         <source>Wrote %1.</source>
         <translation>Skrev %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/export_page.py" line="431"/>
         <source>That did not work; nothing was written. The log file has the details.</source>
         <translation>Det gick inte; inget skrevs. Detaljerna finns i loggfilen.</translation>
     </message>
@@ -1854,93 +1511,74 @@
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="42"/>
         <source>Checklist</source>
         <translation>Checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="46"/>
         <source>Rounds</source>
         <translation>Omgångar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="51"/>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="58"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="53"/>
         <source>Reviewer</source>
         <translation>Granskare</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="55"/>
         <source>Also split by</source>
         <translation>Dela också upp efter</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="56"/>
         <source>Nothing else</source>
         <translation>Inget mer</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="57"/>
         <source>Age band</source>
         <translation>Åldersgrupp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="60"/>
         <source>Compare with (before/after)</source>
         <translation>Jämför med (före/efter)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="65"/>
         <source>&amp;Checklist</source>
         <translation>&amp;Checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="66"/>
         <source>&amp;Rounds</source>
         <translation>&amp;Omgångar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="67"/>
         <source>U&amp;nit</source>
         <translation>&amp;Enhet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="68"/>
         <source>Revie&amp;wer</source>
         <translation>&amp;Granskare</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="69"/>
         <source>Also split &amp;by</source>
         <translation>Dela också &amp;upp efter</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="70"/>
         <source>Compare &amp;with</source>
         <translation>&amp;Jämför med</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="139"/>
         <source>No comparison</source>
         <translation>Ingen jämförelse</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="149"/>
         <source>Choose at least one round.</source>
         <translation>Välj minst en omgång.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="155"/>
         <source>All units</source>
         <translation>Alla enheter</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/filters.py" line="156"/>
         <source>All reviewers</source>
         <translation>Alla granskare</translation>
     </message>
@@ -1948,42 +1586,34 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="32"/>
         <source>Difference</source>
         <translation>Skillnad</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="34"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="41"/>
         <source>adjusted p</source>
         <translation>justerat p</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="46"/>
         <source>The p-value adjusted for the number of questions compared (Benjamini–Hochberg). A primary question, decided before the round, is tested on its own without adjustment.</source>
         <translation>p-värdet justerat för antalet jämförda frågor (Benjamini–Hochberg). En huvudfråga, bestämd före omgången, prövas för sig utan justering.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="50"/>
         <source>Section</source>
         <translation>Avsnitt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="53"/>
         <source>Flagged differences</source>
         <translation>Markerade skillnader</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="80"/>
         <source>primary question</source>
         <translation>huvudfråga</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="98"/>
         <source>%n difference(s) flagged:</source>
         <translation>
             <numerusform>%n skillnad markerad:</numerusform>
@@ -1991,12 +1621,10 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="101"/>
         <source>No difference between the sexes is both large enough and clear enough once the number of comparisons is allowed for.</source>
         <translation>Ingen skillnad mellan könen är både tillräckligt stor och tillräckligt tydlig när hänsyn tas till antalet jämförelser.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="112"/>
         <source>The %n row(s) of the second breakdown are adjusted together on their own.</source>
         <translation>
             <numerusform>Raden i den andra uppdelningen (%n) justeras för sig.</numerusform>
@@ -2004,7 +1632,6 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/findings_view.py" line="117"/>
         <source>A difference is flagged when it is at least {pp} percentage points (for numbers: one median at least {rel} % above the other, whichever is higher) and its adjusted p &lt; {q}; a primary question&apos;s own p &lt; {alpha}. Questions with fewer than {n} answers from women or from men are marked “too few to say”; no percentage is given on fewer than {base} answers.</source>
         <translation>En skillnad markeras när den är minst {pp} procentenheter (för tal: den ena medianen minst {rel} % högre än den andra, oavsett vilken) och dess justerade p &lt; {q}; för en huvudfråga dess eget p &lt; {alpha}. Frågor med färre än {n} svar för kvinnor eller för män markeras ”för litet underlag”; ingen procentsats anges på färre än {base} svar.</translation>
     </message>
@@ -2012,112 +1639,90 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="61"/>
         <source>Import reviews from a spreadsheet</source>
         <translation>Importera granskningar från kalkylark</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="74"/>
         <source>One row per reviewed case: the columns case_code, sex, age_band, unit and reviewer, then one column per question key of the round&apos;s checklist. The whole file is checked first; nothing is saved unless every row is valid. CSV (UTF-8) and Excel (.xlsx) files can be imported.</source>
         <translation>En rad per granskat ärende: kolumnerna case_code, sex, age_band, unit och reviewer, sedan en kolumn per frågenyckel i omgångens checklista. Hela filen kontrolleras först; ingenting sparas om inte varje rad är giltig. CSV-filer (UTF-8) och Excel-filer (.xlsx) kan importeras.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="83"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="84"/>
         <source>a .csv or .xlsx file</source>
         <translation>en .csv- eller .xlsx-fil</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="85"/>
         <source>C&amp;hoose file…</source>
         <translation>&amp;Välj fil…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="88"/>
         <source>Reviewer for rows without one</source>
         <translation>Granskare för rader som saknar granskare</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="89"/>
         <source>initials or pseudonym, used where the reviewer cell is empty</source>
         <translation>initialer eller pseudonym, används där granskarcellen är tom</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="95"/>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="96"/>
         <source>&amp;Reviewer for rows without one</source>
         <translation>G&amp;ranskare för rader som saknar granskare</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="101"/>
         <source>&amp;Check file</source>
         <translation>&amp;Granska filen</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="104"/>
         <source>Progress</source>
         <translation>Förlopp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="116"/>
         <source>Problems in the file</source>
         <translation>Fel i filen</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="122"/>
         <source>&amp;Import</source>
         <translation>&amp;Importera</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="154"/>
         <source>Round: {round} – checklist {checklist}</source>
         <translation>Omgång: {round} – checklista {checklist}</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="202"/>
         <source>Choose a spreadsheet</source>
         <translation>Välj ett kalkylark</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="204"/>
         <source>Spreadsheets (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;All files (*)</source>
         <translation>Kalkylark (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;Alla filer (*)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="216"/>
         <source>Choose a file first.</source>
         <translation>Välj en fil först.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="255"/>
         <source>Working…</source>
         <translation>Arbetar…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="277"/>
         <source>The file can be imported: {summary}. Nothing has been saved yet; choose Import to save it.</source>
         <translation>Filen kan importeras: {summary}. Ingenting har sparats ännu; välj Importera för att spara.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="289"/>
         <source>The file could not be checked. The log file has the details.</source>
         <translation>Filen kunde inte kontrolleras. Loggfilen har detaljerna.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="298"/>
         <source>Imported {file} into {round}: {summary}.</source>
         <translation>Importerade {file} till {round}: {summary}.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/import_dialog.py" line="313"/>
         <source>The file could not be imported; nothing was saved. The log file has the details.</source>
         <translation>Filen kunde inte importeras; ingenting sparades. Loggfilen har detaljerna.</translation>
     </message>
@@ -2125,12 +1730,10 @@
 <context>
     <name>IssuesPanel</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/issues_panel.py" line="19"/>
         <source>Problems in the checklist</source>
         <translation>Problem i checklistan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reviewer/ui/checklist_editor/issues_panel.py" line="41"/>
         <source>%n problem(s) to fix before publishing:</source>
         <translation>
             <numerusform>%n problem att åtgärda före publiceringen:</numerusform>
@@ -2138,7 +1741,6 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/issues_panel.py" line="43"/>
         <source>No problems: the checklist can be published.</source>
         <translation>Inga problem: checklistan kan publiceras.</translation>
     </message>
@@ -2146,97 +1748,78 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="10"/>
         <source>Paratransit</source>
         <translation>Färdtjänst</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="11"/>
         <source>Childcare</source>
         <translation>Barnomsorg</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="12"/>
         <source>Substance abuse</source>
         <translation>Missbruk</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="13"/>
         <source>Other</source>
         <translation>Annat</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="20"/>
         <source>Draft</source>
         <translation>Utkast</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="21"/>
         <source>Published</source>
         <translation>Publicerad</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="22"/>
         <source>Retired</source>
         <translation>Pensionerad</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="29"/>
         <source>Review</source>
         <translation>Granskning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="30"/>
         <source>Training</source>
         <translation>Utbildning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="36"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="36"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="41"/>
         <source>Woman</source>
         <translation>Kvinna</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="42"/>
         <source>Man</source>
         <translation>Man</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="43"/>
         <source>Girl</source>
         <translation>Flicka</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="44"/>
         <source>Boy</source>
         <translation>Pojke</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="45"/>
         <source>Other/unknown</source>
         <translation>Annat/okänt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="52"/>
         <source>Not started</source>
         <translation>Ej påbörjad</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="53"/>
         <source>In progress</source>
         <translation>Pågår</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/labels.py" line="54"/>
         <source>Complete</source>
         <translation>Klar</translation>
     </message>
@@ -2244,87 +1827,60 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="40"/>
-        <location filename="../../src/reviewer/ui/main_window.py" line="70"/>
         <source>Gender equality review</source>
         <translation>Jämställdhetsgranskning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="75"/>
         <source>&amp;Reviews</source>
         <translation>&amp;Granskningar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="76"/>
         <source>&amp;Checklists</source>
         <translation>&amp;Checklistor</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="113"/>
         <source>Database: %1</source>
         <translation>Databas: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="86"/>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="41"/>
         <source>Opening the database…</source>
         <translation>Öppnar databasen…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="79"/>
         <source>&amp;Summary</source>
         <translation>S&amp;ammanställning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="81"/>
         <source>E&amp;xport and report</source>
         <translation>E&amp;xport och rapport</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="87"/>
         <source>&amp;Export to exchange file…</source>
         <translation>&amp;Exportera till utbytesfil…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="91"/>
         <source>&amp;Import exchange files…</source>
         <translation>&amp;Importera utbytesfiler…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="96"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Inställningar…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="100"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="104"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="105"/>
         <source>&amp;About</source>
         <translation>&amp;Om programmet</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="188"/>
-        <source>About</source>
-        <translation>Om programmet</translation>
-    </message>
-    <message>
-        <location filename="../../src/reviewer/ui/main_window.py" line="189"/>
-        <source>Gender equality review of case files, version %1.
-Data folder: %2</source>
-        <translation>Jämställdhetsgranskning av akter, version %1.
-Datamapp: %2</translation>
     </message>
     <message>
         <source>Export au&amp;dit trail…</source>
@@ -2334,62 +1890,50 @@ Datamapp: %2</translation>
 <context>
     <name>NewChecklistDialog</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="52"/>
         <source>New checklist</source>
         <translation>Ny checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="57"/>
         <source>Start from</source>
         <translation>Utgå från</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="58"/>
         <source>An empty checklist</source>
         <translation>En tom checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="61"/>
         <source>A new version of the built-in “%1”</source>
         <translation>En ny version av den inbyggda ”%1”</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="65"/>
         <source>Title (Swedish)</source>
         <translation>Titel (svenska)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="66"/>
         <source>e.g. Bemötande i beslutsbrev</source>
         <translation>t.ex. Bemötande i beslutsbrev</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="68"/>
         <source>Area</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="72"/>
         <source>The cases are about</source>
         <translation>Ärendena gäller</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="75"/>
         <source>&amp;Start from</source>
         <translation>&amp;Utgå från</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="76"/>
         <source>&amp;Title (Swedish)</source>
         <translation>&amp;Titel (svenska)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="77"/>
         <source>&amp;Area</source>
         <translation>&amp;Område</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklists_page.py" line="78"/>
         <source>The cases are &amp;about</source>
         <translation>Ärendena &amp;gäller</translation>
     </message>
@@ -2397,33 +1941,26 @@ Datamapp: %2</translation>
 <context>
     <name>OptionsEditor</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/options_editor.py" line="111"/>
-        <location filename="../../src/reviewer/ui/checklist_editor/options_editor.py" line="148"/>
         <source>Add option</source>
         <translation>Lägg till alternativ</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/options_editor.py" line="112"/>
         <source>Remove</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/options_editor.py" line="113"/>
         <source>Up</source>
         <translation>Upp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/options_editor.py" line="114"/>
         <source>Down</source>
         <translation>Ned</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/options_editor.py" line="158"/>
         <source>Remove option</source>
         <translation>Ta bort alternativ</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/options_editor.py" line="166"/>
         <source>Move option</source>
         <translation>Flytta alternativ</translation>
     </message>
@@ -2431,27 +1968,22 @@ Datamapp: %2</translation>
 <context>
     <name>OptionsModel</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/options_editor.py" line="33"/>
         <source>Value (code)</source>
         <translation>Värde (kod)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/options_editor.py" line="33"/>
         <source>Label (Swedish)</source>
         <translation>Etikett (svenska)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/options_editor.py" line="33"/>
         <source>Label (English)</source>
         <translation>Etikett (engelska)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/options_editor.py" line="67"/>
         <source>Change option value</source>
         <translation>Ändra alternativets värde</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/options_editor.py" line="72"/>
         <source>Change option label</source>
         <translation>Ändra alternativets etikett</translation>
     </message>
@@ -2459,17 +1991,14 @@ Datamapp: %2</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/preview.py" line="47"/>
         <source>The preview shows the last version that could be shown. Fix the problems to update it.</source>
         <translation>Förhandsvisningen visar det senaste läge som gick att visa. Åtgärda problemen för att uppdatera den.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/preview.py" line="49"/>
         <source>The preview appears when the problems are fixed.</source>
         <translation>Förhandsvisningen visas när problemen är åtgärdade.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/preview.py" line="84"/>
         <source>Preview of the review form: try it, nothing you answer here is saved.</source>
         <translation>Förhandsvisning av granskningsformuläret: prova gärna, inget du svarar här sparas.</translation>
     </message>
@@ -2477,38 +2006,30 @@ Datamapp: %2</translation>
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="50"/>
-        <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="195"/>
         <source>Publish checklist</source>
         <translation>Publicera checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="61"/>
         <source>Publishing makes version %2 of %1 final: it can no longer be changed, and new review rounds can use it.</source>
         <translation>När du publicerar blir version %2 av %1 slutgiltig: den kan inte längre ändras, och nya granskningsomgångar kan använda den.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="75"/>
         <source>&amp;Publish</source>
         <translation>&amp;Publicera</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="88"/>
         <source>These questions of version %1 are not in the new version under the same key. Say what became of each: which new question it is now (renamed or reworded; add one for a split), or that it was removed.</source>
         <translation>De här frågorna i version %1 finns inte under samma nyckel i den nya versionen. Ange vad som hände med var och en: vilken ny fråga den är nu (med ny nyckel eller ny formulering; lägg till en till om frågan har delats upp), eller att den har tagits bort.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="102"/>
         <source>New questions in this version: %1</source>
         <translation>Nya frågor i den här versionen: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="109"/>
         <source>No question keeps its key from version %1.</source>
         <translation>Ingen fråga har kvar sin nyckel från version %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="113"/>
         <source>%n question(s) keep their key from version %1 and stay comparable by themselves: %2</source>
         <translation>
             <numerusform>%n fråga har kvar sin nyckel från version %1 och förblir jämförbar utan vidare: %2</numerusform>
@@ -2516,37 +2037,30 @@ Datamapp: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="134"/>
         <source>Split…</source>
         <translation>Dela upp…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="135"/>
         <source>The question became several new questions: map it to one more</source>
         <translation>Frågan blev flera nya frågor: koppla den till ytterligare en</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="136"/>
         <source>Map %1 to one more new question</source>
         <translation>Koppla %1 till ytterligare en ny fråga</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="148"/>
         <source>What became of %1</source>
         <translation>Vad som hände med %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="149"/>
         <source>– choose –</source>
         <translation>– välj –</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="151"/>
         <source>Removed (retired)</source>
         <translation>Borttagen (utgår)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/publish_dialog.py" line="153"/>
         <source>Became: %1</source>
         <translation>Blev: %1</translation>
     </message>
@@ -2554,127 +2068,102 @@ Datamapp: %2</translation>
 <context>
     <name>QuestionPage</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="271"/>
         <source>Question</source>
         <translation>Fråga</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="272"/>
         <source>Question key</source>
         <translation>Frågenyckel</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="275"/>
         <source>The question&apos;s stable name in statistics and exports: lowercase letters a–z, digits and _. Keep it when you only reword the question.</source>
         <translation>Frågans fasta namn i statistik och exporter: små bokstäver a–z, siffror och _. Behåll den när du bara formulerar om frågan.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="279"/>
         <source>&amp;Key</source>
         <translation>&amp;Nyckel</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="280"/>
         <source>&amp;Question (Swedish)</source>
         <translation>F&amp;råga (svenska)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="280"/>
         <source>Question (English)</source>
         <translation>Fråga (engelska)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="281"/>
         <source>&amp;Guidance (Swedish)</source>
         <translation>&amp;Vägledning (svenska)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="281"/>
         <source>Guidance (English)</source>
         <translation>Vägledning (engelska)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="283"/>
         <source>Answer type</source>
         <translation>Svarstyp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="286"/>
         <source>Answer &amp;type</source>
         <translation>Svarst&amp;yp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="287"/>
         <source>Options</source>
         <translation>Svarsalternativ</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="288"/>
         <source>&amp;Options</source>
         <translation>Svarsalternat&amp;iv</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="289"/>
         <source>Smallest allowed number</source>
         <translation>Lägsta tillåtna tal</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="290"/>
         <source>Largest allowed number</source>
         <translation>Högsta tillåtna tal</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="291"/>
         <source>S&amp;mallest</source>
         <translation>&amp;Lägsta</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="292"/>
         <source>La&amp;rgest</source>
         <translation>H&amp;ögsta</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="293"/>
         <source>&amp;Required answer</source>
         <translation>&amp;Obligatoriskt svar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="294"/>
         <source>A review cannot be marked complete without an answer to this question</source>
         <translation>En granskning kan inte markeras som klar utan ett svar på den här frågan</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="295"/>
         <source>Compare &amp;women and men</source>
         <translation>Jämför &amp;kvinnor och män</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="296"/>
         <source>The summary compares the answers of women and men to this question</source>
         <translation>Sammanställningen jämför svaren för kvinnor och män på den här frågan</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="300"/>
         <source>&amp;Show only when</source>
         <translation>Visa &amp;bara när</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="304"/>
         <source>Change required</source>
         <translation>Ändra obligatoriskt svar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="305"/>
         <source>Change comparison</source>
         <translation>Ändra jämförelse</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="306"/>
         <source>Change smallest</source>
         <translation>Ändra lägsta värde</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="307"/>
         <source>Change largest</source>
         <translation>Ändra högsta värde</translation>
     </message>
@@ -2682,22 +2171,18 @@ Datamapp: %2</translation>
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="56"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="58"/>
         <source>Add a note to this answer (Ctrl+M)</source>
         <translation>Lägg till en anteckning till svaret (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="60"/>
         <source>Note (optional)</source>
         <translation>Anteckning (valfri)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="61"/>
         <source>Note: %1</source>
         <translation>Anteckning: %1</translation>
     </message>
@@ -2705,22 +2190,18 @@ Datamapp: %2</translation>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../src/reviewer/ui/recovery_dialog.py" line="15"/>
         <source>The database cannot be opened</source>
         <translation>Databasen kan inte öppnas</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/recovery_dialog.py" line="23"/>
         <source>The newest good backup is from %1 and holds %2 rounds, %3 cases and %4 reviews. Restoring it puts that copy back; what was saved after it is not in it. The damaged file is kept in the backups folder for your IT support.</source>
         <translation>Den senaste fungerande säkerhetskopian är från %1 och innehåller %2 omgångar, %3 ärenden och %4 granskningar. Om du återställer den läggs den kopian tillbaka; det som sparades efter den finns inte med. Den skadade filen sparas i mappen för säkerhetskopior åt IT-stödet.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/recovery_dialog.py" line="36"/>
         <source>&amp;Restore the backup</source>
         <translation>&amp;Återställ säkerhetskopian</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/recovery_dialog.py" line="38"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
@@ -2728,107 +2209,86 @@ Datamapp: %2</translation>
 <context>
     <name>ReviewForm</name>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="164"/>
         <source>Save state</source>
         <translation>Sparstatus</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="183"/>
         <source>Guidance</source>
         <translation>Vägledning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="197"/>
         <source>← Cases</source>
         <translation>← Ärenden</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="198"/>
         <source>Back to the case list (Alt+Left)</source>
         <translation>Tillbaka till ärendelistan (Alt+Vänster)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="199"/>
         <source>Previous case</source>
         <translation>Föregående ärende</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="201"/>
         <source>Next case</source>
         <translation>Nästa ärende</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="246"/>
         <source>Case %1</source>
         <translation>Ärende %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="249"/>
         <source>%1 · age %2 · unit %3 · round %4 · reviewer %5</source>
         <translation>%1 · ålder %2 · enhet %3 · omgång %4 · granskare %5</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="262"/>
         <source>All changes are saved</source>
         <translation>Alla ändringar är sparade</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="269"/>
         <source>Reopen for changes</source>
         <translation>Öppna igen för ändringar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="269"/>
         <source>Mark as complete</source>
         <translation>Markera som klar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="276"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="281"/>
         <source>Not saved</source>
         <translation>Inte sparat</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="282"/>
         <source>Review changed elsewhere</source>
         <translation>Granskningen har ändrats på annat håll</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="287"/>
         <source>Not saved: see the message at the question</source>
         <translation>Inte sparat: se meddelandet vid frågan</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="291"/>
         <source>Saved %1</source>
         <translation>Sparat %1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="313"/>
         <source>Review</source>
         <translation>Granskning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="317"/>
         <source>Complete and saved</source>
         <translation>Klar och sparad</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="317"/>
         <source>Reopened</source>
         <translation>Öppnad igen</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="325"/>
         <source>Required: this question needs an answer.</source>
         <translation>Obligatorisk: frågan behöver ett svar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reviewer/ui/review_form.py" line="329"/>
         <source>%n required question(s) unanswered</source>
         <translation>
             <numerusform>%n obligatorisk fråga saknar svar</numerusform>
@@ -2836,32 +2296,26 @@ Datamapp: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="344"/>
         <source>No guidance.</source>
         <translation>Ingen vägledning.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="346"/>
         <source>Keys: J = yes, N = no, Delete = clear.</source>
         <translation>Tangenter: J = ja, N = nej, Delete = rensa.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="347"/>
         <source>Keys: J = yes, N = no, E = not applicable, Delete = clear.</source>
         <translation>Tangenter: J = ja, N = nej, E = ej aktuellt, Delete = rensa.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="348"/>
         <source>Keys: 1–5 choose, Delete = clear.</source>
         <translation>Tangenter: 1–5 väljer, Delete = rensa.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="352"/>
         <source>Keys: 1, 2, 3 … choose an option, Delete = clear.</source>
         <translation>Tangenter: 1, 2, 3 … väljer ett alternativ, Delete = rensa.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/review_form.py" line="353"/>
         <source>Ctrl+M = note, Ctrl+Return = complete.</source>
         <translation>Ctrl+M = anteckning, Ctrl+Retur = klar.</translation>
     </message>
@@ -2869,7 +2323,6 @@ Datamapp: %2</translation>
 <context>
     <name>ReviewsArea</name>
     <message>
-        <location filename="../../src/reviewer/ui/reviews_area.py" line="67"/>
         <source>Review</source>
         <translation>Granskning</translation>
     </message>
@@ -2877,62 +2330,50 @@ Datamapp: %2</translation>
 <context>
     <name>RoundDialog</name>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="28"/>
         <source>New review round</source>
         <translation>Ny granskningsomgång</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="33"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="34"/>
         <source>e.g. Färdtjänst 2026 H1</source>
         <translation>t.ex. Färdtjänst 2026 H1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="36"/>
         <source>Checklist</source>
         <translation>Checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="41"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="42"/>
         <source>e.g. 2026 H1</source>
         <translation>t.ex. 2026 H1</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="44"/>
         <source>Baseline round</source>
         <translation>Jämförelseomgång</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="48"/>
         <source>&amp;Name</source>
         <translation>&amp;Namn</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="49"/>
         <source>&amp;Checklist</source>
         <translation>&amp;Checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="50"/>
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="51"/>
         <source>&amp;Baseline (before)</source>
         <translation>&amp;Jämförelse (före)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/round_dialog.py" line="57"/>
         <source>None</source>
         <translation>Ingen</translation>
     </message>
@@ -2940,124 +2381,98 @@ Datamapp: %2</translation>
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="49"/>
         <source>Round</source>
         <translation>Omgång</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="49"/>
         <source> (archived)</source>
         <translation> (arkiverad)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="50"/>
         <source>Area</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="51"/>
         <source>Checklist</source>
         <translation>Checklista</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="52"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="53"/>
         <source>Baseline</source>
         <translation>Jämförelse</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="54"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="55"/>
         <source>Cases</source>
         <translation>Ärenden</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="56"/>
         <source>Completed</source>
         <translation>Klara</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="57"/>
         <source>Fictitious</source>
         <translation>Fiktiv</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="60"/>
         <source>Search rounds</source>
         <translation>Sök omgång</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="60"/>
         <source>Review rounds</source>
         <translation>Granskningsomgångar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="67"/>
         <source>There are no review rounds yet. To see how the program works, you can try it with fictitious demo data: three rounds (paratransit, childcare, substance abuse) with made-up cases and completed reviews, clearly marked as fictitious.</source>
         <translation>Det finns inga granskningsomgångar ännu. Om du vill se hur programmet fungerar kan du prova med fiktiva exempeldata: tre omgångar (färdtjänst, barnomsorg, missbruk) med påhittade ärenden och klara granskningar, tydligt markerade som fiktiva.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="74"/>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="75"/>
         <source>Try with demo data</source>
         <translation>Prova med exempeldata</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="78"/>
         <source>Progress</source>
         <translation>Förlopp</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="88"/>
         <source>&amp;Open</source>
         <translation>&amp;Öppna</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="89"/>
         <source>&amp;New round…</source>
         <translation>&amp;Ny omgång…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="90"/>
         <source>Re&amp;name…</source>
         <translation>&amp;Byt namn…</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="91"/>
         <source>&amp;Archive / restore</source>
         <translation>&amp;Arkivera/återställ</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="92"/>
         <source>Show &amp;archived</source>
         <translation>Visa ar&amp;kiverade</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="148"/>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="155"/>
         <source>Rename round</source>
         <translation>Byt namn på omgång</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="148"/>
         <source>New name:</source>
         <translation>Nytt namn:</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="201"/>
         <source>Demo data</source>
         <translation>Exempeldata</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/rounds_page.py" line="202"/>
         <source>The demo data could not be created. The log file has the details.</source>
         <translation>Exempeldata kunde inte skapas. Loggfilen har detaljerna.</translation>
     </message>
@@ -3065,37 +2480,30 @@ Datamapp: %2</translation>
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="252"/>
         <source>Section</source>
         <translation>Avsnitt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="253"/>
         <source>Section key</source>
         <translation>Avsnittsnyckel</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="254"/>
         <source>&amp;Key</source>
         <translation>&amp;Nyckel</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="255"/>
         <source>&amp;Title (Swedish)</source>
         <translation>&amp;Rubrik (svenska)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="255"/>
         <source>Title (English)</source>
         <translation>Rubrik (engelska)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="257"/>
         <source>&amp;Description (Swedish)</source>
         <translation>&amp;Beskrivning (svenska)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/question_panel.py" line="257"/>
         <source>Description (English)</source>
         <translation>Beskrivning (engelska)</translation>
     </message>
@@ -3103,189 +2511,150 @@ Datamapp: %2</translation>
 <context>
     <name>SectionsView</name>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="54"/>
         <source>Section</source>
         <translation>Avsnitt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="57"/>
         <source>Questions by sex</source>
         <translation>Frågor per kön</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="69"/>
         <source>S&amp;ection</source>
         <translation>A&amp;vsnitt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="108"/>
         <source>The share of %1 with the answer compared, and in brackets the number who answered (n). No percentage on fewer than %2 answers: the count only. The tooltip gives the 95 % interval.</source>
         <translation>Andelen %1 med det jämförda svaret, och inom parentes antalet som svarade (n). Ingen procentsats på färre än %2 svar: bara antalet. Verktygstipset visar 95 % konfidensintervall.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="121"/>
         <source>Counted and shown, never part of the test between the sexes.</source>
         <translation>Räknas och visas, men ingår aldrig i testet mellan könen.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="125"/>
         <source>Question</source>
         <translation>Fråga</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="156"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="169"/>
         <source>Assessment</source>
         <translation>Bedömning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="182"/>
         <source>median</source>
         <translation>median</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="184"/>
         <source>not summarised (free text or date)</source>
         <translation>sammanställs inte (fritext eller datum)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="188"/>
         <source>share “%1”</source>
         <translation>andel ”%1”</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="133"/>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="253"/>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="260"/>
         <source>Total</source>
         <translation>Totalt</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="138"/>
         <source>All cases together, %1 included; the tooltip gives the sex distribution of those with the answer compared.</source>
         <translation>Alla ärenden tillsammans, %1 inräknat; verktygstipset visar könsfördelningen bland dem med det jämförda svaret.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="143"/>
         <source>Difference
 (95 % CI)</source>
         <translation>Skillnad
 (95 % KI)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="148"/>
         <source>%1 minus %2 in percentage points, with the 95 % confidence interval (Newcombe). For numbers the ratio of the medians (%1 / %2) with a 95 % bootstrap interval; the tooltip gives the means and totals.</source>
         <translation>%1 minus %2 i procentenheter, med 95 % konfidensintervall (Newcombe). För tal kvoten mellan medianerna (%1 / %2) med 95 % bootstrapintervall; verktygstipset visar medelvärden och summor.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="163"/>
         <source>adjusted
 p</source>
         <translation>justerat
 p</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="174"/>
         <source>The p-value adjusted for the number of questions compared (Benjamini–Hochberg); a difference is flagged when it is below %1. The rows of a breakdown are adjusted together on their own. A primary question, decided before the round, is tested on its own without adjustment.</source>
         <translation>p-värdet justerat för antalet jämförda frågor (Benjamini–Hochberg); en skillnad markeras när det är under %1. Raderna i en uppdelning justeras tillsammans för sig. En huvudfråga, bestämd före omgången, prövas för sig utan justering.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="224"/>
         <source>%1: median %2, mean %3, quartiles %4 to %5, total %6; %7 answers</source>
         <translation>%1: median %2, medelvärde %3, kvartiler %4 till %5, summa %6; %7 svar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="237"/>
         <source>%1 “not applicable”, not in the base</source>
         <translation>%1 ”ej aktuellt”, inte med i basen</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="265"/>
         <source>Of the %1 with this answer: %2</source>
         <translation>Av de %1 med detta svar: %2</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="267"/>
         <source>%1 with this answer: too few for a sex distribution</source>
         <translation>%1 med detta svar: för få för en könsfördelning</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="300"/>
         <source>Median: %1 %2, %3 %4, ratio %5 (%6)</source>
         <translation>Median: %1 %2, %3 %4, kvot %5 (%6)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="307"/>
         <source>Mean: %1 %2, %3 %4, ratio %5 (%6)</source>
         <translation>Medelvärde: %1 %2, %3 %4, kvot %5 (%6)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="313"/>
         <source>Total: %1 %2, %3 %4</source>
         <translation>Summa: %1 %2, %3 %4</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="329"/>
         <source>primary question</source>
         <translation>huvudfråga</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="344"/>
         <source>too few to say</source>
         <translation>för litet underlag</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="346"/>
         <source>no variation</source>
         <translation>ingen variation</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="348"/>
         <source>difference</source>
         <translation>skillnad</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="350"/>
         <source>large but uncertain</source>
         <translation>stor men osäker</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="377"/>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="391"/>
         <source>No findings to show.</source>
         <translation>Inga resultat att visa.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="420"/>
         <source>No answers.</source>
         <translation>Inga svar.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="430"/>
         <source>(share of answers)</source>
         <translation>(andel av svaren)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="433"/>
         <source>Median</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="433"/>
         <source>Mean</source>
         <translation>Medelvärde</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="433"/>
         <source>Upper quartile</source>
         <translation>Övre kvartil</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/dashboard/sections_view.py" line="441"/>
         <source>Free text and dates are not summarised.</source>
         <translation>Fritext och datum sammanställs inte.</translation>
     </message>
@@ -3293,72 +2662,58 @@ p</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="26"/>
         <source>Welcome</source>
         <translation>Välkommen</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="26"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="29"/>
         <source>Your initials or a pseudonym are recorded on every review you make, so a unit chief can tell reviewers apart. Do not use your personnummer.</source>
         <translation>Dina initialer eller en pseudonym sparas på varje granskning du gör, så att enhetschefen kan skilja granskarna åt. Använd inte ditt personnummer.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="36"/>
         <source>Initials or pseudonym</source>
         <translation>Initialer eller pseudonym</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="39"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="40"/>
         <source>Follow the system</source>
         <translation>Samma som systemet</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="44"/>
         <source>&amp;Initials or pseudonym</source>
         <translation>&amp;Initialer eller pseudonym</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="45"/>
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="57"/>
         <source>Automatic backups kept of each kind</source>
         <translation>Antal automatiska säkerhetskopior som sparas av varje slag</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="58"/>
         <source>Automatic &amp;backups kept</source>
         <translation>Automatiska &amp;säkerhetskopior som sparas</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="60"/>
         <source>A PostgreSQL database is backed up by your IT department (pg_dump).</source>
         <translation>En PostgreSQL-databas säkerhetskopieras av IT-avdelningen (pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="66"/>
         <source>A backup is made at the first start of each day and before every update of the database. Backups are kept in %1.</source>
         <translation>En säkerhetskopia görs vid dagens första start och före varje uppdatering av databasen. Säkerhetskopiorna sparas i %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="74"/>
         <source>Back &amp;up now</source>
         <translation>Säkerhetskopiera &amp;nu</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/settings_dialog.py" line="103"/>
         <source>That looks like a personnummer. Use initials or a pseudonym.</source>
         <translation>Det ser ut som ett personnummer. Använd initialer eller en pseudonym.</translation>
     </message>
@@ -3366,33 +2721,26 @@ p</translation>
 <context>
     <name>ShowIfEditor</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="27"/>
         <source>Show only when this question is answered</source>
         <translation>Visa bara när den här frågan besvaras</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="31"/>
         <source>with one of these answers</source>
         <translation>med något av de här svaren</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="60"/>
         <source>Always shown</source>
         <translation>Visas alltid</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="63"/>
         <source>%1 (not an earlier question)</source>
         <translation>%1 (inte en tidigare fråga)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="104"/>
         <source>Show always</source>
         <translation>Visa alltid</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="113"/>
-        <location filename="../../src/reviewer/ui/checklist_editor/show_if_editor.py" line="131"/>
         <source>Change condition</source>
         <translation>Ändra villkor</translation>
     </message>
@@ -3400,17 +2748,14 @@ p</translation>
 <context>
     <name>StructureModel</name>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/structure_model.py" line="109"/>
         <source>Some questions of this section have problems.</source>
         <translation>Några frågor i det här avsnittet har problem.</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/structure_model.py" line="116"/>
         <source>(checklist without a title)</source>
         <translation>(checklista utan titel)</translation>
     </message>
     <message>
-        <location filename="../../src/reviewer/ui/checklist_editor/structure_model.py" line="118"/>
         <source>(section without a title)</source>
         <translation>(avsnitt utan rubrik)</translation>
     </message>
