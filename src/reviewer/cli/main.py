@@ -21,6 +21,7 @@ from reviewer.cli.database import warn
 from reviewer.cli.exchange import exchange_export, exchange_import
 from reviewer.cli.export import run_export
 from reviewer.cli.parser import build_parser
+from reviewer.cli.plan import run_plan
 from reviewer.cli.report import run_report
 from reviewer.domain.text import Message, ReviewerError, language_from_environment
 from reviewer.services import checklists as checklist_service
@@ -339,6 +340,7 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("report", None): run_report,
     ("export", None): run_export,
     ("demo", None): _demo,
+    ("plan", None): run_plan,
     ("audit", "export"): run_audit_export,
 }
 

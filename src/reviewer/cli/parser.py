@@ -252,6 +252,26 @@ def build_parser() -> argparse.ArgumentParser:
     audit_export.add_argument("--to", dest="end", required=True, metavar="DATE", help="last day, YYYY-MM-DD")
     audit_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="a .csv or .xlsx file")
 
+    plan = commands.add_parser(
+        "plan",
+        parents=[common],
+        help="how many files per sex a round needs to find a difference, and what a given number can find "
+        "(docs/planning.md)",
+    )
+    plan.add_argument("--checklist", required=True, metavar="SLUG[@VERSION]", help="the checklist the round uses")
+    plan.add_argument(
+        "--difference", type=float, default=20.0, metavar="PP", help="difference to find, percentage points (20)"
+    )
+    plan.add_argument(
+        "--base", type=float, default=50.0, metavar="PCT", help="the share for one sex, per cent (50, the hardest)"
+    )
+    plan.add_argument("--power", type=float, default=0.8, help="chance to find a real difference (0.8)")
+    plan.add_argument("--alpha", type=float, default=0.05, help="significance level, two-sided (0.05)")
+    plan.add_argument("--available-women", type=int, metavar="N", help="files there are to draw from, women")
+    plan.add_argument("--available-men", type=int, metavar="N", help="files there are to draw from, men")
+    plan.add_argument("--format", choices=("text", "json"), default="text")
+    plan.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the terminal")
+
     demo = commands.add_parser("demo", parents=[common], help="create fictitious demo rounds")
     demo.add_argument("--cases", type=int, default=40, help="cases per built-in checklist (default 40)")
     demo.add_argument("--seed", type=int, default=1, help="random seed, for repeatable data (default 1)")

@@ -1,0 +1,159 @@
+"""A sample plan in plain words (Swedish or English) and as JSON: what a unit chief reads before the round."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reviewer.domain.text import Language
+from reviewer.services.planning import ChecklistPlan
+
+
+def _number(value: float, language: Language, decimals: int = 0) -> str:
+    text = f"{value:.{decimals}f}"
+    return text.replace(".", ",") if language == "sv" else text
+
+
+def _percent(value: float, language: Language) -> str:
+    return _number(value, language, 0 if float(value).is_integer() else 1)
+
+
+def level_label(key: str, n_compared: int, language: Language) -> str:
+    if key == "single":
+        return (
+            "A question tested on its own (a primary question decided before the round)"
+            if language == "en"
+            else "En fråga som prövas för sig (en huvudfråga bestämd före omgången)"
+        )
+    return (
+        f"Any of the round's {n_compared} compared questions (hardest case: only one of them really differs)"
+        if language == "en"
+        else f"Vilken som helst av omgångens {n_compared} jämförda frågor (svåraste fallet: bara en av dem skiljer sig)"
+    )
+
+
+def assumptions(result: ChecklistPlan, language: Language) -> list[str]:
+    r = result.plan.request
+    base, diff, target = (_percent(v, language) for v in (r.base_pct, r.difference_pp, result.plan.other_pct))
+    power, alpha = _percent(r.power * 100, language), _percent(r.alpha * 100, language)
+    if language == "en":
+        lines = [
+            f"A yes/no question whose share is {base} % for one sex; the difference to find is {diff} percentage "
+            f"points ({base} % against {target} %).",
+            f"Power {power} %: a real difference of that size shows in {power} of 100 rounds.",
+            f"Significance level {alpha} %, two-sided; as many files for women as for men; files drawn at random "
+            "and independent of each other.",
+            f"The checklist compares {result.n_compared} questions by sex"
+            + (f" and has {result.n_primary} primary questions" if result.n_primary else "")
+            + ". The round's findings are adjusted for testing that many questions (Benjamini–Hochberg), hence "
+            "two levels below.",
+            "Computed with the normal approximation for two proportions (Cohen's h, statsmodels). Below about 30 "
+            "files per sex Fisher's exact test, which the round uses, is a little more cautious: allow a few more "
+            "files.",
+        ]
+    else:
+        lines = [
+            f"En ja/nej-fråga där andelen är {base} % för det ena könet; skillnaden som ska kunna upptäckas är {diff} "
+            f"procentenheter ({base} % mot {target} %).",
+            f"Styrka {power} %: finns en sådan skillnad på riktigt syns den i {power} omgångar av 100.",
+            f"Signifikansnivå {alpha} %, tvåsidig prövning; lika många akter för kvinnor som för män; akterna dras "
+            "slumpmässigt och oberoende av varandra.",
+            f"Checklistan jämför {result.n_compared} frågor mellan könen"
+            + (f" och har {result.n_primary} huvudfrågor" if result.n_primary else "")
+            + ". Omgångens fynd justeras för att så många frågor prövas (Benjamini–Hochberg), därför två nivåer "
+            "nedan.",
+            "Beräknat med normalapproximationen för två andelar (Cohens h, statsmodels). Under ungefär 30 akter per "
+            "kön är Fishers exakta test, som omgången använder, något försiktigare: räkna med några akter till.",
+        ]
+    if r.difference_pp < result.min_difference_pp:
+        size = _percent(result.min_difference_pp, language)
+        lines.append(
+            f"Note: a round flags a difference only from {size} percentage points on; a smaller one is shown but "
+            "never flagged, however many files there are."
+            if language == "en"
+            else f"Obs: en omgång flaggar en skillnad först från {size} procentenheter; en mindre skillnad visas men "
+            "flaggas aldrig, hur många akter det än är."
+        )
+    return lines
+
+
+def detectable_text(value: float | None, language: Language) -> str:
+    if value is None:
+        return "no difference within 0–100 %" if language == "en" else "ingen skillnad inom 0–100 %"
+    figure = _number(value, language, 1)
+    return (
+        f"a difference of at least {figure} percentage points"
+        if language == "en"
+        else f"en skillnad på minst {figure} procentenheter"
+    )
+
+
+def files_text(files: int, language: Language) -> str:
+    return f"{files} women and {files} men" if language == "en" else f"{files} kvinnor och {files} män"
+
+
+def render_plan_text(result: ChecklistPlan, language: Language) -> str:
+    en = language == "en"
+    r = result.plan.request
+    title = result.title.text(language)
+    lines = [
+        (
+            f"Sample plan: {title} ({result.slug}, version {result.version})"
+            if en
+            else f"Urvalsplanering: {title} ({result.slug}, version {result.version})"
+        ),
+        "",
+        "Assumptions" if en else "Antaganden",
+        *(f"- {line}" for line in assumptions(result, language)),
+        "",
+        "Files needed per sex" if en else "Akter som behövs per kön",
+    ]
+    for level in result.plan.levels:
+        lines.append(
+            f"  {level_label(level.key, result.n_compared, language)}: {files_text(level.files_per_sex, language)}"
+        )
+    if r.available_women is not None and r.available_men is not None:
+        lines += [
+            "",
+            (
+                f"With {r.available_women} women and {r.available_men} men the round can find"
+                if en
+                else f"Med {r.available_women} kvinnor och {r.available_men} män kan omgången upptäcka"
+            ),
+        ]
+        for level in result.plan.levels:
+            label = level_label(level.key, result.n_compared, language)
+            lines.append(f"  {label}: {detectable_text(level.detectable_pp, language)}")
+    return "\n".join(lines) + "\n"
+
+
+def plan_to_json(result: ChecklistPlan) -> dict[str, Any]:
+    r = result.plan.request
+    return {
+        "format": "reviewer-sample-plan",
+        "format_version": 1,
+        "checklist": {"slug": result.slug, "version": result.version},
+        "n_compared": result.n_compared,
+        "n_primary": result.n_primary,
+        "min_difference_pp": result.min_difference_pp,
+        "assumptions": {
+            "question": "yes_no",
+            "base_percent": r.base_pct,
+            "difference_pp": r.difference_pp,
+            "other_percent": result.plan.other_pct,
+            "power": r.power,
+            "alpha": r.alpha,
+            "alternative": "two-sided",
+            "method": "normal approximation, Cohen's h (statsmodels NormalIndPower)",
+            "available_women": r.available_women,
+            "available_men": r.available_men,
+        },
+        "levels": [
+            {
+                "key": level.key,
+                "alpha": level.alpha,
+                "files_per_sex": level.files_per_sex,
+                "detectable_pp": level.detectable_pp,
+            }
+            for level in result.plan.levels
+        ],
+    }

@@ -1,0 +1,58 @@
+"""`reviewer plan` for a built-in checklist: text in Swedish and English, JSON, a file, and refusals."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reviewer.cli.main import main
+
+
+def plan_cli(capsys, data_dir, *args):
+    code = main(["plan", "--data-dir", str(data_dir), *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_text_in_swedish_names_the_checklist_and_both_levels(capsys, data_dir):
+    code, out, err = plan_cli(
+        capsys, data_dir, "--checklist", "missbruk", "--available-women", 30, "--available-men", 25
+    )
+    assert (code, err) == (0, "")
+    assert "Urvalsplanering: Missbruk" in out
+    assert "93 kvinnor och 93 män" in out
+    assert "Vilken som helst av omgångens" in out
+    assert "Med 30 kvinnor och 25 män kan omgången upptäcka" in out
+    assert "34,4 procentenheter" in out
+
+
+def test_json_counts_the_checklists_compared_questions(capsys, data_dir):
+    code, out, _ = plan_cli(capsys, data_dir, "--checklist", "fardtjanst@1", "--format", "json", "--base", 30)
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["format"] == "reviewer-sample-plan"
+    assert doc["checklist"] == {"slug": "fardtjanst", "version": 1}
+    assert doc["n_compared"] > 10
+    single, round_ = doc["levels"]
+    assert round_["alpha"] * doc["n_compared"] == pytest.approx(single["alpha"])
+    assert single["files_per_sex"] < round_["files_per_sex"]
+    assert doc["assumptions"]["other_percent"] == 50
+
+
+def test_english_and_a_file(capsys, data_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    target = tmp_path / "plan.txt"
+    code, out, _ = plan_cli(capsys, data_dir, "--checklist", "barnomsorg", "--difference", 5, "-o", target)
+    assert code == 0 and out.startswith("Wrote ")
+    text = target.read_text(encoding="utf-8")
+    assert "Files needed per sex" in text
+    assert "never flagged" in text, "a difference below the size rule is called out"
+
+
+def test_refusals(capsys, data_dir):
+    code, out, err = plan_cli(capsys, data_dir, "--checklist", "missbruk", "--base", 95, "--difference", 96)
+    assert (code, out) == (1, "")
+    assert "ryms inte mellan 0 och 100 %" in err
+    code, _, err = plan_cli(capsys, data_dir, "--checklist", "finns_inte")
+    assert code == 1 and "finns_inte" in err
