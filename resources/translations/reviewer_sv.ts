@@ -2478,6 +2478,81 @@
     </message>
 </context>
 <context>
+    <name>SamplePlanPanel</name>
+    <message>
+        <source>Sample size</source>
+        <translation>Urvalsstorlek</translation>
+    </message>
+    <message>
+        <source> percentage points</source>
+        <translation> procentenheter</translation>
+    </message>
+    <message>
+        <source>Difference to find</source>
+        <translation>Skillnad att upptäcka</translation>
+    </message>
+    <message>
+        <source>Available files, women</source>
+        <translation>Tillgängliga akter, kvinnor</translation>
+    </message>
+    <message>
+        <source>Available files, men</source>
+        <translation>Tillgängliga akter, män</translation>
+    </message>
+    <message>
+        <source>women</source>
+        <translation>kvinnor</translation>
+    </message>
+    <message>
+        <source>men</source>
+        <translation>män</translation>
+    </message>
+    <message>
+        <source>&amp;Difference to find</source>
+        <translation>&amp;Skillnad att upptäcka</translation>
+    </message>
+    <message>
+        <source>Files there are</source>
+        <translation>Akter som finns</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>inte angivet</translation>
+    </message>
+    <message>
+        <source>Choose a checklist to see how many files a round needs.</source>
+        <translation>Välj en checklista för att se hur många akter en omgång behöver.</translation>
+    </message>
+    <message>
+        <source>A yes/no question, 50 % against %1 %, found with 80 % power, needs per sex:</source>
+        <translation>En ja/nej-fråga, 50 % mot %1 %, upptäckt med 80 % styrka, behöver per kön:</translation>
+    </message>
+    <message>
+        <source>%1 files for a question tested on its own</source>
+        <translation>%1 akter för en fråga som prövas för sig</translation>
+    </message>
+    <message>
+        <source>%1 files for any of the checklist&apos;s %2 compared questions</source>
+        <translation>%1 akter för vilken som helst av checklistans %2 jämförda frågor</translation>
+    </message>
+    <message>
+        <source>The files there are can find a difference of at least:</source>
+        <translation>Med de akter som finns kan omgången upptäcka en skillnad på minst:</translation>
+    </message>
+    <message>
+        <source>%1 percentage points for a question on its own</source>
+        <translation>%1 procentenheter för en fråga för sig</translation>
+    </message>
+    <message>
+        <source>%1 percentage points for any question</source>
+        <translation>%1 procentenheter för vilken fråga som helst</translation>
+    </message>
+    <message>
+        <source>more than 100</source>
+        <translation>mer än 100</translation>
+    </message>
+</context>
+<context>
     <name>SectionPage</name>
     <message>
         <source>Section</source>

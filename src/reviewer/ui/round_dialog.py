@@ -12,6 +12,7 @@ from reviewer.services.rounds import RoundSummary
 from reviewer.storage.models import ChecklistStatus
 from reviewer.ui.form_dialog import FormDialog
 from reviewer.ui.labels import area_label
+from reviewer.ui.sample_plan_panel import PlanFor, SamplePlanPanel
 
 
 class RoundDialog(FormDialog):
@@ -23,6 +24,7 @@ class RoundDialog(FormDialog):
         rounds: list[RoundSummary],
         language: Language,
         submit: Callable[[str, str, int, str, str | None], None],
+        plan_for: PlanFor,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("New review round"), parent)
@@ -42,13 +44,21 @@ class RoundDialog(FormDialog):
         self.period.setPlaceholderText(self.tr("e.g. 2026 H1"))
         self.baseline = QComboBox(self)
         self.baseline.setAccessibleName(self.tr("Baseline round"))
+        self.plan = SamplePlanPanel(plan_for, language, self)
         self.checklist.currentIndexChanged.connect(self._fill_baselines)
+        self.checklist.currentIndexChanged.connect(self._plan_checklist)
         self._fill_baselines()
 
         self.form.addRow(self.tr("&Name"), self.name)
         self.form.addRow(self.tr("&Checklist"), self.checklist)
         self.form.addRow(self.tr("&Period"), self.period)
         self.form.addRow(self.tr("&Baseline (before)"), self.baseline)
+        self.form.addRow(self.plan)
+        self._plan_checklist()
+
+    def _plan_checklist(self) -> None:
+        data = self.checklist.currentData()
+        self.plan.set_checklist(data[0] if data else None, data[1] if data else None)
 
     def _fill_baselines(self) -> None:
         data = self.checklist.currentData()

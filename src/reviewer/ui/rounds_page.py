@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.domain.power import PlanInput
 from reviewer.domain.text import Language, ReviewerError
 from reviewer.services import rounds
 from reviewer.services.checklists import get_version, list_checklists
 from reviewer.services.demo import create_demo_data
+from reviewer.services.planning import ChecklistPlan, plan_for_checklist
 from reviewer.services.rounds import RoundSummary, list_rounds
 from reviewer.storage.database import Database
 from reviewer.ui import worker
@@ -137,7 +139,11 @@ class RoundsPage(QWidget):
                 checklist = get_version(session, slug, version)
                 rounds.create_round(session, name, checklist, period, baseline_uuid=baseline, actor=self._actor())
 
-        if RoundDialog(checklists, existing, self._language, submit, self).exec():
+        def plan_for(slug: str, version: int, request: PlanInput) -> ChecklistPlan:
+            with self._db.session() as session:
+                return plan_for_checklist(session, slug, version, request)
+
+        if RoundDialog(checklists, existing, self._language, submit, plan_for, self).exec():
             self.refresh()
             self.data_changed.emit()
 
