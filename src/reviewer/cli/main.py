@@ -21,7 +21,7 @@ from reviewer.cli.database import warn
 from reviewer.cli.exchange import exchange_export, exchange_import
 from reviewer.cli.export import run_export
 from reviewer.cli.parser import build_parser
-from reviewer.cli.plan import run_plan
+from reviewer.cli.plan import run_plan, run_sample
 from reviewer.cli.report import run_report
 from reviewer.domain.text import Message, ReviewerError, language_from_environment
 from reviewer.services import checklists as checklist_service
@@ -333,6 +333,7 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("db", "recount"): db_commands.db_recount,
     ("round", "list"): _round_list,
     ("round", "create"): _round_create,
+    ("round", "sample"): run_sample,
     ("cases", "import"): _cases_import,
     ("exchange", "export"): exchange_export,
     ("exchange", "import"): exchange_import,

@@ -117,6 +117,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--period", required=True, metavar="LABEL", help="the period reviewed, e.g. '2024' or '2025 H1'"
     )
     create.add_argument("--baseline", metavar="NAME", help="the round this one is compared with (before/after)")
+    sample = round_commands.add_parser(
+        "sample",
+        parents=[common],
+        help="draw an empty round's cases at random from the case system's list of closed cases (docs/planning.md)",
+    )
+    sample.add_argument(
+        "file", type=Path, metavar="FILE", help="the list, .csv or .xlsx: case_code, sex, age_band, unit"
+    )
+    sample.add_argument("--round", dest="round_name", required=True, metavar="NAME")
+    size = sample.add_mutually_exclusive_group(required=True)
+    size.add_argument("--per-sex", type=int, metavar="N", help="N women and N men (per unit with --by-unit)")
+    size.add_argument("--total", type=int, metavar="N", help="N in all, shared out in proportion to the list")
+    sample.add_argument("--by-unit", action="store_true", help="draw within each unit")
+    sample.add_argument(
+        "--seed", type=int, required=True, help="any whole number; the same list and seed, the same draw"
+    )
+    sample.add_argument("--double", type=float, default=0.0, metavar="SHARE", help="share to review twice, e.g. 0.2")
+    sample.add_argument("--reviewers", metavar="AB,CD,…", help="the reviewers' initials, to share the cases out")
+    sample.add_argument("--from", dest="decided_from", metavar="DATE", help="only cases decided on or after DATE")
+    sample.add_argument("--to", dest="decided_to", metavar="DATE", help="only cases decided on or before DATE")
 
     cases = commands.add_parser("cases", help="cases in a round")
     cases_commands = cases.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -1,18 +1,24 @@
-"""`reviewer plan`: the files a round needs per sex, and what the files a unit has can find (docs/planning.md)."""
+"""`reviewer plan` (the files a round needs per sex, and what the files a unit has can find) and `reviewer round
+sample` (drawing them from the case system's list): docs/planning.md."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 
 from reviewer.bootstrap import bootstrap
 from reviewer.domain.power import PlanInput
-from reviewer.domain.text import language_from_environment
+from reviewer.domain.sampling import Allocation, Design, SamplingError
+from reviewer.domain.text import Message, language_from_environment
 from reviewer.services.checklists import parse_reference
 from reviewer.services.files import write_atomically
 from reviewer.services.planning import plan_for_checklist
-from reviewer.services.planning_text import plan_to_json, render_plan_text
+from reviewer.services.planning_text import plan_to_json, render_plan_text, render_sample_text
+from reviewer.services.rounds import find_round_by_name
+from reviewer.services.sampling import sample_round
+from reviewer.services.settings import load_settings
 
 
 def run_plan(args: argparse.Namespace) -> int:
@@ -41,4 +47,38 @@ def run_plan(args: argparse.Namespace) -> int:
     else:
         write_atomically(args.output, text)
         print(f"Wrote {args.output}" if language == "en" else f"Skrev {args.output}")
+    return 0
+
+
+def _date(text: str | None, option: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise SamplingError(
+            Message(f"{option} ska vara ett datum (ÅÅÅÅ-MM-DD)", f"{option} must be a date (YYYY-MM-DD)")
+        ) from None
+
+
+def run_sample(args: argparse.Namespace) -> int:
+    language = language_from_environment()
+    design = Design(
+        allocation=Allocation.EQUAL if args.per_sex is not None else Allocation.PROPORTIONAL,
+        size=args.per_sex if args.per_sex is not None else args.total,
+        seed=args.seed,
+        by_unit=args.by_unit,
+        double_share=args.double,
+        reviewers=tuple(r.strip() for r in (args.reviewers or "").split(",") if r.strip()),
+    )
+    start, end = _date(args.decided_from, "--from"), _date(args.decided_to, "--to")
+    app = bootstrap(getattr(args, "data_dir", None), getattr(args, "database_url", None))
+    try:
+        with app.db.session() as session:
+            round_uuid = find_round_by_name(session, args.round_name).uuid
+            actor = load_settings(app.paths.config_dir).reviewer or ""
+            summary = sample_round(session, round_uuid, args.file, design, actor, start, end)
+    finally:
+        app.close()
+    sys.stdout.write(render_sample_text(summary, language))
     return 0

@@ -1,11 +1,15 @@
-"""A sample plan in plain words (Swedish or English) and as JSON: what a unit chief reads before the round."""
+"""A sample plan and a drawn sample in plain words (Swedish or English), the plan also as JSON: what a unit chief
+reads before the round and can hand to the nämnd."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from reviewer.domain.sampling import Allocation
+from reviewer.domain.sex import SexGroup, Subject
 from reviewer.domain.text import Language
 from reviewer.services.planning import ChecklistPlan
+from reviewer.services.sampling import SampleSummary
 
 
 def _number(value: float, language: Language, decimals: int = 0) -> str:
@@ -157,3 +161,77 @@ def plan_to_json(result: ChecklistPlan) -> dict[str, Any]:
             for level in result.plan.levels
         ],
     }
+
+
+_GROUP_WORDS = {
+    ("sv", Subject.ADULT): {SexGroup.FEMALE: "kvinnor", SexGroup.MALE: "män", SexGroup.OTHER: "annat/okänt"},
+    ("sv", Subject.CHILD): {SexGroup.FEMALE: "flickor", SexGroup.MALE: "pojkar", SexGroup.OTHER: "annat/okänt"},
+    ("en", Subject.ADULT): {SexGroup.FEMALE: "women", SexGroup.MALE: "men", SexGroup.OTHER: "other/unknown"},
+    ("en", Subject.CHILD): {SexGroup.FEMALE: "girls", SexGroup.MALE: "boys", SexGroup.OTHER: "other/unknown"},
+}
+
+
+def render_sample_text(summary: SampleSummary, language: Language) -> str:
+    """What was drawn and how, in words a nämnd can be given; who reviews what when reviewers were named."""
+    en = language == "en"
+    result, design = summary.result, summary.result.design
+    words = _GROUP_WORDS[(language, summary.subject)]
+    n = len(result.cases)
+    if design.allocation is Allocation.EQUAL:
+        how = (
+            f"{design.size} {words[SexGroup.FEMALE]} and {design.size} {words[SexGroup.MALE]}"
+            if en
+            else f"{design.size} {words[SexGroup.FEMALE]} och {design.size} {words[SexGroup.MALE]}"
+        )
+        if design.by_unit:
+            how += " in each unit" if en else " i varje enhet"
+    else:
+        how = (
+            f"{design.size} in all, in proportion to the list"
+            if en
+            else f"{design.size} totalt, i proportion till listan"
+        )
+    lines = [
+        (
+            f"Drew {n} cases from the list {summary.file_name} ({summary.listed} rows) into the round "
+            f"{summary.round_name}."
+            if en
+            else f"Drog {n} ärenden ur listan {summary.file_name} ({summary.listed} rader) till omgången "
+            f"{summary.round_name}."
+        ),
+        (
+            f"Method: a stratified random sample, {how}; each case's random number comes from the seed {design.seed} "
+            "and its case code (SHA-256), so the same list and seed always give the same sample."
+            if en
+            else f"Metod: stratifierat slumpmässigt urval, {how}; varje ärendes slumptal kommer ur fröet "
+            f"{design.seed} och ärendekoden (SHA-256), så samma lista och frö ger alltid samma urval."
+        ),
+    ]
+    if summary.eligible != summary.listed:
+        lines.append(
+            f"{summary.eligible} of the list's rows were decided within the period."
+            if en
+            else f"{summary.eligible} av listans rader har beslutats inom perioden."
+        )
+    lines += ["", "Unit | Sex | In the list | Drawn" if en else "Enhet | Kön | I listan | Dragna"]
+    for stratum in result.strata:
+        unit = stratum.unit or ("all" if en else "alla")
+        lines.append(f"{unit} | {words[stratum.group]} | {stratum.available} | {stratum.drawn}")
+    if result.assignments:
+        load: dict[str, list[int]] = {}
+        for reviewers in result.assignments.values():
+            for reviewer in reviewers:
+                counts = load.setdefault(reviewer, [0, 0])
+                counts[0] += 1
+                counts[1] += len(reviewers) > 1
+        lines += [
+            "",
+            (
+                f"{result.double_reviewed} cases are reviewed twice, shared among every pair of reviewers."
+                if en
+                else f"{result.double_reviewed} ärenden granskas två gånger, fördelade på alla par av granskare."
+            ),
+            "Reviewer | Cases | Of which reviewed twice" if en else "Granskare | Ärenden | Varav dubbelgranskade",
+            *(f"{reviewer} | {total} | {double}" for reviewer, (total, double) in load.items()),
+        ]
+    return "\n".join(lines) + "\n"

@@ -115,6 +115,8 @@ class Round(SQLModel, table=True):
     baseline_round_id: int | None = Field(default=None, foreign_key="review_round.id")
     archived: bool = False
     created_at: datetime = _created_field()
+    # How the cases were drawn from the case system's list (services.sampling); None when they were entered by hand.
+    sampling_json: str | None = Field(default=None, sa_type=sa.Text)
 
 
 class Case(SQLModel, table=True):
