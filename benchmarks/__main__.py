@@ -39,6 +39,7 @@ BENCHMARKS = {
     "audit_export_200k": "benchmarks.audit_export_200k",
     "backup_100k": "benchmarks.backup_100k",
     "onefolder": "benchmarks.onefolder",
+    "sample_100k": "benchmarks.sample_100k",
 }
 RESULTS_FILE = Path(__file__).with_name("results") / "latest.json"
 

@@ -56,3 +56,53 @@ def test_refusals(capsys, data_dir):
     assert "ryms inte mellan 0 och 100 %" in err
     code, _, err = plan_cli(capsys, data_dir, "--checklist", "finns_inte")
     assert code == 1 and "finns_inte" in err
+
+
+def test_round_sample_draws_and_says_how(capsys, data_dir, tmp_path):
+    rows = ["ärende;kön;enhet"] + [f"K-{i};kvinna;Norr" for i in range(30)] + [f"M-{i};man;Norr" for i in range(30)]
+    listed = tmp_path / "lista.csv"
+    listed.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert (
+        main(
+            [
+                "round",
+                "create",
+                "Urval 2027",
+                "--checklist",
+                "missbruk",
+                "--period",
+                "2027",
+                "--data-dir",
+                str(data_dir),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    args = ["round", "sample", str(listed), "--round", "Urval 2027", "--per-sex", "5", "--seed", "11"]
+    code = main([*args, "--double", "0.4", "--reviewers", "AB,CD,EF", "--data-dir", str(data_dir)])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert out.startswith("Drog 10 ärenden ur listan lista.csv (60 rader) till omgången Urval 2027.")
+    assert "fröet 11" in out
+    assert "4 ärenden granskas två gånger" in out
+    code = main([*args, "--data-dir", str(data_dir)])
+    out, err = capsys.readouterr()
+    assert code == 1 and "har redan 10 ärenden" in err
+
+
+def test_round_sample_refusals(capsys, data_dir, tmp_path):
+    listed = tmp_path / "lista.csv"
+    listed.write_text("ärende;kön\nA;kvinna\n", encoding="utf-8")
+    main(["round", "create", "R", "--checklist", "missbruk", "--period", "2027", "--data-dir", str(data_dir)])
+    capsys.readouterr()
+    base = ["round", "sample", str(listed), "--round", "R", "--seed", "1", "--data-dir", str(data_dir)]
+    code = main([*base, "--per-sex", "1", "--from", "förra året"])
+    _, err = capsys.readouterr()
+    assert code == 1 and "--from ska vara ett datum" in err
+    code = main([*base, "--per-sex", "1"])
+    _, err = capsys.readouterr()
+    assert code == 1 and "Listan har 0 ärenden för män/pojkar; 1 behövs" in err
+    code = main([*base, "--per-sex", "1", "--double", "0.5", "--reviewers", "AB"])
+    _, err = capsys.readouterr()
+    assert code == 1 and "minst två granskare" in err

@@ -87,6 +87,9 @@ _SEPARATOR = f"(?:[{_SPACES}]?[{_DASHES}][{_SPACES}]?|[{_SPACES}])?"  # between 
 _START = re.compile(r"\d(?<!\d\d)")
 _LONG = re.compile(rf"\d\d{_GAP}\d\d{_GAP}\d\d{_GAP}\d\d{_SEPARATOR}\d{{4}}(?!\d)")
 _SHORT = re.compile(rf"\d\d{_GAP}\d\d{_GAP}\d\d{_SEPARATOR}\d{{4}}(?!\d)")
+# Either form at the start of a run of digits, found at C speed: a text where it finds nothing has no candidate, so
+# long lists of dates and case codes are passed without trying each run in Python.
+_ANY = re.compile(rf"(?<!\d)(?:{_LONG.pattern}|{_SHORT.pattern})")
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,8 @@ def _classify(digits: str) -> Kind | None:
 
 
 def _matches(text: str) -> Iterator[Match]:
+    if _ANY.search(text) is None:
+        return
     position = 0
     while (start := _START.search(text, position)) is not None:
         position = start.start()

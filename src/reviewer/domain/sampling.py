@@ -14,9 +14,10 @@ Pure: no SQL, no Qt.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -81,8 +82,12 @@ def random_key(seed: int, code: str) -> float:
     return int.from_bytes(digest[:8], "big") / 2**64
 
 
+def _key(seed: int) -> Callable[[Candidate], tuple[float, str]]:
+    return lambda c: (random_key(seed, c.code), c.code)
+
+
 def _order(seed: int, cases: Iterable[Candidate]) -> list[Candidate]:
-    return sorted(cases, key=lambda c: (random_key(seed, c.code), c.code))
+    return sorted(cases, key=_key(seed))
 
 
 def _validate(design: Design) -> None:
@@ -130,7 +135,7 @@ def draw(candidates: Sequence[Candidate], design: Design) -> Draw:
         n = wanted.get(key, 0)
         if n > len(members):
             raise SamplingError(_too_few(key, n, len(members)))
-        drawn.extend(_order(design.seed, members)[:n])
+        drawn.extend(heapq.nsmallest(n, members, key=_key(design.seed)))
         described.append(Stratum(key[0], key[1], len(members), n))
     if not drawn:
         raise SamplingError(Message("Listan har inga ärenden att dra", "The list has no cases to draw"))

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from reviewer.checklists.schema import ChecklistDefinition
-from reviewer.domain.personnummer import redact
+from reviewer.domain.personnummer import contains_personnummer, redact
 from reviewer.domain.sampling import Candidate
 from reviewer.domain.sex import Sex, categories_for
 from reviewer.domain.text import Message
@@ -27,6 +29,7 @@ from reviewer.services.spreadsheet_import.values import _option_lookup, _sex_wor
 
 MAX_LIST_BYTES = 200 * 1024 * 1024  # a 100 000-row export is a few MB
 CODE, SEX, AGE_BAND, UNIT, DECIDED = "case_code", "sex", "age_band", "unit", "decision_date"
+T = TypeVar("T")
 _HEADINGS = {
     CODE: ("case_code", "ärende", "ärendekod", "ärendenummer", "kod", "case code", "case"),
     SEX: ("sex", "kön"),
@@ -63,20 +66,30 @@ def read_case_list(
     bands = _option_lookup(
         [b.value for b in definition.age_bands], [(b.value, b.label.sv, b.label.en) for b in definition.age_bands]
     )
+    # Every row as texts of the same width, plus one blank cell that stands for the optional columns a list lacks.
+    width = max(len(header), *(len(cells) for _, cells in table.rows))
+    blank = width
+    all_texts = [
+        [c if type(c) is str else _cell_text(c) for c in cells] + [""] * (width + 1 - len(cells))
+        for _, cells in table.rows
+    ]
+    at_code, at_sex = columns[CODE], columns[SEX]
+    at_band, at_unit, at_decided = (columns.get(key, blank) for key in (AGE_BAND, UNIT, DECIDED))
+    # One pass of the guard over the whole list; only a list where it finds something is searched cell by cell
+    # for the row and column to name. The joined text holds every cell whole, so it finds at least what they hold.
+    suspect = contains_personnummer("\n".join("\x1f".join(texts) for texts in all_texts))
+    sexes = _Memo(lambda text: _sex(heading[SEX], text, sex_words, allowed))
+    age_bands = _Memo(lambda text: _age_band(heading.get(AGE_BAND, ""), text, bands))
+    dates = _Memo(lambda text: _date(heading.get(DECIDED, ""), text))
     candidates: list[Candidate] = []
-    for number, cells in table.rows:
-        texts = [_cell_text(c) for c in cells]
-        if _guard(number, header, texts, issues):
+    for (number, _), texts in zip(table.rows, all_texts, strict=True):
+        if suspect and _guard(number, header, texts, issues):
             continue
-        field = {key: texts[i] if i < len(texts) else "" for key, i in columns.items()}
-        code = " ".join(field[CODE].split())
-        sex = _sex(number, heading[SEX], field[SEX], sex_words, allowed, issues)
-        band_ok, band = _age_band(number, heading.get(AGE_BAND, ""), field.get(AGE_BAND, ""), bands, issues)
-        unit = " ".join(field.get(UNIT, "").split()) or None
-        index = columns.get(DECIDED)
-        date_ok, decided = _date(
-            number, heading.get(DECIDED, ""), cells[index] if index is not None and index < len(cells) else None, issues
-        )
+        code = " ".join(texts[at_code].split())
+        sex = sexes.get(number, texts[at_sex], issues)
+        band_ok, band = age_bands.get(number, texts[at_band], issues)
+        unit = " ".join(texts[at_unit].split()) or None
+        date_ok, decided = dates.get(number, texts[at_decided], issues)
         if not code:
             issues.add(number, heading[CODE], "ärendekoden saknas", "the case code is missing")
         elif len(code) > MAX_CODE:
@@ -147,56 +160,62 @@ def _guard(number: int, header: list[str], texts: list[str], issues: _Issues) ->
     return found
 
 
+class _Memo(Generic[T]):
+    """A cell's reading, worked out once per distinct text: a list repeats its few sex and age-band words."""
+
+    def __init__(self, read: Callable[[str], tuple[T, Message | None, str]]) -> None:
+        self._read = read
+        self._seen: dict[str, tuple[T, Message | None, str]] = {}
+
+    def get(self, number: int, text: str, issues: _Issues) -> T:
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = self._read(text)
+        value, problem, column = found
+        if problem is not None:
+            issues.add_message(number, column, problem)
+        return value
+
+
 def _sex(
-    number: int, column: str, text: str, words: dict[str, Sex], allowed: tuple[Sex, ...], issues: _Issues
-) -> Sex | None:
+    column: str, text: str, words: dict[str, Sex], allowed: tuple[Sex, ...]
+) -> tuple[Sex | None, Message | None, str]:
     if not text:
-        issues.add(number, column, "kön saknas", "the sex is missing")
-        return None
+        return None, Message("kön saknas", "the sex is missing"), column
     sex = words.get(_normalise(text))
     if sex is None or sex not in allowed:
         names = ", ".join(s.value for s in allowed)
-        issues.add(
-            number,
+        return (
+            None,
+            Message(
+                f"{_shown(text)} är inget kön som kan anges här ({names})",
+                f"{_shown(text)} is not a sex that can be given here ({names})",
+            ),
             column,
-            f"{_shown(text)} är inget kön som kan anges här ({names})",
-            f"{_shown(text)} is not a sex that can be given here ({names})",
         )
-        return None
-    return sex
+    return sex, None, column
 
 
-def _age_band(number: int, column: str, text: str, bands: dict[str, str], issues: _Issues) -> tuple[bool, str | None]:
-    """(whether the cell is acceptable, the band's value or None when blank)."""
+def _age_band(column: str, text: str, bands: dict[str, str]) -> tuple[tuple[bool, str | None], Message | None, str]:
+    """((whether the cell is acceptable, the band's value or None when blank), the problem, the column)."""
     if not text:
-        return True, None
+        return (True, None), None, column
     value = bands.get(_normalise(text))
     if value is None:
-        issues.add(
-            number,
-            column,
-            f"{_shown(text)} är ingen åldersgrupp i checklistan",
-            f"{_shown(text)} is not an age band of the checklist",
+        problem = Message(
+            f"{_shown(text)} är ingen åldersgrupp i checklistan", f"{_shown(text)} is not an age band of the checklist"
         )
-        return False, None
-    return True, value
+        return (False, None), problem, column
+    return (True, value), None, column
 
 
-def _date(number: int, column: str, cell: object, issues: _Issues) -> tuple[bool, dt.date | None]:
-    """(whether the cell is acceptable, the decision date or None when blank)."""
-    if cell is None or cell == "":
-        return True, None
-    if isinstance(cell, dt.datetime):
-        return True, cell.date()
-    if isinstance(cell, dt.date):
-        return True, cell
+def _date(column: str, text: str) -> tuple[tuple[bool, dt.date | None], Message | None, str]:
+    """((whether the cell is acceptable, the decision date or None when blank), the problem, the column); an Excel
+    date cell arrives in ISO form."""
+    if not text:
+        return (True, None), None, column
     try:
-        return True, dt.date.fromisoformat(str(cell).strip())
+        return (True, dt.datetime.fromisoformat(text).date()), None, column
     except ValueError:
-        issues.add(
-            number,
-            column,
-            f"{_shown(str(cell))} är inget datum (ÅÅÅÅ-MM-DD)",
-            f"{_shown(str(cell))} is not a date (YYYY-MM-DD)",
-        )
-        return False, None
+        problem = Message(f"{_shown(text)} är inget datum (ÅÅÅÅ-MM-DD)", f"{_shown(text)} is not a date (YYYY-MM-DD)")
+        return (False, None), problem, column
