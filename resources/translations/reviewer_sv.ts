@@ -402,8 +402,16 @@
         <translation>Kön</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
         <source>Age band</source>
         <translation>Åldersgrupp</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Ej känd</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -1634,6 +1642,13 @@
     <message>
         <source>A difference is flagged when it is at least {pp} percentage points (for numbers: one median at least {rel} % above the other, whichever is higher) and its adjusted p &lt; {q}; a primary question&apos;s own p &lt; {alpha}. Questions with fewer than {n} answers from women or from men are marked “too few to say”; no percentage is given on fewer than {base} answers.</source>
         <translation>En skillnad markeras när den är minst {pp} procentenheter (för tal: den ena medianen minst {rel} % högre än den andra, oavsett vilken) och dess justerade p &lt; {q}; för en huvudfråga dess eget p &lt; {alpha}. Frågor med färre än {n} svar för kvinnor eller för män markeras ”för litet underlag”; ingen procentsats anges på färre än {base} svar.</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Fill in: %1.</source>
+        <translation>Fyll i: %1.</translation>
     </message>
 </context>
 <context>
