@@ -2288,6 +2288,26 @@
         <translation>Sparat %1</translation>
     </message>
     <message>
+        <source>Change not saved</source>
+        <translation>Ändringen är inte sparad</translation>
+    </message>
+    <message>
+        <source>The change at “%1” was not saved: %2</source>
+        <translation>Ändringen vid ”%1” sparades inte: %2</translation>
+    </message>
+    <message>
+        <source>Discard the change, or go back and correct it?</source>
+        <translation>Vill du kasta ändringen, eller gå tillbaka och rätta den?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard the change</source>
+        <translation>&amp;Kasta ändringen</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Gå tillbaka</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Granskning</translation>
     </message>

@@ -89,11 +89,13 @@ def press(widget: QWidget, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier
 
 def when_modal(qtbot, act: Callable[[QWidget], None]) -> None:
     """Run `act` on the next modal dialog as soon as it is shown and active, as a user sees it (its exec() blocks the
-    test until then)."""
+    test until then); a dialog the offscreen platform never activates is acted on after a second."""
+    waited = [0]
 
     def attempt() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None or not dialog.isActiveWindow():
+        if dialog is None or (not dialog.isActiveWindow() and waited[0] < 50):
+            waited[0] += dialog is not None
             QTimer.singleShot(20, attempt)
             return
         act(dialog)

@@ -146,8 +146,7 @@ def test_a_refusal_on_saving_stays_until_the_input_changes(qtbot, app, swedish):
 
 
 def test_editing_a_case_shows_its_own_values(qtbot, app, swedish):
-    from reviewer.services.cases import CaseRow
-    from reviewer.services.cases import CaseStatus
+    from reviewer.services.cases import CaseRow, CaseStatus
 
     existing = CaseRow("u", "ÄR-3", Sex.KVINNA, None, "Norr", next(iter(CaseStatus)))
     dialog = case_dialog(qtbot, lambda data: None, existing)

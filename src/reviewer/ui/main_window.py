@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from reviewer.domain.text import Language, language_from_environment
@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
 
         assert self._app is not None
         old_language = self.language
+        if resolve_language(settings) != old_language and not self.reviews.settle_refused_edit():
+            return  # rebuilding the window in the other language would drop the refused edit
         self.settings = settings
         save_settings(self._app.paths.config_dir, settings)
         if self.language != old_language:
@@ -189,6 +191,14 @@ class MainWindow(QMainWindow):
             assert qt_app is not None
             install_translator(qt_app, self.language)
             self._build()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """A refused edit on screen is not lost without a word: the user discards it or goes back to it."""
+        reviews = getattr(self, "reviews", None)
+        if reviews is not None and not reviews.settle_refused_edit():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def _about(self) -> None:
         from reviewer.ui.about_dialog import AboutDialog
