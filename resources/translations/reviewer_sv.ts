@@ -1652,6 +1652,17 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Help – %1</source>
+        <translation>Hjälp – %1</translation>
+    </message>
+    <message>
+        <source>Help text</source>
+        <translation>Hjälptext</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import reviews from a spreadsheet</source>
@@ -1892,6 +1903,18 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;Help for this area</source>
+        <translation>&amp;Hjälp för den här delen</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Kortkommandon</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>Kom &amp;igång</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -2727,6 +2750,10 @@ p</translation>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How the work is shared.&lt;/b&gt; The &lt;b&gt;caseworker&lt;/b&gt; reviews closed case files against a checklist, case by case, and sends the reviews to the unit chief in an exchange file. The &lt;b&gt;unit chief&lt;/b&gt; collects them, sees the findings split by sex and hands them out only as anonymised figures. Press F1 at any time for help on the part you are in.</source>
+        <translation>&lt;b&gt;Så delas arbetet.&lt;/b&gt; &lt;b&gt;Handläggaren&lt;/b&gt; granskar avslutade akter mot en checklista, ärende för ärende, och skickar granskningarna till enhetschefen i en utbytesfil. &lt;b&gt;Enhetschefen&lt;/b&gt; samlar in dem, ser resultaten uppdelade på kön och lämnar ut dem bara som anonymiserad statistik. Tryck F1 när som helst för hjälp om den del du står i.</translation>
     </message>
     <message>
         <source>Automatic backups kept of each kind</source>

@@ -44,6 +44,18 @@ class SettingsDialog(FormDialog):
         self.add_row(self.tr("&Initials or pseudonym"), self.reviewer, required=True)
         self.add_row(self.tr("&Language"), self.language)
         self.body.insertWidget(0, intro)
+        if first_run:
+            self.guide = QLabel(
+                self.tr(
+                    "<b>How the work is shared.</b> The <b>caseworker</b> reviews closed case files against a "
+                    "checklist, case by case, and sends the reviews to the unit chief in an exchange file. The "
+                    "<b>unit chief</b> collects them, sees the findings split by sex and hands them out only as "
+                    "anonymised figures. Press F1 at any time for help on the part you are in."
+                ),
+                self,
+            )
+            self.guide.setWordWrap(True)
+            self.body.insertWidget(0, self.guide)
         self.result_settings = settings
         self.backups_kept: QSpinBox | None = None
         self.backup_list: BackupList | None = None
