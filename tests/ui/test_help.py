@@ -107,7 +107,7 @@ def test_help_is_english_under_english(qtbot, app):
     window = MainWindow(app, Settings(reviewer="AB", language="en"))
     qtbot.addWidget(window)
     window.show()
-    topic, title, text = f1(qtbot, window, window.reviews.rounds_page.table.view)
+    _topic, title, text = f1(qtbot, window, window.reviews.rounds_page.table.view)
     assert title == "Help – Review rounds"
     assert "baseline round" in text
 
