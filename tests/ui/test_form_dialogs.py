@@ -190,3 +190,16 @@ def test_new_checklist_needs_a_title_only_when_it_starts_empty(qtbot, app, swedi
     press_in_focus(Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.created is not None
+
+
+def test_return_in_the_unit_field_submits_a_complete_case(qtbot, app, swedish):
+    submitted = []
+    dialog = case_dialog(qtbot, submitted.append)
+    type_as_user("ÄR-9")
+    dialog.sex.setCurrentIndex(dialog.sex.findData("kvinna"))
+    dialog.age_band.setCurrentIndex(0)
+    dialog.unit.setFocus()
+    type_as_user("Söder 2")
+    press_in_focus(Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert submitted[0].unit == "Söder 2"
