@@ -1332,6 +1332,10 @@
         <translation>Lösenfras</translation>
     </message>
     <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Lösenfras</translation>
+    </message>
+    <message>
         <source>No file left to import.</source>
         <translation>Ingen fil kvar att importera.</translation>
     </message>
@@ -2523,8 +2527,8 @@
         <translation>Byt namn på omgång</translation>
     </message>
     <message>
-        <source>New name:</source>
-        <translation>Nytt namn:</translation>
+        <source>&amp;New name</source>
+        <translation>&amp;Nytt namn</translation>
     </message>
     <message>
         <source>Demo data</source>

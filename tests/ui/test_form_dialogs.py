@@ -203,3 +203,53 @@ def test_return_in_the_unit_field_submits_a_complete_case(qtbot, app, swedish):
     press_in_focus(Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert submitted[0].unit == "Söder 2"
+
+
+def test_renaming_a_round_keeps_the_dialog_open_on_a_refusal(qtbot, app, swedish):
+    from reviewer.services.checklists import get_version
+    from reviewer.services.rounds import create_round
+    from reviewer.ui.rounds_page import RoundsPage
+    from tests.ui.helpers import when_modal
+
+    with app.db.session() as session:
+        create_round(session, "Första", get_version(session, "missbruk"), "2026")
+        create_round(session, "Andra", get_version(session, "missbruk"), "2026")
+    page = RoundsPage(app.db, "sv", lambda: "AB")
+    qtbot.addWidget(page)
+    page.refresh()
+    page.table.view.selectRow([r.name for r in page.model.records()].index("Andra"))
+    seen = []
+
+    def rename(dialog):
+        assert focus() is dialog.text and dialog.text.text() == "Andra"
+        dialog.text.selectAll()
+        type_as_user("Första")
+        press_in_focus(Qt.Key.Key_Return)
+        seen.append(dialog.message.text())
+        assert dialog.isVisible(), "a refused name keeps the dialog open"
+        type_as_user(" omgången i år")
+        assert not dialog.message.isVisible()
+        press_in_focus(Qt.Key.Key_Return)
+
+    when_modal(qtbot, rename)
+    page.rename_selected()
+    assert "Första" in seen[0]
+    assert "Första omgången i år" in [r.name for r in page.model.records()]
+
+
+def test_a_passphrase_is_asked_in_a_field_that_takes_spaces(qtbot, app, swedish):
+    from reviewer.ui.exchange_import_dialog import ExchangeImportDialog
+    from tests.ui.helpers import when_modal
+
+    dialog = ExchangeImportDialog(app.db, "sv", "AB")
+    qtbot.addWidget(dialog)
+
+    def give(asked):
+        assert focus() is asked.text
+        press_in_focus(Qt.Key.Key_Return)
+        assert asked.isVisible() and asked.message.text() == "Fyll i: Lösenfras."
+        type_as_user("röd häst i regn")
+        press_in_focus(Qt.Key.Key_Return)
+
+    when_modal(qtbot, give)
+    assert dialog.ask_passphrase("a.granskning", False) == "röd häst i regn"
