@@ -45,13 +45,26 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+def not_found(ldd_listing: str) -> list[str]:
+    return sorted({line.split("=>")[0].strip() for line in ldd_listing.splitlines() if "not found" in line})
+
+
+def test_a_missing_library_is_named():
+    listing = (
+        "\tlibQt6XcbQpa.so.6 => /venv/PySide6/Qt/lib/libQt6XcbQpa.so.6 (0x00007f)\n"
+        "\tlibxcb-icccm.so.4 => not found\n"
+        "\tlibxcb-keysyms.so.1 => not found\n"
+    )
+    assert not_found(listing) == ["libxcb-icccm.so.4", "libxcb-keysyms.so.1"]
+
+
 def test_the_xcb_plugin_finds_every_library_it_needs():
     """`ldd` lists the plugin's whole tree of shared libraries; each one must be found."""
     plugin = xcb_plugin()
     if shutil.which("ldd") is None:
         unavailable("ldd is not installed")
     listing = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, check=True).stdout
-    missing = sorted({line.split("=>")[0].strip() for line in listing.splitlines() if "not found" in line})
+    missing = not_found(listing)
     assert not missing, (
         f"The Qt xcb platform plugin cannot load: {', '.join(missing)} not found. "
         f"Install the README's system packages:\n{readme_install_line()}"
