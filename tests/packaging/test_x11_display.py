@@ -59,11 +59,15 @@ def test_a_missing_library_is_named():
 
 
 def test_the_xcb_plugin_finds_every_library_it_needs():
-    """`ldd` lists the plugin's whole tree of shared libraries; each one must be found."""
+    """`ldd` lists the whole tree of shared libraries of the plugin and of the GL integrations it loads; each one
+    must be found."""
     plugin = xcb_plugin()
     if shutil.which("ldd") is None:
         unavailable("ldd is not installed")
-    listing = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, check=True).stdout
+    plugins = [plugin, *sorted((plugin.parents[1] / "xcbglintegrations").glob("*.so"))]
+    listing = "".join(
+        subprocess.run(["ldd", str(p)], capture_output=True, text=True, check=True).stdout for p in plugins
+    )
     missing = not_found(listing)
     assert not missing, (
         f"The Qt xcb platform plugin cannot load: {', '.join(missing)} not found. "
