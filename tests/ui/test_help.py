@@ -91,6 +91,12 @@ def test_f1_opens_the_help_of_the_area_on_screen(qtbot, app, window):
     window.tabs.setCurrentWidget(window.checklists_page)
     topic, title, _text = f1(qtbot, window, window.checklists_page)
     assert (topic, title) == (Topic.CHECKLISTS, "Hjälp – Checklistor")
+    window.tabs.blockSignals(True)  # the summary and the export pages themselves are not needed for their help
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    assert window.help_topic() is Topic.SUMMARY
+    window.tabs.setCurrentWidget(window.export_tab)
+    assert window.help_topic() is Topic.EXPORT
+    window.tabs.blockSignals(False)
 
 
 def test_f1_in_the_review_form_explains_the_save_state(qtbot, app, window):
