@@ -402,8 +402,16 @@
         <translation>Kön</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
         <source>Age band</source>
         <translation>Åldersgrupp</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Ej känd</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -1324,6 +1332,10 @@
         <translation>Lösenfras</translation>
     </message>
     <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Lösenfras</translation>
+    </message>
+    <message>
         <source>No file left to import.</source>
         <translation>Ingen fil kvar att importera.</translation>
     </message>
@@ -1637,6 +1649,24 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>Fill in: %1.</source>
+        <translation>Fyll i: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Help – %1</source>
+        <translation>Hjälp – %1</translation>
+    </message>
+    <message>
+        <source>Help text</source>
+        <translation>Hjälptext</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import reviews from a spreadsheet</source>
@@ -1877,6 +1907,18 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;Help for this area</source>
+        <translation>&amp;Hjälp för den här delen</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Kortkommandon</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>Kom &amp;igång</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -2273,6 +2315,26 @@
         <translation>Sparat %1</translation>
     </message>
     <message>
+        <source>Change not saved</source>
+        <translation>Ändringen är inte sparad</translation>
+    </message>
+    <message>
+        <source>The change at “%1” was not saved: %2</source>
+        <translation>Ändringen vid ”%1” sparades inte: %2</translation>
+    </message>
+    <message>
+        <source>Discard the change, or go back and correct it?</source>
+        <translation>Vill du kasta ändringen, eller gå tillbaka och rätta den?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard the change</source>
+        <translation>&amp;Kasta ändringen</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Gå tillbaka</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Granskning</translation>
     </message>
@@ -2465,8 +2527,8 @@
         <translation>Byt namn på omgång</translation>
     </message>
     <message>
-        <source>New name:</source>
-        <translation>Nytt namn:</translation>
+        <source>&amp;New name</source>
+        <translation>&amp;Nytt namn</translation>
     </message>
     <message>
         <source>Demo data</source>
@@ -2767,6 +2829,10 @@ p</translation>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How the work is shared.&lt;/b&gt; The &lt;b&gt;caseworker&lt;/b&gt; reviews closed case files against a checklist, case by case, and sends the reviews to the unit chief in an exchange file. The &lt;b&gt;unit chief&lt;/b&gt; collects them, sees the findings split by sex and hands them out only as anonymised figures. Press F1 at any time for help on the part you are in.</source>
+        <translation>&lt;b&gt;Så delas arbetet.&lt;/b&gt; &lt;b&gt;Handläggaren&lt;/b&gt; granskar avslutade akter mot en checklista, ärende för ärende, och skickar granskningarna till enhetschefen i en utbytesfil. &lt;b&gt;Enhetschefen&lt;/b&gt; samlar in dem, ser resultaten uppdelade på kön och lämnar ut dem bara som anonymiserad statistik. Tryck F1 när som helst för hjälp om den del du står i.</translation>
     </message>
     <message>
         <source>Automatic backups kept of each kind</source>

@@ -88,11 +88,14 @@ def press(widget: QWidget, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier
 
 
 def when_modal(qtbot, act: Callable[[QWidget], None]) -> None:
-    """Run `act` on the next modal dialog as soon as it is shown (its exec() blocks the test until then)."""
+    """Run `act` on the next modal dialog as soon as it is shown and active, as a user sees it (its exec() blocks the
+    test until then); a dialog the offscreen platform never activates is acted on after a second."""
+    waited = [0]
 
     def attempt() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if dialog is None or (not dialog.isActiveWindow() and waited[0] < 50):
+            waited[0] += dialog is not None
             QTimer.singleShot(20, attempt)
             return
         act(dialog)
@@ -104,3 +107,27 @@ def activate(qtbot, window: QWidget) -> None:
     """Give the window focus back, as a window manager would after a dialog closes (offscreen there is none)."""
     with qtbot.waitActive(window):
         window.activateWindow()
+
+
+def type_as_user(text: str) -> None:
+    """Keys into whatever has the keyboard focus, the way a keyboard does: Space and plain letters as their keys,
+    other characters (å, ä, ö, …) as key events that carry the text."""
+    for char in text:
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has the keyboard focus"
+        if char == " ":
+            QTest.keyClick(widget, Qt.Key.Key_Space)
+        elif char.isascii() and char.isalnum():
+            QTest.keyClick(widget, char)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(
+                    widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+                )
+
+
+def press_in_focus(key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """One key to whatever has the keyboard focus."""
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    QTest.keyClick(widget, key, modifiers)

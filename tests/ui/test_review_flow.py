@@ -67,12 +67,12 @@ def create_round_and_case(qtbot, window, screenshot=None):
 
     def fill_case(dialog):
         dialog.code.setText("811228-9874")
+        dialog.sex.setCurrentIndex(dialog.sex.findData("kvinna"))
+        dialog.age_band.setCurrentIndex(dialog.age_band.findData("aldre"))
         dialog.accept()
         refused.append(dialog.message.text())
         assert dialog.isVisible(), "a refused case keeps the dialog open"
         dialog.code.setText("ÄR-001")
-        dialog.sex.setCurrentIndex(dialog.sex.findData("kvinna"))
-        dialog.age_band.setCurrentIndex(dialog.age_band.findData("aldre"))
         dialog.unit.setCurrentText("Vuxenenheten")
         if screenshot:
             screenshot(dialog, "nytt-arende")
@@ -178,6 +178,7 @@ def test_personnummer_in_free_text_is_refused_inline_and_never_stored(qtbot, app
     assert form.state.text().startswith("Inte sparat")
     with app.db.session() as session:
         assert all("9874" not in (a.value_json + (a.note or "")) for a in session.exec(select(Answer)))
+    form.reload()  # discard the refused text, so that closing the window does not ask
 
 
 def test_reopening_the_program_shows_the_saved_review(qtbot, app, window):
@@ -201,7 +202,9 @@ def test_reopening_the_program_shows_the_saved_review(qtbot, app, window):
 
 def test_next_and_previous_case_by_keyboard(qtbot, app, window):
     cases_page = create_round_and_case(qtbot, window)
-    when_modal(qtbot, lambda d: (d.code.setText("ÄR-002"), d.accept()))
+    when_modal(
+        qtbot, lambda d: (d.code.setText("ÄR-002"), d.sex.setCurrentIndex(1), d.age_band.setCurrentIndex(0), d.accept())
+    )
     cases_page.add_case()
     activate(qtbot, window)
     cases_page.view.selectRow(0)

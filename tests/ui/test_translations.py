@@ -126,6 +126,8 @@ def test_swedish_screens_show_no_english_source_text(qtbot, app, swedish):
     def fill_case(dialog):
         seen.extend(visible_texts(dialog))
         dialog.code.setText("K-1")
+        dialog.sex.setCurrentIndex(0)
+        dialog.age_band.setCurrentIndex(0)
         dialog.accept()
 
     when_modal(qtbot, fill_case)

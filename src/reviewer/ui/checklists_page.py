@@ -73,10 +73,10 @@ class NewChecklistDialog(FormDialog):
         self.subject.setAccessibleName(self.tr("The cases are about"))
         for value, name in subject_names():
             self.subject.addItem(name, value)
-        self.form.addRow(self.tr("&Start from"), self.source)
-        self.form.addRow(self.tr("&Title (Swedish)"), self.title)
-        self.form.addRow(self.tr("&Area"), self.area)
-        self.form.addRow(self.tr("The cases are &about"), self.subject)
+        self.add_row(self.tr("&Start from"), self.source)
+        self.add_row(self.tr("&Title (Swedish)"), self.title, required=True)
+        self.add_row(self.tr("&Area"), self.area)
+        self.add_row(self.tr("The cases are &about"), self.subject)
         self.source.currentIndexChanged.connect(self._source_changed)
 
     def _source_changed(self) -> None:
@@ -84,7 +84,7 @@ class NewChecklistDialog(FormDialog):
         for widget in (self.title, self.area, self.subject):
             widget.setEnabled(empty)
 
-    def accept(self) -> None:
+    def commit(self) -> str | None:
         source = self.source.currentData()
         try:
             with self._db.session() as session:
@@ -100,9 +100,8 @@ class NewChecklistDialog(FormDialog):
                     assert version is not None
                     self.created = checklists.new_draft(session, (slug, version))
         except ReviewerError as error:
-            self.refuse(error.text(self._language))
-            return
-        super().accept()
+            return error.text(self._language)
+        return None
 
 
 class ChecklistList(QWidget):

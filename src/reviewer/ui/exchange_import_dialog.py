@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListView,
     QProgressBar,
     QPushButton,
@@ -47,6 +45,7 @@ from reviewer.ui import worker
 from reviewer.ui.filter_table import record_table_view
 from reviewer.ui.style import ERROR_STYLE
 from reviewer.ui.table_model import Column, RecordTableModel
+from reviewer.ui.text_dialog import TextDialog
 
 
 class ExchangeImportDialog(QDialog):
@@ -231,8 +230,17 @@ class ExchangeImportDialog(QDialog):
         prompt = (
             self.tr("The passphrase did not open %1. Try again:") if wrong else self.tr("%1 is encrypted. Passphrase:")
         ).replace("%1", file_name)
-        text, ok = QInputDialog.getText(self, self.tr("Passphrase"), prompt, QLineEdit.EchoMode.Password)
-        return text if ok and text else None
+        given: list[str] = []
+        dialog = TextDialog(
+            self.tr("Passphrase"),
+            self.tr("&Passphrase"),
+            self._language,
+            given.append,
+            password=True,
+            prompt=prompt,
+            parent=self,
+        )
+        return given[0] if dialog.exec() and given else None
 
     # -- checking --------------------------------------------------------------------------------------------
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from reviewer.domain.text import Language, language_from_environment
+from reviewer.ui.help_topics import Topic
 from reviewer.ui.i18n import install_translator
 
 if TYPE_CHECKING:
@@ -104,6 +105,17 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        area_help = QAction(self.tr("&Help for this area"), self)
+        area_help.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        area_help.triggered.connect(lambda: self.show_help(self.help_topic()))
+        help_menu.addAction(area_help)
+        shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        shortcuts_action.triggered.connect(lambda: self.show_help(Topic.SHORTCUTS))
+        help_menu.addAction(shortcuts_action)
+        start_action = QAction(self.tr("&Getting started"), self)
+        start_action.triggered.connect(lambda: self.show_help(Topic.START))
+        help_menu.addAction(start_action)
+        help_menu.addSeparator()
         about_action = QAction(self.tr("&About"), self)
         about_action.triggered.connect(self._about)
         help_menu.addAction(about_action)
@@ -182,6 +194,8 @@ class MainWindow(QMainWindow):
 
         assert self._app is not None
         old_language = self.language
+        if resolve_language(settings) != old_language and not self.reviews.settle_refused_edit():
+            return  # rebuilding the window in the other language would drop the refused edit
         self.settings = settings
         save_settings(self._app.paths.config_dir, settings)
         if self.language != old_language:
@@ -189,6 +203,30 @@ class MainWindow(QMainWindow):
             assert qt_app is not None
             install_translator(qt_app, self.language)
             self._build()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """A refused edit on screen is not lost without a word: the user discards it or goes back to it."""
+        reviews = getattr(self, "reviews", None)
+        if reviews is not None and not reviews.settle_refused_edit():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def help_topic(self) -> Topic:
+        """The help page for the area on screen, down to the list or form shown in Granskningar."""
+        current = self.tabs.currentWidget()
+        if current is self.reviews:
+            page = self.reviews.stack.currentWidget()
+            if page is self.reviews.cases_page:
+                return Topic.CASES
+            return Topic.REVIEW if page is self.reviews.form else Topic.ROUNDS
+        pages = {self.checklists_page: Topic.CHECKLISTS, self.dashboard_tab: Topic.SUMMARY}
+        return pages.get(current, Topic.EXPORT)
+
+    def show_help(self, topic: Topic) -> None:
+        from reviewer.ui.help_dialog import HelpDialog
+
+        HelpDialog(topic, self.language, self).exec()
 
     def _about(self) -> None:
         from reviewer.ui.about_dialog import AboutDialog

@@ -152,6 +152,9 @@ class ReviewForm(QWidget):
         self._db = db
         self.snapshot = snapshot
         self.language = language
+        # Rows whose edit on screen was refused (a personnummer in a note, a word in a number field): until each is
+        # fixed or discarded the form is not saved, whatever else is saved meanwhile.
+        self._refused: dict[str, QuestionRow] = {}
 
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -257,6 +260,7 @@ class ReviewForm(QWidget):
             row.editor.set_value(snap.answers.get(key))
             row.set_note(snap.notes.get(key))
             row.show_message("")
+        self._refused.clear()
         self._apply_visibility()
         self._apply_status()
         self.state.setText(self.tr("All changes are saved"))
@@ -284,12 +288,51 @@ class ReviewForm(QWidget):
             return
         except ReviewerError as error:
             row.show_message(error.text(self.language))
-            self.state.setText(self.tr("Not saved: see the message at the question"))
+            self._refused[row.question.key] = row
+            self._show_refused()
             return
         row.show_message("")
+        self._refused.pop(row.question.key, None)
         self._apply_visibility()
-        self.state.setText(self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
+        if self._refused:
+            self._show_refused()
+        else:
+            self.state.setText(self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
         self.saved.emit()
+
+    def _show_refused(self) -> None:
+        self.state.setText(self.tr("Not saved: see the message at the question"))
+
+    def has_refused_edit(self) -> bool:
+        """An edit on screen that was not saved because it was refused."""
+        return bool(self._refused)
+
+    def settle_refused_edit(self) -> bool:
+        """Before the form is left or closed: True when nothing refused is on screen, or once the user has chosen to
+        discard it; False (and the cursor at the refused answer) when they go back to correct it."""
+        if not self._refused:
+            return True
+        row = next(iter(self._refused.values()))
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Change not saved"))
+        box.setText(
+            self.tr("The change at “%1” was not saved: %2")
+            .replace("%1", row.question.text.text(self.language))
+            .replace("%2", row.message.text())
+        )
+        box.setInformativeText(self.tr("Discard the change, or go back and correct it?"))
+        discard = box.addButton(self.tr("&Discard the change"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(self.tr("&Go back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        if box.clickedButton() is discard:
+            self.reload()
+            return True
+        self.form_view.ensureWidgetVisible(row)
+        (row.note if row.note.isVisible() and row.note.text() else row.editor).setFocus()
+        return False
 
     def _save_note(self, row: QuestionRow) -> None:
         self._save(row, self.snapshot.answers.get(row.question.key))
@@ -300,6 +343,8 @@ class ReviewForm(QWidget):
         self._load()
 
     def toggle_complete(self) -> None:
+        if not self.settle_refused_edit():
+            return
         try:
             with self._db.session() as session:
                 if self.snapshot.status is ReviewStatus.COMPLETE:

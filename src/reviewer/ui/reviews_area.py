@@ -47,18 +47,26 @@ class ReviewsArea(QWidget):
         self.cases_page.review_requested.connect(self.open_review)
         self.cases_page.changed.connect(self.data_changed)
 
+    def settle_refused_edit(self) -> bool:
+        """True unless the open review form holds a refused edit the user goes back to correct."""
+        return self.form is None or self.form.settle_refused_edit()
+
     def show_rounds(self) -> None:
         self.rounds_page.refresh()
+        if self.stack.currentWidget() is self.form and not self.settle_refused_edit():
+            return
         self.stack.setCurrentWidget(self.rounds_page)
         self.rounds_page.table.view.setFocus()
 
     def open_round(self, round_uuid: str) -> None:
+        if self.stack.currentWidget() is self.form and not self.settle_refused_edit():
+            return
         self.cases_page.show_round(round_uuid)
         self.stack.setCurrentWidget(self.cases_page)
         self.cases_page.view.setFocus()
 
     def open_review(self, case_uuid: str) -> None:
-        if not self._ensure_actor():
+        if not self.settle_refused_edit() or not self._ensure_actor():
             return
         try:
             with self._db.session() as session:
@@ -80,12 +88,16 @@ class ReviewsArea(QWidget):
 
     def _step(self, step: int) -> None:
         assert self.form is not None
+        if not self.settle_refused_edit():
+            return
         with self._db.session() as session:
             target = reviews.neighbour_case(session, self.form.snapshot.case_uuid, step)
         if target is not None:
             self.open_review(target)
 
     def _close_form(self) -> None:
+        if not self.settle_refused_edit():
+            return
         case_uuid = self.form.snapshot.case_uuid if self.form else None
         self.cases_page.refresh(select_uuid=case_uuid)
         self.stack.setCurrentWidget(self.cases_page)

@@ -49,10 +49,10 @@ class RoundDialog(FormDialog):
         self.checklist.currentIndexChanged.connect(self._plan_checklist)
         self._fill_baselines()
 
-        self.form.addRow(self.tr("&Name"), self.name)
-        self.form.addRow(self.tr("&Checklist"), self.checklist)
-        self.form.addRow(self.tr("&Period"), self.period)
-        self.form.addRow(self.tr("&Baseline (before)"), self.baseline)
+        self.add_row(self.tr("&Name"), self.name, required=True)
+        self.add_row(self.tr("&Checklist"), self.checklist, required=True)
+        self.add_row(self.tr("&Period"), self.period)
+        self.add_row(self.tr("&Baseline (before)"), self.baseline)
         self.form.addRow(self.plan)
         self._plan_checklist()
 
@@ -69,14 +69,10 @@ class RoundDialog(FormDialog):
             if r.area == area and not r.fictitious:
                 self.baseline.addItem(f"{r.name} ({r.period_label})", r.uuid)
 
-    def accept(self) -> None:
-        data = self.checklist.currentData()
-        if data is None:
-            return
-        slug, version, _area = data
+    def commit(self) -> str | None:
+        slug, version, _area = self.checklist.currentData()
         try:
             self._submit(self.name.text(), slug, version, self.period.text(), self.baseline.currentData())
         except ReviewerError as error:
-            self.refuse(error.text(self._language))
-            return
-        super().accept()
+            return error.text(self._language)
+        return None

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.domain.power import PlanInput
-from reviewer.domain.text import Language, ReviewerError
+from reviewer.domain.text import Language
 from reviewer.services import rounds
 from reviewer.services.checklists import get_version, list_checklists
 from reviewer.services.demo import create_demo_data
@@ -32,6 +31,7 @@ from reviewer.ui.filter_table import FilterTable
 from reviewer.ui.labels import area_label, round_kind_label, yes_no
 from reviewer.ui.round_dialog import RoundDialog
 from reviewer.ui.table_model import Column, RecordTableModel
+from reviewer.ui.text_dialog import TextDialog
 
 DEMO_CASES = 60
 DEMO_SEED = 2026
@@ -151,14 +151,15 @@ class RoundsPage(QWidget):
         record = self.selected()
         if record is None:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Rename round"), self.tr("New name:"), text=record.name)
-        if not ok:
-            return
-        try:
+
+        def submit(name: str) -> None:
             with self._db.session() as session:
                 rounds.rename_round(session, record.uuid, name, self._actor())
-        except ReviewerError as error:
-            QMessageBox.warning(self, self.tr("Rename round"), error.text(self._language))
+
+        dialog = TextDialog(
+            self.tr("Rename round"), self.tr("&New name"), self._language, submit, record.name, parent=self
+        )
+        if not dialog.exec():
             return
         self.refresh()
         self.data_changed.emit()

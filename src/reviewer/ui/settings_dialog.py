@@ -41,9 +41,21 @@ class SettingsDialog(FormDialog):
         self.language.addItem("Svenska", "sv")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
-        self.form.addRow(self.tr("&Initials or pseudonym"), self.reviewer)
-        self.form.addRow(self.tr("&Language"), self.language)
+        self.add_row(self.tr("&Initials or pseudonym"), self.reviewer, required=True)
+        self.add_row(self.tr("&Language"), self.language)
         self.body.insertWidget(0, intro)
+        if first_run:
+            self.guide = QLabel(
+                self.tr(
+                    "<b>How the work is shared.</b> The <b>caseworker</b> reviews closed case files against a "
+                    "checklist, case by case, and sends the reviews to the unit chief in an exchange file. The "
+                    "<b>unit chief</b> collects them, sees the findings split by sex and hands them out only as "
+                    "anonymised figures. Press F1 at any time for help on the part you are in."
+                ),
+                self,
+            )
+            self.guide.setWordWrap(True)
+            self.body.insertWidget(0, self.guide)
         self.result_settings = settings
         self.backups_kept: QSpinBox | None = None
         self.backup_list: BackupList | None = None
@@ -55,7 +67,7 @@ class SettingsDialog(FormDialog):
         self.backups_kept.setRange(1, 100)
         self.backups_kept.setValue(self.result_settings.backups_kept)
         self.backups_kept.setAccessibleName(self.tr("Automatic backups kept of each kind"))
-        self.form.addRow(self.tr("Automatic &backups kept"), self.backups_kept)
+        self.add_row(self.tr("Automatic &backups kept"), self.backups_kept)
         if backup_dir is None:
             note = QLabel(self.tr("A PostgreSQL database is backed up by your IT department (pg_dump)."), self)
             note.setWordWrap(True)
@@ -92,14 +104,20 @@ class SettingsDialog(FormDialog):
             return
         self.backup_list.refresh()
 
-    def accept(self) -> None:
+    def _settings(self) -> Settings:
+        return Settings(
+            reviewer=self.reviewer.text(),
+            language=self.language.currentData(),
+            backups_kept=self.backups_kept.value() if self.backups_kept else self.result_settings.backups_kept,
+        )
+
+    def problem(self) -> str | None:
         try:
-            self.result_settings = Settings(
-                reviewer=self.reviewer.text(),
-                language=self.language.currentData(),
-                backups_kept=self.backups_kept.value() if self.backups_kept else self.result_settings.backups_kept,
-            )
+            self._settings()
         except ValidationError:
-            self.refuse(self.tr("That looks like a personnummer. Use initials or a pseudonym."))
-            return
-        super().accept()
+            return self.tr("That looks like a personnummer. Use initials or a pseudonym.")
+        return None
+
+    def commit(self) -> str | None:
+        self.result_settings = self._settings()
+        return None

@@ -225,3 +225,18 @@ def test_a_changed_checklist_definition(exported, tmp_path):
 )
 def test_records_that_do_not_hang_together(exported, tmp_path, change, words):
     assert words in edited(exported, tmp_path, change)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda case: case.pop("sex"),
+        lambda case: case.update(sex=None),
+        lambda case: case.update(sex=""),
+    ],
+    ids=["no-sex", "sex-null", "sex-empty"],
+)
+def test_a_case_without_a_sex_is_refused_never_given_one(exported, tmp_path, change):
+    """What the statistics split by is never filled in by the program: a file whose case has no sex is refused."""
+    text = edited(exported, tmp_path, lambda content: change(content["cases"][0]))
+    assert "sex" in text
