@@ -22,6 +22,7 @@ from reviewer.cli.exchange import exchange_export, exchange_import
 from reviewer.cli.export import run_export
 from reviewer.cli.parser import build_parser
 from reviewer.cli.report import run_report
+from reviewer.cli.training import training_import_pack, training_list
 from reviewer.domain.text import Message, ReviewerError, language_from_environment
 from reviewer.services import checklists as checklist_service
 from reviewer.services import rounds as round_service
@@ -340,6 +341,8 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("export", None): run_export,
     ("demo", None): _demo,
     ("audit", "export"): run_audit_export,
+    ("training", "list"): training_list,
+    ("training", "import-pack"): training_import_pack,
 }
 
 
