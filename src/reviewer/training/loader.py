@@ -29,7 +29,7 @@ from reviewer.checklists.loader import (
     read_text,
 )
 from reviewer.checklists.rules import Issue, is_visible
-from reviewer.checklists.schema import ChecklistDefinition
+from reviewer.checklists.schema import ChecklistDefinition, Question
 from reviewer.domain.personnummer import redact
 from reviewer.domain.sex import categories_for
 from reviewer.domain.text import Language, Message, ReviewerError, language_from_environment
@@ -204,6 +204,7 @@ def _check_case(index: int, case: TrainingCase, definition: ChecklistDefinition)
             )
         )
     answers: dict[str, AnswerValue] = {}
+    refused: set[str] = set()
     for key, entry in case.facit.items():
         question = definition.question(key)
         if question is None:
@@ -220,7 +221,10 @@ def _check_case(index: int, case: TrainingCase, definition: ChecklistDefinition)
                 exc.message.sv.removeprefix(f"Fråga '{key}': "), exc.message.en.removeprefix(f"Question '{key}': ")
             )
             issues.append(_case_issue(index, case, message, key))
+            refused.add(key)
     for question in definition.questions():
+        if _depends_on(question, refused, definition):
+            continue  # whether it shows is unknown while an answer it depends on is refused
         shown = is_visible(question, answers, definition)
         if shown and question.key not in case.facit:
             issues.append(
@@ -256,3 +260,16 @@ def _check_case(index: int, case: TrainingCase, definition: ChecklistDefinition)
                 )
             )
     return issues
+
+
+def _depends_on(question: Question, keys: set[str], definition: ChecklistDefinition) -> bool:
+    """Whether the question's show_if chain passes through one of the keys."""
+    seen: set[str] = set()
+    condition = question.show_if
+    while condition is not None and condition.question not in seen:
+        if condition.question in keys:
+            return True
+        seen.add(condition.question)
+        target = definition.question(condition.question)
+        condition = target.show_if if target is not None else None
+    return False
