@@ -4,6 +4,7 @@ and broken packs refused with errors that name the file, the case and the questi
 from __future__ import annotations
 
 import copy
+import re
 import json
 from pathlib import Path
 
@@ -170,3 +171,19 @@ def test_unreadable_files_are_refused_with_the_file_named(tmp_path):
     with pytest.raises(TrainingPackError) as missing:
         load_pack_file(tmp_path / "finns-inte.yaml", LOOKUP)
     assert "finns-inte.yaml" in missing.value.text("sv")
+
+
+def test_the_word_counts_in_the_facit_are_those_of_the_passage_the_rationale_names():
+    """The facit of 'number of words' says which passage to count ('från X till Y'); a changed case text must not
+    leave a stale count behind."""
+    for pack in builtin_packs(LOOKUP):
+        for case in pack.cases:
+            entry = case.facit.get("antal_ord_beskrivning")
+            if entry is None:  # the barnomsorg checklist does not count words
+                continue
+            marks = re.search(r"'([^']+)'[^']*? till '([^']+)'", entry.rationale.sv)
+            assert marks is not None, case.code
+            text = " ".join(case.text.split())
+            start = text.index(marks.group(1))
+            end = text.index(marks.group(2), start) + len(marks.group(2))
+            assert entry.answer == len(text[start:end].split()), case.code
