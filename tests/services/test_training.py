@@ -10,9 +10,9 @@ import yaml
 from sqlmodel import select
 
 from reviewer.domain.sex import Sex
-from reviewer.services.agreement import inter_rater_agreement
 from reviewer.services.aggregation import aggregate, compare_rounds
 from reviewer.services.aggregation.model import AggregateRequest
+from reviewer.services.agreement import inter_rater_agreement
 from reviewer.services.anonymisation import ExportRequest, build_anonymised
 from reviewer.services.cases import CaseInput, add_case, delete_case, list_cases
 from reviewer.services.checklists import get_version

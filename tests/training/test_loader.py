@@ -4,8 +4,8 @@ and broken packs refused with errors that name the file, the case and the questi
 from __future__ import annotations
 
 import copy
-import re
 import json
+import re
 from pathlib import Path
 
 import pytest

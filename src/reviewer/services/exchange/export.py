@@ -136,7 +136,7 @@ def build_content(session: Session, round_uuids: Sequence[str] | None = None) ->
     if round_uuids is None:
         rounds = list(
             session.execute(
-                select(Round).where(Round.kind == RoundKind.REAL).order_by(col(Round.name), col(Round.uuid))
+                select(Round).where(col(Round.kind) == RoundKind.REAL).order_by(col(Round.name), col(Round.uuid))
             ).scalars()
         )
     else:
