@@ -105,24 +105,10 @@ def create_round(
     fictitious: bool = False,
     baseline_uuid: str | None = None,
     actor: str = "",
+    *,
+    commit: bool = True,
 ) -> Round:
-    round_ = build_round(session, name, checklist, period_label, kind, fictitious, baseline_uuid, actor)
-    session.commit()
-    session.refresh(round_)
-    return round_
-
-
-def build_round(
-    session: Session,
-    name: str,
-    checklist: ChecklistVersion,
-    period_label: str,
-    kind: RoundKind = RoundKind.REAL,
-    fictitious: bool = False,
-    baseline_uuid: str | None = None,
-    actor: str = "",
-) -> Round:
-    """`create_round` without the commit, for a caller that adds more in the same transaction."""
+    """The new round; `commit=False` leaves the transaction open for a caller that adds more to it (its cases)."""
     name = _clean_name(session, name)
     period = " ".join(period_label.split())
     if len(period) > 40:
@@ -167,7 +153,11 @@ def build_round(
     audit.record(
         session, actor, "round", round_.uuid, "create", name=name, checklist=f"{checklist.slug}@{checklist.version}"
     )
-    session.flush()
+    if not commit:
+        session.flush()
+        return round_
+    session.commit()
+    session.refresh(round_)
     return round_
 
 

@@ -17,7 +17,7 @@ from reviewer.checklists.schema import ChecklistDefinition
 from reviewer.domain.text import Message, ReviewerError
 from reviewer.services import audit
 from reviewer.services.checklists import definition_of
-from reviewer.services.rounds import build_round
+from reviewer.services.rounds import create_round
 from reviewer.storage.models import (
     Case,
     ChecklistStatus,
@@ -227,8 +227,15 @@ def _round_name(session: Session, pack: TrainingPack) -> str:
 def _make_round(session: Session, pack: TrainingPack, record: TrainingPackRecord, actor: str) -> Round:
     checklist = session.get(ChecklistVersion, record.checklist_version_id)
     assert checklist is not None
-    round_ = build_round(
-        session, _round_name(session, pack), checklist, TRAINING_PERIOD, RoundKind.TRAINING, True, actor=actor
+    round_ = create_round(
+        session,
+        _round_name(session, pack),
+        checklist,
+        TRAINING_PERIOD,
+        RoundKind.TRAINING,
+        True,
+        actor=actor,
+        commit=False,
     )
     assert round_.id is not None
     session.add(TrainingRound(round_id=round_.id, pack_id=record.id))
