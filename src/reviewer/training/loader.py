@@ -171,9 +171,11 @@ def _in_case(issue: Issue, data: dict[str, Any]) -> Issue:
     cases = data.get("cases")
     raw = cases[index] if isinstance(cases, list) and index < len(cases) else None
     label = _case_label(index, raw.get("code") if isinstance(raw, dict) else None)
-    key = rest.split(".")[2] if rest.startswith(".facit.") else None
-    where = Message(label.sv + rest if not key else label.sv, label.en + rest if not key else label.en)
-    return Issue(issue.path, issue.message, key, where)
+    parts = rest.split(".")
+    key = parts[2] if rest.startswith(".facit.") else None
+    detail = ".".join(parts[3:]) if key else rest.lstrip(".")
+    suffix = f", {detail}" if detail else ""
+    return Issue(issue.path, issue.message, key, Message(label.sv + suffix, label.en + suffix))
 
 
 def _check_case(index: int, case: TrainingCase, definition: ChecklistDefinition) -> list[Issue]:
