@@ -15,7 +15,7 @@ from reviewer.services.aggregation.model import AggregateRequest
 from reviewer.services.agreement import inter_rater_agreement
 from reviewer.services.anonymisation import ExportRequest, build_anonymised
 from reviewer.services.cases import CaseInput, add_case, delete_case, list_cases
-from reviewer.services.checklists import get_version
+from reviewer.services.checklists import get_version, retire
 from reviewer.services.exchange.export import build_content, export_exchange
 from reviewer.services.report import ReportRequest, build_report
 from reviewer.services.reviews import complete_review, open_review, save_answer
@@ -194,3 +194,13 @@ def test_deleting_a_training_case_removes_its_text(app):
         delete_case(session, first.uuid)
         assert case_text(session, first.uuid) is None
         assert len(session.exec(select(TrainingCaseText)).all()) == 3
+
+
+def test_a_retired_checklist_still_lists_its_packs_but_starts_no_round(app):
+    with app.db.session() as session:
+        retire(session, "barnomsorg", 1)
+        assert [p.slug for p in list_packs(session)][:1] == ["barnomsorg-ovning"]
+        pack = builtin_training_packs(session)[0]
+        with pytest.raises(TrainingError, match="not published"):
+            start_training_round(session, pack, builtin=True)
+        assert list_rounds(session, kind=RoundKind.TRAINING) == []

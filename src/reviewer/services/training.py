@@ -87,7 +87,8 @@ def _published(
 
 
 def builtin_training_packs(session: Session) -> list[TrainingPack]:
-    return builtin_packs(checklist_lookup(session))
+    """The packs shipped with the program, read against the checklists here (a retired one still reads)."""
+    return builtin_packs(checklist_lookup(session, retired_too=True))
 
 
 def stored_pack(record: TrainingPackRecord, lookup: ChecklistLookup) -> TrainingPack:
@@ -188,7 +189,14 @@ def _record(session: Session, pack: TrainingPack) -> TrainingPackRecord | None:
 
 def _store(session: Session, pack: TrainingPack, builtin: bool, actor: str) -> TrainingPackRecord:
     checklist = _published(session, pack.checklist.slug, pack.checklist.version)
-    assert checklist is not None and checklist.id is not None  # the loader found it
+    if checklist is None or checklist.id is None:
+        ref = f"{pack.checklist.slug}@{pack.checklist.version}"
+        raise TrainingError(
+            Message(
+                f"Checklistan {ref} är inte publicerad här, så paketet kan inte användas",
+                f"The checklist {ref} is not published here, so the pack cannot be used",
+            )
+        )
     record = TrainingPackRecord(
         slug=pack.slug,
         version=pack.version,
