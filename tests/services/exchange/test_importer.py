@@ -21,7 +21,7 @@ from reviewer.services.exchange import (
 )
 from reviewer.services.reviews import complete_review, open_review
 from reviewer.services.rounds import create_round, rename_round
-from reviewer.storage.models import AuditEvent, ImportRecord, ReviewStatus, RoundKind
+from reviewer.storage.models import AuditEvent, ImportRecord, ReviewStatus, Round, RoundKind
 from tests.checklists.test_loader import MINIMAL
 from tests.services.exchange.helpers import (
     COMPLETE,
@@ -208,6 +208,19 @@ def test_a_case_with_another_sex_refuses_the_file_naming_the_case_code(app, chie
     text = refused(chief, export(app, tmp_path / "g.granskning"))
     assert "MB-7" in text
     assert "ett annat kön" in text
+
+
+def test_a_round_that_is_a_training_round_here_refuses_a_real_file_for_it(app, chief, tmp_path):
+    round_uuid = make_round(app)
+    add_reviewed_case(app, round_uuid, "MB-7")
+    import_files(chief, export(app, tmp_path / "f.granskning"))
+    with chief.db.session() as session:
+        round_ = session.exec(select(Round).where(Round.uuid == round_uuid)).one()
+        round_.kind = RoundKind.TRAINING  # as if the same round were a training round on the chief's computer
+        session.add(round_)
+        session.commit()
+    text = refused(chief, export(app, tmp_path / "g.granskning"))
+    assert "utbildningsomgång" in text and "blandas aldrig" in text
 
 
 def test_a_case_code_taken_by_a_different_case_in_a_merged_round_refuses_the_file(app, colleague, chief, tmp_path):
