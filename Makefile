@@ -15,8 +15,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The .qm, the icons and the licence go into the package as the wheel build puts them there (packaging/build_resources.py).
-$(QM): $(TS) $(wildcard resources/icons/png/*.png) LICENSE packaging/build_resources.py $(STAMP)
+# The .qm, the icons, the licence and the training packs go into the package as the wheel build puts them there (packaging/build_resources.py).
+$(QM): $(TS) $(wildcard resources/icons/png/*.png) $(wildcard resources/training/*.yaml) LICENSE packaging/build_resources.py $(STAMP)
 	$(BIN)/python packaging/build_resources.py src/reviewer/ui >/dev/null
 
 translations: $(QM)
@@ -41,12 +41,13 @@ bench: $(STAMP) $(QM)
 	$(BIN)/python -m benchmarks
 
 # Developer steps: refresh the .ts after changing UI strings (then translate it in Qt Linguist),
-# and regenerate the checklist JSON Schema after changing the format.
+# and regenerate the checklist and training pack JSON Schemas after changing a format.
 update-translations: $(STAMP)
 	$(BIN)/pyside6-lupdate src/reviewer/ui/*.py src/reviewer/ui/*/*.py -ts $(TS) -no-obsolete -locations none
 
 schema: $(STAMP)
 	$(BIN)/python -m reviewer.checklists.jsonschema > src/reviewer/checklists/schema/checklist-v1.schema.json
+	$(BIN)/python -m reviewer.training.jsonschema > src/reviewer/training/schema/training-pack-v1.schema.json
 
 clean:
-	rm -rf $(VENV) $(QM) src/reviewer/ui/icons src/reviewer/ui/legal/LICENSE .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(QM) src/reviewer/ui/icons src/reviewer/ui/legal/LICENSE src/reviewer/training/packs .pytest_cache .mypy_cache .ruff_cache

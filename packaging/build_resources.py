@@ -1,4 +1,5 @@
-"""Build the files the program needs that are not Python source: the Swedish .qm from its .ts, the icons, the licence.
+"""Build the files the program needs that are not Python source: the Swedish .qm from its .ts, the icons, the licence,
+and the built-in training packs (resources/training/*.yaml, copied into reviewer/training/packs/).
 
 Used by setup.py during `build_py` (so `pip install .`, a wheel and an sdist all carry them) and by `make` for the
 developer's checkout. The .qm is built, not committed: every branch changes the .ts, and a committed binary beside it
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "reviewer_sv.ts"
 ICONS = ROOT / "resources" / "icons"
 LICENSE = ROOT / "LICENSE"
+TRAINING_PACKS = ROOT / "resources" / "training"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
@@ -27,8 +29,8 @@ def lrelease_command() -> list[str]:
 
 
 def build(ui_package: Path) -> list[Path]:
-    """Writes i18n/reviewer_sv.qm, icons/reviewer-N.png and legal/LICENSE (for the About dialog) into `ui_package`;
-    returns the files written."""
+    """Writes i18n/reviewer_sv.qm, icons/reviewer-N.png and legal/LICENSE (for the About dialog) into `ui_package`,
+    and the training packs into its sibling package reviewer.training; returns the files written."""
     qm = ui_package / "i18n" / "reviewer_sv.qm"
     qm.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([*lrelease_command(), "-silent", str(TS), "-qm", str(qm)], check=True)
@@ -45,6 +47,19 @@ def build(ui_package: Path) -> list[Path]:
     legal.mkdir(exist_ok=True)
     shutil.copyfile(LICENSE, legal / "LICENSE")
     written.append(legal / "LICENSE")
+    return written + copy_training_packs(ui_package.parent / "training" / "packs")
+
+
+def copy_training_packs(target: Path) -> list[Path]:
+    """The packs of resources/training/ into `target`, replacing whatever packs were there (a pack removed from
+    resources/ must not live on in a developer's checkout)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for stale in target.glob("*.yaml"):
+        stale.unlink()
+    written = []
+    for source in sorted(TRAINING_PACKS.glob("*.yaml")):
+        shutil.copyfile(source, target / source.name)
+        written.append(target / source.name)
     return written
 
 

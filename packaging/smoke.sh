@@ -2,7 +2,7 @@
 # Start an installed program as a user would, offscreen, on a fresh data folder, and check what it does:
 #     packaging/smoke.sh REVIEWER_EXECUTABLE WORK_DIR
 # --version; the window (--self-test: translator, icon, database, areas; the title must be Swedish); demo data;
-# an aggregate; a PDF report, read back with pdftotext. Runs from WORK_DIR, so nothing comes from a checkout.
+# an aggregate; a PDF report, read back with pdftotext; the built-in training packs. Runs from WORK_DIR, so nothing comes from a checkout.
 set -euo pipefail
 reviewer=$1
 work=$2
@@ -35,6 +35,11 @@ round=$(run round list --data-dir "$data" | sed -n '/^Exempeldata: Missbruk/{s/ 
 [[ -n $round ]] || fail "the demo's missbruk round is not listed"
 run aggregate --data-dir "$data" --round "$round" --format json -o aggregate.json || fail "aggregate"
 grep -q '"rounds"' aggregate.json || fail "aggregate.json has no rounds"
+
+run training list --data-dir "$data" > packs.txt || fail "training list"
+for pack in fardtjanst-ovning barnomsorg-ovning missbruk-ovning; do
+    grep -q "^$pack .* inbyggt " packs.txt || fail "the built-in training pack $pack is not shipped"
+done
 
 run report --data-dir "$data" --round "$round" -o x.pdf || fail "report"
 head -c 5 x.pdf | grep -q '%PDF-' || fail "x.pdf is not a PDF"

@@ -77,7 +77,7 @@ class _StrictYamlLoader(_SafeLoader):  # type: ignore[misc,valid-type]
         return mapping
 
 
-def _detect_format(source: str, text: str) -> FileFormat:
+def detect_format(source: str, text: str) -> FileFormat:
     lower = source.lower()
     if lower.endswith((".yaml", ".yml")):
         return "yaml"
@@ -86,7 +86,8 @@ def _detect_format(source: str, text: str) -> FileFormat:
     return "yaml"
 
 
-def _parse(text: str, source: str, file_format: FileFormat) -> Any:
+def parse_document(text: str, source: str, file_format: FileFormat) -> Any:
+    """The JSON or YAML document in `text` (duplicate keys refused), or a `ChecklistFileError` saying why not."""
     try:
         if file_format == "json":
             return json.loads(text, object_pairs_hook=_reject_duplicate_json_keys)
@@ -136,7 +137,7 @@ def _parse(text: str, source: str, file_format: FileFormat) -> Any:
 
 
 def parse_checklist(text: str, source: str, file_format: FileFormat | None = None) -> ChecklistDefinition:
-    return definition_from_dict(_parse(text, source, file_format or _detect_format(source, text)), source)
+    return definition_from_dict(parse_document(text, source, file_format or detect_format(source, text)), source)
 
 
 def definition_from_dict(data: Any, source: str) -> ChecklistDefinition:
@@ -160,17 +161,17 @@ def _validate(data: Any) -> tuple[ChecklistDefinition | None, list[Issue]]:
     if not isinstance(data, dict):
         message = Message("filen ska innehålla ett objekt på toppnivå", "the file must hold an object at the top")
         return None, [Issue("", message)]
-    personal = _personnummer_issues(data)
+    personal = personnummer_issues(data)
     try:
         definition = ChecklistDefinition.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors()
-        schema_issues = [_issue_from_pydantic(err, data) for err in errors]
+        schema_issues = [issue_from_pydantic(err, data) for err in errors]
         return None, schema_issues + _partial_rules(data, errors) + personal
     return definition, check_rules(definition) + personal
 
 
-def _personnummer_issues(data: dict[str, Any]) -> list[Issue]:
+def personnummer_issues(data: dict[str, Any]) -> list[Issue]:
     # One scan of all texts at once is several times faster; a line break never joins two texts into a match.
     texts: list[str] = []
     _collect_texts(data, texts)
@@ -273,17 +274,16 @@ def _readable_question(raw: Any, broken_fields: set[Any] | None) -> Question | s
     return key if isinstance(key, str) else None
 
 
-def load_checklist_file(path: Path) -> ChecklistDefinition:
+def read_text(path: Path, too_large: Message) -> str:
+    """The UTF-8 text of a file of at most MAX_FILE_BYTES, or a `ChecklistFileError` naming the file and why not."""
     source = str(path)
     try:
         with path.open("rb") as handle:  # never more than the limit, even from a file that grows or never ends
-            too_large = os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES
-            data = b"" if too_large else handle.read(MAX_FILE_BYTES + 1)
-        if too_large or len(data) > MAX_FILE_BYTES:
-            raise ChecklistFileError(
-                source, [Issue("", Message("filen är för stor för en checklista", "the file is too large"))]
-            )
-        text = data.decode("utf-8")
+            oversized = os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES
+            data = b"" if oversized else handle.read(MAX_FILE_BYTES + 1)
+        if oversized or len(data) > MAX_FILE_BYTES:
+            raise ChecklistFileError(source, [Issue("", too_large)])
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise ChecklistFileError(
             source, [Issue("", Message("filen är inte UTF-8-kodad text", "the file is not UTF-8 text"))]
@@ -293,7 +293,11 @@ def load_checklist_file(path: Path) -> ChecklistDefinition:
             source,
             [Issue("", Message(f"filen kan inte läsas ({exc.strerror})", f"the file cannot be read ({exc.strerror})"))],
         ) from None
-    return parse_checklist(text, source)
+
+
+def load_checklist_file(path: Path) -> ChecklistDefinition:
+    text = read_text(path, Message("filen är för stor för en checklista", "the file is too large"))
+    return parse_checklist(text, str(path))
 
 
 def dump_checklist(definition: ChecklistDefinition, file_format: FileFormat) -> str:
@@ -341,7 +345,7 @@ def _question_key_at(loc: tuple[int | str, ...], data: Any) -> str | None:
 _TYPES = ", ".join(t.value for t in QuestionType)
 
 
-def _issue_from_pydantic(err: Any, data: Any) -> Issue:
+def issue_from_pydantic(err: Any, data: Any) -> Issue:
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     path = _json_path(loc)
     key = _question_key_at(loc, data)

@@ -23,6 +23,7 @@ from reviewer.cli.export import run_export
 from reviewer.cli.parser import build_parser
 from reviewer.cli.plan import run_plan, run_sample
 from reviewer.cli.report import run_report
+from reviewer.cli.training import training_import_pack, training_list
 from reviewer.domain.text import Message, ReviewerError, language_from_environment
 from reviewer.services import checklists as checklist_service
 from reviewer.services import rounds as round_service
@@ -343,6 +344,8 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("demo", None): _demo,
     ("plan", None): run_plan,
     ("audit", "export"): run_audit_export,
+    ("training", "list"): training_list,
+    ("training", "import-pack"): training_import_pack,
 }
 
 

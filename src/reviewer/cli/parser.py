@@ -292,6 +292,18 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--format", choices=("text", "json"), default="text")
     plan.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the terminal")
 
+    training = commands.add_parser(
+        "training", help="training packs of fictitious cases with reference answers (docs/training-packs.md)"
+    )
+    training_commands = training.add_subparsers(dest="action", metavar="ACTION", required=True)
+    training_commands.add_parser("list", parents=[common], help="the built-in and imported training packs")
+    import_pack = training_commands.add_parser(
+        "import-pack",
+        parents=[common],
+        help="check a training pack file (.json, .yaml or .yml) and store it as a training round of its cases",
+    )
+    import_pack.add_argument("file", type=Path)
+
     demo = commands.add_parser("demo", parents=[common], help="create fictitious demo rounds")
     demo.add_argument("--cases", type=int, default=40, help="cases per built-in checklist (default 40)")
     demo.add_argument("--seed", type=int, default=1, help="random seed, for repeatable data (default 1)")

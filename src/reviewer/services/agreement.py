@@ -27,6 +27,7 @@ from reviewer.checklists.schema import NUMBER_TYPES, ChecklistDefinition, Questi
 from reviewer.domain.agreement import Agreement, cohens_kappa, mean_kappa
 from reviewer.domain.text import Message, ReviewerError
 from reviewer.services.checklists import definition_of
+from reviewer.services.rounds import require_real_rounds
 from reviewer.storage.models import Answer, Case, ChecklistVersion, Review, ReviewStatus, Round
 
 _ANSWER: sa.Table = Answer.__table__  # type: ignore[attr-defined]
@@ -76,6 +77,7 @@ def _category(code: str | None, number: float | None, value_json: str) -> Hashab
 
 
 def _newest_definition(session: Session, round_uuids: Sequence[str]) -> tuple[list[int], ChecklistDefinition]:
+    require_real_rounds(session, round_uuids)
     rows = session.exec(
         select(Round, ChecklistVersion)
         .join(ChecklistVersion, col(Round.checklist_version_id) == col(ChecklistVersion.id))

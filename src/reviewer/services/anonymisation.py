@@ -51,6 +51,7 @@ from reviewer.services.aggregation import (
 from reviewer.services.aggregation.model import Unit
 from reviewer.services.aggregation.text import finding_message
 from reviewer.services.checklists import definition_of, get_version
+from reviewer.services.rounds import require_real_rounds
 from reviewer.storage.models import Answer, AuditEvent, Case, ChecklistVersion, Review, ReviewStatus, Round
 
 Column = Literal["female", "male", "other", "total"]
@@ -218,6 +219,7 @@ def build_anonymised(
 ) -> AnonymisedResult:
     """The anonymised picture of the rounds in the request (see the module docstring and docs/anonymisation.md)."""
     rules = request.rules
+    require_real_rounds(session, request.round_uuids)
     result = aggregate(session, AggregateRequest(round_uuids=request.round_uuids, unit=request.unit), progress)
     if result.n_cases == 0:
         raise ExportError(

@@ -38,6 +38,8 @@ _SIMPLE = {
     ("checklist", "import"): Message("Checklista importerad", "Checklist imported"),
     ("checklist", "publish"): Message("Checklista publicerad", "Checklist published"),
     ("checklist", "retire"): Message("Checklista tillbakadragen", "Checklist retired"),
+    ("training_pack", "import"): Message("Utbildningspaket importerat", "Training pack imported"),
+    ("training_pack", "store"): Message("Inbyggt utbildningspaket sparat", "Built-in training pack stored"),
 }
 _YES_NO = {
     "ja": Message("Ja", "Yes"),

@@ -19,7 +19,7 @@ from reviewer.services import answer_counts, audit
 from reviewer.services.checklists import definition_of
 from reviewer.services.memory import collector_paused
 from reviewer.services.rounds import get_round
-from reviewer.storage.models import Answer, Case, ChecklistVersion, Review, ReviewStatus, Round
+from reviewer.storage.models import Answer, Case, ChecklistVersion, Review, ReviewStatus, Round, TrainingCaseText
 
 CASE_CODE_FIELD = Message("Ärendekod", "Case code")
 UNIT_FIELD = Message("Enhet", "Unit")
@@ -173,6 +173,7 @@ def delete_case(session: Session, case_uuid: str, actor: str = "") -> None:
         reviews=len(review_ids),
         answers=answers,
     )
+    session.execute(delete(TrainingCaseText).where(col(TrainingCaseText.case_id) == case.id))
     session.delete(case)
     session.commit()
 

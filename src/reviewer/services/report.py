@@ -45,7 +45,7 @@ from reviewer.services.anonymisation import (
     build_anonymised,
 )
 from reviewer.services.checklists import definition_of, get_version
-from reviewer.services.rounds import get_round
+from reviewer.services.rounds import get_round, require_real_rounds
 from reviewer.storage.models import Case, Review, ReviewStatus, Round
 
 Progress = Callable[[int, int], None]
@@ -148,6 +148,7 @@ def build_report(
     """Gather the report's figures; completed reviews only, as the report's method section says."""
     if not request.round_uuids:
         raise ReportError(Message("Välj minst en omgång", "Choose at least one round"))
+    require_real_rounds(session, (*request.round_uuids, *filter(None, [request.compare_with])))
     baseline_uuid = _baseline_uuid(session, request)
     created = today or dt.date.today()
     aggregate_request = AggregateRequest(round_uuids=request.round_uuids, unit=request.unit)

@@ -1,7 +1,13 @@
-"""Review rounds (granskningsomgångar): creating, renaming, archiving, and listing them with their progress."""
+"""Review rounds (granskningsomgångar): creating, renaming, archiving, and listing them with their progress.
+
+Training rounds (kind training, made from a training pack) never mix with real ones: `list_rounds` lists one kind,
+and every service that reads real data for a summary, an export, a report or an exchange file calls
+`require_real_rounds` first, whatever the caller passes (docs/training-packs.md, "Isolation").
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func
@@ -18,6 +24,31 @@ PERIOD_FIELD = Message("Period", "Period")
 
 class RoundError(ReviewerError):
     pass
+
+
+class TrainingRoundRefusedError(RoundError):
+    """A training round was given where only real rounds may go (a summary, export, report or exchange file)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            Message(
+                "En utbildningsomgång kan inte användas här: övningsärenden blandas aldrig med riktiga granskningar "
+                "i sammanställningar, exporter, rapporter eller utväxlingsfiler",
+                "A training round cannot be used here: practice cases never mix with real reviews in summaries, "
+                "exports, reports or exchange files",
+            )
+        )
+
+
+def require_real_rounds(session: Session, round_uuids: Sequence[str]) -> None:
+    """Refuses when any of the rounds is a training round; unknown uuids are left to the caller's own message."""
+    if not round_uuids:
+        return
+    training = session.exec(
+        select(Round.id).where(col(Round.uuid).in_(list(round_uuids)), Round.kind == RoundKind.TRAINING)
+    ).first()
+    if training is not None:
+        raise TrainingRoundRefusedError()
 
 
 @dataclass(frozen=True)
@@ -74,7 +105,10 @@ def create_round(
     fictitious: bool = False,
     baseline_uuid: str | None = None,
     actor: str = "",
+    *,
+    commit: bool = True,
 ) -> Round:
+    """The new round; `commit=False` leaves the transaction open for a caller that adds more to it (its cases)."""
     name = _clean_name(session, name)
     period = " ".join(period_label.split())
     if len(period) > 40:
@@ -90,6 +124,13 @@ def create_round(
     baseline_id = None
     if baseline_uuid is not None:
         baseline = get_round(session, baseline_uuid)
+        if baseline.kind is not kind:
+            raise RoundError(
+                Message(
+                    "En utbildningsomgång och en riktig omgång kan inte jämföras med varandra",
+                    "A training round and a real round cannot be compared with each other",
+                )
+            )
         if baseline.area != checklist.area:
             raise RoundError(
                 Message(
@@ -112,6 +153,9 @@ def create_round(
     audit.record(
         session, actor, "round", round_.uuid, "create", name=name, checklist=f"{checklist.slug}@{checklist.version}"
     )
+    if not commit:
+        session.flush()
+        return round_
     session.commit()
     session.refresh(round_)
     return round_
@@ -134,7 +178,10 @@ def set_archived(session: Session, round_uuid: str, archived: bool, actor: str =
     session.commit()
 
 
-def list_rounds(session: Session, include_archived: bool = True) -> list[RoundSummary]:
+def list_rounds(
+    session: Session, include_archived: bool = True, kind: RoundKind = RoundKind.REAL
+) -> list[RoundSummary]:
+    """The rounds of one kind: real ones unless training rounds are asked for, never both."""
     case_counts = dict(session.exec(select(Case.round_id, func.count()).group_by(col(Case.round_id))).all())
     completed_counts = dict(
         session.exec(
@@ -147,6 +194,7 @@ def list_rounds(session: Session, include_archived: bool = True) -> list[RoundSu
     query = (
         select(Round, ChecklistVersion)
         .join(ChecklistVersion, col(Round.checklist_version_id) == col(ChecklistVersion.id))
+        .where(Round.kind == kind)
         .order_by(col(Round.created_at).desc(), col(Round.name))
     )
     if not include_archived:

@@ -192,6 +192,46 @@ class ImportRecord(SQLModel, table=True):
     summary_json: str = Field(default="{}", sa_type=sa.Text)
 
 
+class TrainingPackRecord(SQLModel, table=True):
+    """A training pack as it was when stored (imported, or built-in when a training round was made from it), so a
+    round's facit never changes under it. `definition_json` is the pack's canonical JSON (reviewer.training)."""
+
+    __tablename__ = "training_pack"
+    __table_args__ = (sa.UniqueConstraint("slug", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = _uuid_field()
+    slug: str = Field(max_length=64)
+    version: int
+    title: str = Field(max_length=200)
+    area: str = Field(max_length=32)
+    checklist_version_id: int = Field(foreign_key="checklist_version.id")
+    builtin: bool = False
+    definition_json: str = Field(sa_type=sa.Text)
+    sha256: str = Field(max_length=64)
+    imported_at: datetime = _created_field()
+
+
+class TrainingRound(SQLModel, table=True):
+    """Marks a round of kind training with the pack it was made from (none for one a facilitator builds by hand)."""
+
+    __tablename__ = "training_round"
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(foreign_key="review_round.id", unique=True)
+    pack_id: int | None = Field(default=None, foreign_key="training_pack.id", index=True)
+
+
+class TrainingCaseText(SQLModel, table=True):
+    """The case text a participant reads; only cases of training rounds have one, real cases never hold text."""
+
+    __tablename__ = "training_case_text"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="review_case.id", unique=True)
+    text: str = Field(sa_type=sa.Text)
+
+
 COUNT_KEY_COLUMNS = (
     "round_id",
     "status",

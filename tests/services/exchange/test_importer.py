@@ -21,7 +21,7 @@ from reviewer.services.exchange import (
 )
 from reviewer.services.reviews import complete_review, open_review
 from reviewer.services.rounds import create_round, rename_round
-from reviewer.storage.models import AuditEvent, ImportRecord, ReviewStatus, RoundKind
+from reviewer.storage.models import AuditEvent, ImportRecord, ReviewStatus, Round, RoundKind
 from tests.checklists.test_loader import MINIMAL
 from tests.services.exchange.helpers import (
     COMPLETE,
@@ -49,6 +49,11 @@ def import_files(app, *paths, resolutions=None, passphrase=None, progress=None):
 def plan_for(app, *paths):
     with app.db.session() as session:
         return plan_import(session, [read_exchange(path) for path in paths])
+
+
+def real_contents(app):
+    """What a real exchange file of everything carries: all but the training round of `caseworker_data`."""
+    return {name: data for name, data in contents(app).items() if name != "Övning"}
 
 
 @pytest.fixture
@@ -85,11 +90,11 @@ def test_round_trip_to_a_fresh_database_gives_the_same_rounds_cases_reviews_and_
     app, chief, caseworker_data, tmp_path
 ):
     summary = import_files(chief, export(app, tmp_path / "ab.granskning"))
-    assert contents(chief) == contents(app)
+    assert contents(chief) == real_contents(app)  # the training round stays at home (docs/training-packs.md)
     assert summary.text("sv") == "4 nya, 0 oförändrade, 0 konflikter"
     assert summary.text("en") == "4 new, 0 unchanged, 0 conflicts"
-    assert summary.new_cases == 5
-    assert sorted(summary.new_rounds) == ["Missbruk 2023", "Missbruk 2024", "Övning"]
+    assert summary.new_cases == 4
+    assert sorted(summary.new_rounds) == ["Missbruk 2023", "Missbruk 2024"]
     assert summary.per_reviewer["AB"].new == 4
 
 
@@ -117,7 +122,7 @@ def test_the_same_reviews_twice_in_one_batch_are_stored_once(app, chief, casewor
     summary = import_files(chief, first, second, first)
     assert [(f.reviews.new, f.reviews.unchanged) for f in summary.files] == [(4, 0), (0, 4), (0, 4)]
     assert summary.files[2].duplicate_of == "first.granskning"
-    assert contents(chief) == contents(app)
+    assert contents(chief) == real_contents(app)
     with chief.db.session() as session:
         assert len(session.exec(select(ImportRecord)).all()) == 2
 
@@ -203,6 +208,19 @@ def test_a_case_with_another_sex_refuses_the_file_naming_the_case_code(app, chie
     text = refused(chief, export(app, tmp_path / "g.granskning"))
     assert "MB-7" in text
     assert "ett annat kön" in text
+
+
+def test_a_round_that_is_a_training_round_here_refuses_a_real_file_for_it(app, chief, tmp_path):
+    round_uuid = make_round(app)
+    add_reviewed_case(app, round_uuid, "MB-7")
+    import_files(chief, export(app, tmp_path / "f.granskning"))
+    with chief.db.session() as session:
+        round_ = session.exec(select(Round).where(Round.uuid == round_uuid)).one()
+        round_.kind = RoundKind.TRAINING  # as if the same round were a training round on the chief's computer
+        session.add(round_)
+        session.commit()
+    text = refused(chief, export(app, tmp_path / "g.granskning"))
+    assert "utbildningsomgång" in text and "blandas aldrig" in text
 
 
 def test_a_case_code_taken_by_a_different_case_in_a_merged_round_refuses_the_file(app, colleague, chief, tmp_path):

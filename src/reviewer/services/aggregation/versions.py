@@ -13,6 +13,7 @@ from reviewer.checklists.schema import ChecklistDefinition, Question
 from reviewer.domain.text import Message
 from reviewer.services.aggregation.model import AggregationError, RoundInfo
 from reviewer.services.checklists import definition_of
+from reviewer.services.rounds import require_real_rounds
 from reviewer.storage.models import ChecklistVersion, Round
 
 
@@ -26,6 +27,7 @@ class RoundRow:
 def load_rounds(session: Session, round_uuids: Sequence[str]) -> list[RoundRow]:
     if not round_uuids:
         raise AggregationError(Message("Välj minst en omgång", "Choose at least one round"))
+    require_real_rounds(session, round_uuids)
     rows = session.exec(
         select(Round, ChecklistVersion)
         .join(ChecklistVersion, col(Round.checklist_version_id) == col(ChecklistVersion.id))

@@ -28,8 +28,8 @@ from reviewer.services.exchange.format import FORMAT_NAME, FORMAT_VERSION, canon
 from reviewer.services.exchange.reader import EXPORTED_BY_FIELD
 from reviewer.services.files import write_atomically
 from reviewer.services.memory import collector_paused
-from reviewer.services.rounds import get_round
-from reviewer.storage.models import Answer, Case, ChecklistVersion, Review, Round, utcnow
+from reviewer.services.rounds import get_round, require_real_rounds
+from reviewer.storage.models import Answer, Case, ChecklistVersion, Review, Round, RoundKind, utcnow
 
 FILE_SUFFIX = ".granskning"
 MAX_EXPORTED_BY = 64
@@ -134,8 +134,13 @@ def build_content(session: Session, round_uuids: Sequence[str] | None = None) ->
     """The content section for the rounds (all when None), in a fixed order: rounds by name, cases by code, reviews
     by reviewer."""
     if round_uuids is None:
-        rounds = list(session.execute(select(Round).order_by(col(Round.name), col(Round.uuid))).scalars())
+        rounds = list(
+            session.execute(
+                select(Round).where(col(Round.kind) == RoundKind.REAL).order_by(col(Round.name), col(Round.uuid))
+            ).scalars()
+        )
     else:
+        require_real_rounds(session, round_uuids)
         chosen = {round_.id: round_ for round_ in (get_round(session, u) for u in round_uuids)}
         rounds = sorted(chosen.values(), key=lambda r: (r.name, r.uuid))
     if not rounds:

@@ -282,6 +282,14 @@ class _Planner:
                     f"the round '{record.name}' uses the checklist {round_.checklist.ref} here but "
                     f"{record.checklist} in the file.",
                 )
+            if round_ is not None and round_.kind != record.kind:
+                raise self._refuse(
+                    plan,
+                    f"omgången '{record.name}' är en utbildningsomgång på ena stället men inte på det andra; "
+                    "övningsärenden blandas aldrig med riktiga.",
+                    f"the round '{record.name}' is a training round in one place but not in the other; practice "
+                    "cases never mix with real ones.",
+                )
             if round_ is None:
                 round_ = self._new_or_merged(plan, record, checklist)
             self.rounds_by_uuid.setdefault(record.uuid, round_)

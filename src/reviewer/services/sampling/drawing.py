@@ -16,7 +16,7 @@ from reviewer.domain.sex import Subject
 from reviewer.domain.text import Message
 from reviewer.services import audit
 from reviewer.services.cases import CaseInput, check_case, round_definition
-from reviewer.services.rounds import get_round
+from reviewer.services.rounds import get_round, require_real_rounds
 from reviewer.services.sampling.case_list import read_case_list
 from reviewer.storage.models import Case, utcnow
 
@@ -41,6 +41,7 @@ def sample_round(
     decided_to: dt.date | None = None,
 ) -> SampleSummary:
     """The round's cases, drawn from the list at `path`; refused whole (nothing written) on any problem."""
+    require_real_rounds(session, [round_uuid])
     round_ = get_round(session, round_uuid)
     assert round_.id is not None
     existing = session.exec(select(func.count()).select_from(Case).where(Case.round_id == round_.id)).one()

@@ -16,7 +16,7 @@ from reviewer.services import audit
 from reviewer.services.bulk_reviews import ReviewedCase, insert_reviewed_cases
 from reviewer.services.cases import round_definition
 from reviewer.services.files import read_bytes
-from reviewer.services.rounds import get_round
+from reviewer.services.rounds import get_round, require_real_rounds
 from reviewer.services.spreadsheet_import.columns import CASE_CODE, _Column, _read_header
 from reviewer.services.spreadsheet_import.results import ImportSummary, SpreadsheetImportError, _file_error, _Issues
 from reviewer.services.spreadsheet_import.rows import _Plan, _RowValidator
@@ -69,6 +69,7 @@ def _plan(
     tick: Callable[[int, int], None],
 ) -> _Plan:
     path = Path(path)
+    require_real_rounds(session, [round_uuid])
     round_ = get_round(session, round_uuid)
     definition = round_definition(session, round_)
     name = redact(path.name)

@@ -1,0 +1,90 @@
+"""`reviewer training list` and `reviewer training import-pack FILE` (docs/training-packs.md)."""
+
+from __future__ import annotations
+
+import argparse
+
+from reviewer.bootstrap import App, bootstrap
+from reviewer.cli.database import warn
+from reviewer.domain.text import language_from_environment
+from reviewer.services.settings import load_settings
+from reviewer.services.training import import_pack, list_packs
+
+
+def _t(sv: str, en: str) -> str:
+    return en if language_from_environment() == "en" else sv
+
+
+def _open(args: argparse.Namespace) -> App:
+    return warn(bootstrap(getattr(args, "data_dir", None), getattr(args, "database_url", None)))
+
+
+def training_list(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        with app.db.session() as session:
+            packs = list_packs(session)
+    finally:
+        app.close()
+    if not packs:
+        print(_t("Det finns inga utbildningspaket", "There are no training packs"))
+        return 0
+    language = language_from_environment()
+    header = (
+        _t("paket", "pack"),
+        _t("version", "version"),
+        _t("område", "area"),
+        _t("checklista", "checklist"),
+        _t("fall", "cases"),
+        _t("källa", "source"),
+        _t("titel", "title"),
+    )
+    rows = [
+        (
+            p.slug,
+            str(p.version),
+            p.area,
+            p.checklist,
+            str(p.case_count),
+            _t("inbyggt", "built-in") if p.builtin else _t("importerat", "imported"),
+            p.title.text(language),
+        )
+        for p in packs
+    ]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    for p in packs:
+        for name in p.round_names:
+            print(_t(f"  {p.slug}: utbildningsomgången {name}", f"  {p.slug}: the training round {name}"))
+    return 0
+
+
+def training_import_pack(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        actor = load_settings(app.paths.config_dir).reviewer or ""
+        with app.db.session() as session:
+            imported = import_pack(session, args.file, actor)
+    finally:
+        app.close()
+    pack, n = imported.pack, len(imported.pack.cases)
+    if imported.already_imported:
+        print(
+            _t(
+                f"Paketet {pack.slug} version {pack.version} är redan importerat (omgången {imported.round_name}); "
+                "inget ändrades",
+                f"The pack {pack.slug} version {pack.version} is already imported (the round {imported.round_name}); "
+                "nothing changed",
+            )
+        )
+        return 0
+    print(
+        _t(
+            f"Importerade paketet {pack.slug} version {pack.version} ({n} fall) som utbildningsomgången "
+            f"{imported.round_name}. Den syns bara under Utbildning, aldrig bland de riktiga omgångarna.",
+            f"Imported the pack {pack.slug} version {pack.version} ({n} cases) as the training round "
+            f"{imported.round_name}. It appears only under Training, never among the real rounds.",
+        )
+    )
+    return 0
