@@ -22,6 +22,7 @@ from reviewer.domain.personnummer import (
     find_personnummer,
     guard_text,
     redact,
+    unfinished_personnummer,
 )
 from reviewer.domain.text import Message, ReviewerError
 
@@ -430,3 +431,25 @@ def test_matches_are_ordered_disjoint_and_found_alone(text):
         assert find_personnummer(alone) == [Match(0, len(alone), match.kind)]
     if not matches:
         assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "unfinished"),
+    [
+        ("Se 19811228-987", True),
+        ("Se 811228-9", True),
+        ("Se 811228", True),
+        ("Se 8112289", True),
+        ("Se 81 12 28 - 98", True),
+        ("Beslut 20240115", True),  # a bare date at the end waits for the next character too
+        ("Se 19811228-9874", False),  # complete: the guard's own business
+        ("Beslut 2024-01-15", False),
+        ("IFO 2024-1234", False),
+        ("Tel 070-123 45", False),
+        ("Rum 123456", False),  # month 34
+        ("Se 811228 och sedan", False),
+        ("12 345 kr", False),
+    ],
+)
+def test_the_start_of_a_number_being_typed_is_recognised(text, unfinished):
+    assert unfinished_personnummer(text) is unfinished

@@ -113,3 +113,27 @@ def test_closing_the_window_or_switching_round_with_a_refused_note_asks(qtbot, a
     when_modal(qtbot, lambda box: answer(qtbot, box, "Kasta ändringen", seen))
     assert window.close()
     assert len(seen) == 3
+
+
+def test_a_personnummer_typed_key_by_key_is_never_stored_on_its_way(qtbot, app, window):  # noqa: F811
+    """Autosave runs at every keystroke: the date and the first birth-number digits wait, so no prefix that gives the
+    whole number (the last digit is a check digit) reaches the database before the guard sees it complete."""
+    cases_page = create_round_and_case(qtbot, window)
+    cases_page.review_selected()
+    form = window.reviews.form
+    row = form.rows["beviljat"]
+    press(row.editor.buttons()[0], Qt.Key.Key_J)
+    stored: set[str] = set()
+    row.note.setFocus()
+    for char in f"Se {PERSONNUMMER}":
+        type_text(row.note, char)
+        stored.update(n or "" for n in notes(app))
+    assert "Se 1" in stored, "what cannot be a personnummer yet is saved as usual"
+    assert not any("811228" in note for note in stored), sorted(stored)
+    assert form.state.text().startswith("Inte sparat")
+    type_text(row.note, " är fel, se akten")
+    assert form.state.text().startswith("Inte sparat"), "the whole number stays refused"
+    row.note.selectAll()
+    type_text(row.note, "Född 1981, se akten")
+    assert form.state.text().startswith("Sparat")
+    assert "Född 1981, se akten" in notes(app)

@@ -90,6 +90,8 @@ _SHORT = re.compile(rf"\d\d{_GAP}\d\d{_GAP}\d\d{_SEPARATOR}\d{{4}}(?!\d)")
 # Either form at the start of a run of digits, found at C speed: a text where it finds nothing has no candidate, so
 # long lists of dates and case codes are passed without trying each run in Python.
 _ANY = re.compile(rf"(?<!\d)(?:{_LONG.pattern}|{_SHORT.pattern})")
+# The first digits of a number still being typed, at the end of the text: a date, its separator, up to three digits.
+_UNFINISHED = re.compile(rf"(?<!\d)(?:\d\d{_GAP})?\d\d{_GAP}\d\d{_GAP}\d\d(?:{_SEPARATOR}\d{{0,3}})?$")
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,25 @@ class PersonnummerError(ReviewerError):
         )
         self.field = field
         self.matches = tuple(matches)
+
+
+def unfinished_personnummer(text: str) -> bool:
+    """Whether text ends in what may be a personnummer being typed: a date of birth (six or eight digits) and at most
+    three digits of the birth number. Saved keystroke by keystroke, such a prefix would store the whole number – the
+    last digit is only a check digit – before the guard ever sees it complete."""
+    found = _UNFINISHED.search(text)
+    if found is None:
+        return False
+    digits = _digits(found.group())
+    if len(digits) >= 8 and digits[:2] in _CENTURIES and len(digits) - 8 <= 3 and _date_like(digits[2:8]):
+        return True
+    return len(digits) - 6 <= 3 and _date_like(digits[:6])
+
+
+def _date_like(yymmdd: str) -> bool:
+    """A month and a day (or a samordningsnummer's day + 60) that can exist."""
+    month, day = int(yymmdd[2:4]), int(yymmdd[4:6])
+    return 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91)
 
 
 def guard_text(text: str, field: Message) -> None:

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 from reviewer.checklists.answers import AnswerValue, check_answer, content_sha256, encode
 from reviewer.checklists.rules import is_visible
 from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType
-from reviewer.domain.personnummer import guard_text
+from reviewer.domain.personnummer import guard_text, unfinished_personnummer
 from reviewer.domain.sex import Sex
 from reviewer.domain.text import Message, ReviewerError
 from reviewer.services import answer_counts, audit
@@ -35,6 +35,10 @@ class ReviewError(ReviewerError):
 
 class StaleReviewError(ReviewError):
     """Someone else (another window, another person) saved this review since it was opened."""
+
+
+class UnfinishedNumberError(ReviewError):
+    """A text ends in what may be a personnummer still being typed; it is saved once it shows what it is."""
 
 
 class IncompleteReviewError(ReviewError):
@@ -150,11 +154,28 @@ def _check_text(question: Question, value: AnswerValue, note: str | None) -> Non
     if question.type is QuestionType.TEXT and isinstance(value, str):
         if len(value) > MAX_TEXT:
             raise ReviewError(Message("Texten är för lång", "The text is too long"))
-        guard_text(value, Message(f"Svaret på '{question.text.sv}'", f"The answer to '{question.text.text('en')}'"))
+        field = Message(f"Svaret på '{question.text.sv}'", f"The answer to '{question.text.text('en')}'")
+        guard_text(value, field)
+        _refuse_unfinished(value, field)
     if note:
         if len(note) > MAX_TEXT:
             raise ReviewError(Message("Anteckningen är för lång", "The note is too long"))
         guard_text(note, NOTE_FIELD)
+        _refuse_unfinished(note, NOTE_FIELD)
+
+
+def _refuse_unfinished(text: str, field: Message) -> None:
+    """Answers are saved at every keystroke: a text ending in the first digits of what may be a personnummer waits
+    until the next character shows what it is."""
+    if unfinished_personnummer(text):
+        raise UnfinishedNumberError(
+            Message(
+                f"{field.sv} sparas när du skrivit vidare: texten slutar med siffror som kan vara början på ett "
+                "personnummer, och personnummer får inte sparas.",
+                f"{field.en} is saved once you type on: the text ends in digits that may be the start of a personal "
+                "identity number, which must not be stored.",
+            )
+        )
 
 
 def save_answer(
