@@ -128,16 +128,19 @@ def _upsert(session: Session, rows: list[dict[str, Any]]) -> None:
 
 
 def apply(session: Session, delta: Mapping[CountKey, int]) -> None:
-    """Add each key's change to the stored counts; a count that falls to zero is removed."""
+    """Add each key's change to the stored counts; a count that falls to zero is removed.
+
+    The rows are changed in key order: two writers that move counts between the same keys in opposite directions
+    (one ja → nej, the other nej → ja) then lock them in the same order, and PostgreSQL has no deadlock to break."""
     changes: list[dict[str, Any]] = [
-        dict(zip(COUNT_KEY_COLUMNS, key, strict=True)) | {"n": n} for key, n in delta.items() if n
+        dict(zip(COUNT_KEY_COLUMNS, key, strict=True)) | {"n": n} for key, n in sorted(delta.items()) if n
     ]
     if not changes:
         return
     _upsert(session, changes)
     fallen = [
         {f"k_{name}": value for name, value in zip(COUNT_KEY_COLUMNS, key, strict=True)}
-        for key, n in delta.items()
+        for key, n in sorted(delta.items())
         if n < 0
     ]
     if fallen:
