@@ -125,14 +125,14 @@ def open_review(session: Session, case_uuid: str, reviewer: str) -> ReviewSnapsh
     return snapshot
 
 
-def _review_for_update(session: Session, review_uuid: str) -> Review:
+def review_for_update(session: Session, review_uuid: str) -> Review:
     review = session.exec(select(Review).where(Review.uuid == review_uuid)).first()
     if review is None:
         raise ReviewError(Message("Granskningen finns inte längre", "The review no longer exists"))
     return review
 
 
-def _claim(session: Session, review: Review, expected_revision: int) -> int:
+def claim_revision(session: Session, review: Review, expected_revision: int) -> int:
     """Take the next revision if nobody else has, before anything is read for the change: on PostgreSQL the row
     stays locked until commit, so a second writer of the same review waits here and then finds it stale (instead
     of meeting the first one's new answer as a duplicate key); on SQLite it is the transaction's first write."""
@@ -148,7 +148,7 @@ def _claim(session: Session, review: Review, expected_revision: int) -> int:
     return expected_revision + 1
 
 
-def _seal(session: Session, review: Review, **values: object) -> None:
+def seal_review(session: Session, review: Review, **values: object) -> None:
     """The review's content hash after its answers changed; everything in `values` changes with it."""
     answers = session.exec(
         select(Answer.question_key, Answer.value_json, Answer.note).where(Answer.review_id == review.id)
@@ -231,8 +231,8 @@ def set_answer(snapshot: ReviewSnapshot, key: str, value: AnswerValue, note: str
 def _write_answer(
     session: Session, snapshot: ReviewSnapshot, question: Question, value: AnswerValue, note: str | None
 ) -> int:
-    review = _review_for_update(session, snapshot.review_uuid)
-    revision = _claim(session, review, snapshot.revision)
+    review = review_for_update(session, snapshot.review_uuid)
+    revision = claim_revision(session, review, snapshot.revision)
     if review.status is ReviewStatus.COMPLETE:
         session.rollback()
         raise ReviewError(
@@ -243,7 +243,7 @@ def _write_answer(
         )
     with answer_counts.recounted(session, [review.id or 0]):
         before = put_answer(session, review, question, value, note)
-        _seal(session, review, status=ReviewStatus.IN_PROGRESS)
+        seal_review(session, review, status=ReviewStatus.IN_PROGRESS)
     free_text = question.type is QuestionType.TEXT
     audit.record_answer(
         session, snapshot.reviewer, review.uuid, snapshot.case_uuid, question.key, free_text, before, (value, note)
@@ -310,14 +310,14 @@ def complete_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> i
     hidden = hidden_answers(snapshot.definition, snapshot.answers, snapshot.answers.keys() | snapshot.notes.keys())
 
     def work() -> int:
-        review = _review_for_update(session, snapshot.review_uuid)
-        revision = _claim(session, review, snapshot.revision)
+        review = review_for_update(session, snapshot.review_uuid)
+        revision = claim_revision(session, review, snapshot.revision)
         with answer_counts.recounted(session, [review.id or 0]):
             if hidden:
                 session.execute(
                     delete(Answer).where(col(Answer.review_id) == review.id, col(Answer.question_key).in_(hidden))
                 )
-            _seal(session, review, status=ReviewStatus.COMPLETE, completed_at=utcnow())
+            seal_review(session, review, status=ReviewStatus.COMPLETE, completed_at=utcnow())
         audit.record(
             session, actor, "review", review.uuid, "complete", case=snapshot.case_uuid, dropped_hidden=hidden
         )
@@ -334,10 +334,10 @@ def complete_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> i
 
 def reopen_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> int:
     def work() -> int:
-        review = _review_for_update(session, snapshot.review_uuid)
-        revision = _claim(session, review, snapshot.revision)
+        review = review_for_update(session, snapshot.review_uuid)
+        revision = claim_revision(session, review, snapshot.revision)
         with answer_counts.recounted(session, [review.id or 0]):
-            _seal(session, review, status=ReviewStatus.IN_PROGRESS, completed_at=None)
+            seal_review(session, review, status=ReviewStatus.IN_PROGRESS, completed_at=None)
         audit.record(session, actor, "review", review.uuid, "reopen", case=snapshot.case_uuid)
         session.commit()
         return revision
