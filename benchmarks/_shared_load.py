@@ -141,9 +141,8 @@ def write(url: str, plan: WriterPlan, start: Barrier | None) -> WriterReport:
     return report
 
 
-def _run_one_impl(url: str, plan: WriterPlan, start: Barrier, results: multiprocessing.Queue[WriterReport]) -> None:
-    import benchmarks._shared_load as me
-    results.put(me.write(url, plan, start))
+def _run_one(url: str, plan: WriterPlan, start: Barrier, results: multiprocessing.Queue[WriterReport]) -> None:
+    results.put(write(url, plan, start))
 
 
 def run_writers(url: str, plans: Sequence[WriterPlan], timeout: float = 300) -> list[WriterReport]:
@@ -153,7 +152,7 @@ def run_writers(url: str, plans: Sequence[WriterPlan], timeout: float = 300) -> 
     context.set_forkserver_preload([__name__])
     start = context.Barrier(len(plans))
     results: multiprocessing.Queue[WriterReport] = context.Queue()
-    processes = [context.Process(target=_run_one_impl, args=(url, plan, start, results)) for plan in plans]
+    processes = [context.Process(target=_run_one, args=(url, plan, start, results)) for plan in plans]
     for process in processes:
         process.start()
     reports: dict[int, WriterReport] = {}

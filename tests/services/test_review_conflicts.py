@@ -2,13 +2,15 @@
 differing answer and chooses; nothing it typed is lost, and the choice is stored as a new, audited revision."""
 
 import json
+import threading
 
 import pytest
-from sqlmodel import col, select
-
 from benchmarks._shared_load import prepare
+from sqlmodel import Session, col, select
+
+from reviewer.bootstrap import bootstrap
 from reviewer.domain.sex import Sex
-from reviewer.services import cases, review_conflicts, reviews
+from reviewer.services import answer_counts, cases, review_conflicts, reviews
 from reviewer.services.audit_text import describe
 from reviewer.services.cases import CaseInput
 from reviewer.services.review_conflicts import Side
@@ -153,3 +155,37 @@ def test_only_differing_answers_can_be_chosen(app, case_uuid):
     with app.db.session() as session, pytest.raises(reviews.ReviewError):
         review_conflicts.resolve_conflict(session, conflict, {"dygnskostnad": Side.MINE}, "AB")
     assert open_(app, case_uuid).revision == window_a.revision
+
+
+@pytest.mark.postgres
+def test_two_writers_of_one_review_on_postgresql_meet_a_stale_revision_not_a_duplicate_answer(empty_postgres, data_dir):
+    app = bootstrap(data_dir=data_dir, database_url=empty_postgres)
+    try:
+        (plan,) = prepare(app.db, 1, 25)
+        window_a, window_b = open_(app, plan.case_uuids[0]), open_(app, plan.case_uuids[0])
+        # Window A's save is half done: its revision claimed and its answer written, not yet committed.
+        first = Session(app.db.engine)
+        review = reviews.review_for_update(first, window_a.review_uuid)
+        reviews.claim_revision(first, review, window_a.revision)
+        with answer_counts.recounted(first, [review.id]):
+            reviews.put_answer(first, review, window_a.definition.question("q01"), "ja", None)
+        outcome = []
+
+        def window_b_saves():
+            try:
+                save(app, window_b, "q01", "nej")
+            except Exception as error:  # the test looks at which one
+                outcome.append(error)
+
+        thread = threading.Thread(target=window_b_saves)
+        thread.start()
+        thread.join(timeout=0.5)
+        assert thread.is_alive(), "window B waits for window A's transaction"
+        first.commit()
+        first.close()
+        thread.join(timeout=10)
+        assert len(outcome) == 1 and isinstance(outcome[0], reviews.StaleReviewError), outcome
+        assert outcome[0].edit == ("q01", "nej", None)
+        assert open_(app, plan.case_uuids[0]).answers == {"q01": "ja"}
+    finally:
+        app.close()

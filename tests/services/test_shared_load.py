@@ -12,9 +12,9 @@ from collections import Counter
 
 import pytest
 import sqlalchemy as sa
+from benchmarks._shared_load import WriterReport, prepare, run_writers
 from sqlmodel import select
 
-from benchmarks._shared_load import WriterReport, prepare, run_writers
 from reviewer.bootstrap import bootstrap
 from reviewer.services import answer_counts
 from reviewer.storage.database import Database

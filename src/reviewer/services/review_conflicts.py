@@ -90,7 +90,10 @@ def resolve_conflict(
     unknown = sorted(set(choices) - set(by_key))
     if unknown:
         raise ReviewError(
-            Message(f"Inga skillnader att välja för {', '.join(unknown)}", f"No differences to choose for {', '.join(unknown)}")
+            Message(
+                f"Inga skillnader att välja för {', '.join(unknown)}",
+                f"No differences to choose for {', '.join(unknown)}",
+            )
         )
     definition = conflict.current.definition
     kept = [key for key in by_key if choices.get(key) is Side.MINE]

@@ -318,9 +318,7 @@ def complete_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> i
                     delete(Answer).where(col(Answer.review_id) == review.id, col(Answer.question_key).in_(hidden))
                 )
             seal_review(session, review, status=ReviewStatus.COMPLETE, completed_at=utcnow())
-        audit.record(
-            session, actor, "review", review.uuid, "complete", case=snapshot.case_uuid, dropped_hidden=hidden
-        )
+        audit.record(session, actor, "review", review.uuid, "complete", case=snapshot.case_uuid, dropped_hidden=hidden)
         session.commit()
         return revision
 

@@ -49,4 +49,4 @@ def retrying(session: Session, work: Callable[[], T], window: float = WINDOW_SEC
             session.rollback()
             attempt += 1
             log.info("write transaction lost a race (%s), attempt %d", type(error).__name__, attempt + 1)
-            time.sleep(random.uniform(0, min(0.2, 0.01 * 2**attempt)))
+            time.sleep(random.uniform(0, min(0.2, 0.01 * 2**attempt)))  # noqa: S311 - jitter, not a secret

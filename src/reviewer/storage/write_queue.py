@@ -1,17 +1,16 @@
 """Writers to one SQLite file take turns through a lock file beside it, so that none waits out the busy timeout.
 
 SQLite admits one writer at a time and makes the others wait by sleeping in growing steps (1, 2, 5 … 100 ms): with
-several programs saving at once a waiting one sleeps through the moments the lock is free, while another takes it,
-and an unlucky one waits out the whole busy timeout and fails with "database is locked". Measured with eight
-processes saving answers (`benchmarks/shared_database.py`), that was a p95 save of about 0.2 s, a few seconds at
-worst, and now and then a failed save.
+several programs saving at once a waiting one sleeps through the moments the lock is free while another takes it,
+and an unlucky one waits out the whole busy timeout and fails with "database is locked" (eight processes saving
+answers the way `tests/services/test_shared_load.py` does met it in three of four trial runs before this queue).
 
-Here a connection about to write first takes an exclusive `flock` on `NAME-lock` beside the database (asking every millisecond
-or so, with a little jitter), and lets it go when its transaction ends; SQLite's own lock is then almost always free
-when asked for. Readers never queue (WAL lets them read beside the writer). The lock file is only a courtesy among
-this program's connections: another program writing the file meets SQLite's locks as before, and where the file
-cannot be made (a read-only folder) or `fcntl` does not exist (Windows) writers simply go straight to SQLite. A
-writer that has not got its turn within the busy timeout goes to SQLite anyway, which then says what it says.
+A connection about to write first takes an exclusive `flock` on `NAME-lock` beside the database (asking every
+millisecond or so, with a little jitter) and lets it go when its transaction ends; SQLite's own lock is then almost
+always free when asked for. Readers never queue (WAL lets them read beside the writer). The lock file is only a
+courtesy among this program's connections: another program writing the file meets SQLite's locks as before; where
+the file cannot be made (a read-only folder) or `fcntl` does not exist (Windows) writers go straight to SQLite, and
+so does a writer that has not had its turn within the busy timeout.
 """
 
 from __future__ import annotations
@@ -93,7 +92,7 @@ class QueuedConnection(sqlite3.Connection):
             if time.monotonic() >= deadline:
                 os.close(fd)
                 return
-            time.sleep(random.uniform(0.0005, 0.0015))
+            time.sleep(random.uniform(0.0005, 0.0015))  # noqa: S311 - jitter, not a secret
         self._lock_fd = fd
 
     def _end_turn(self) -> None:
