@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session
 
 from reviewer.checklists.answers import AnswerValue
-from reviewer.checklists.schema import QuestionType
+from reviewer.checklists.schema import Question, QuestionType
 from reviewer.domain.text import Message
 from reviewer.services import answer_counts, audit
 from reviewer.services.reviews import (
@@ -43,10 +43,14 @@ Version = tuple[AnswerValue, str | None]  # (value, note); (None, None) is no an
 
 @dataclass(frozen=True)
 class AnswerDifference:
-    key: str
+    question: Question
     mine: Version
     theirs: Version
     unsaved: bool  # mine is an edit that was never stored
+
+    @property
+    def key(self) -> str:
+        return self.question.key
 
 
 @dataclass
@@ -72,7 +76,7 @@ def find_conflict(session: Session, mine: ReviewSnapshot, unsaved: Collection[st
     """The user's version against the stored one: every question whose answer or note differs, in form order."""
     current = open_review(session, mine.case_uuid, mine.reviewer)
     differences = [
-        AnswerDifference(q.key, _version(mine, q.key), _version(current, q.key), q.key in unsaved)
+        AnswerDifference(q, _version(mine, q.key), _version(current, q.key), q.key in unsaved)
         for q in mine.definition.questions()
         if _version(mine, q.key) != _version(current, q.key)
     ]
@@ -95,7 +99,6 @@ def resolve_conflict(
                 f"No differences to choose for {', '.join(unknown)}",
             )
         )
-    definition = conflict.current.definition
     kept = [key for key in by_key if choices.get(key) is Side.MINE]
     taken = [key for key in by_key if choices.get(key) is Side.THEIRS]
     reopen = bool(kept) and conflict.current.status is ReviewStatus.COMPLETE
@@ -107,14 +110,14 @@ def resolve_conflict(
         with answer_counts.recounted(session, [review.id or 0]):
             for key in kept:
                 value, note = by_key[key].mine
-                befores[key] = put_answer(session, review, definition.question(key), value, note)
+                befores[key] = put_answer(session, review, by_key[key].question, value, note)
             status = ReviewStatus.IN_PROGRESS if reopen else conflict.current.status
             extra = {"completed_at": None} if reopen else {}
             seal_review(session, review, status=status, **extra)
         if reopen:
             audit.record(session, actor, "review", review.uuid, "reopen", case=conflict.current.case_uuid)
         for key in kept:
-            free_text = definition.question(key).type is QuestionType.TEXT
+            free_text = by_key[key].question.type is QuestionType.TEXT
             after = by_key[key].mine
             audit.record_answer(
                 session, actor, review.uuid, conflict.current.case_uuid, key, free_text, befores[key], after

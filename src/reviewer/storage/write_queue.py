@@ -73,7 +73,7 @@ class QueuedConnection(sqlite3.Connection):
 
     def __init__(self, database: Any, *args: Any, **kwargs: Any) -> None:
         super().__init__(database, *args, **kwargs)
-        self._lock_path = lock_file(Path(os.fsdecode(database))) if fcntl is not None else None
+        self._lock_path: Path | None = lock_file(Path(os.fsdecode(database))) if fcntl is not None else None
         self._lock_fd: int | None = None
 
     def cursor(self, factory: Any = None) -> Any:

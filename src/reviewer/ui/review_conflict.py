@@ -87,14 +87,14 @@ class ConflictPanel(QFrame):
             self.grid.addWidget(header, 0, column)
         words = Vocabulary(conflict.current.definition)
         for row, difference in enumerate(conflict.differences, start=1):
-            question = conflict.current.definition.question(difference.key)
-            self._add_row(row, question, difference, words)
+            self._add_row(row, difference, words)
         self.grid.setColumnStretch(0, 2)
         self.grid.setColumnStretch(1, 2)
         self.grid.setColumnStretch(2, 2)
         self.show()
 
-    def _add_row(self, row: int, question: Question, difference: AnswerDifference, words: Vocabulary) -> None:
+    def _add_row(self, row: int, difference: AnswerDifference, words: Vocabulary) -> None:
+        question = difference.question
         mine = self._version_text(question, difference.mine, words)
         if difference.unsaved:
             mine = self.tr("%1 (not saved yet)").replace("%1", mine)
