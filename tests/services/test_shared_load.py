@@ -36,7 +36,7 @@ def _check(db: Database, reports: list[WriterReport], writers: int, saves: int) 
             .join(Review, Review.id == Answer.review_id)
             .join(Case, Case.id == Review.case_id)
         ).all()
-        revisions = dict(session.exec(select(Case.uuid, Review.revision).join(Review, Review.case_id == Case.id)))
+        revisions = dict(session.exec(select(Case.uuid, Review.revision).join(Review, Review.case_id == Case.id)).all())
         assert answer_counts.mismatches(session) == []
     stored = Counter((case_uuid, key) for case_uuid, key, _value in rows)
     assert [key for key, n in stored.items() if n > 1] == [], "an answer stored more than once"
@@ -49,7 +49,7 @@ def test_eight_writers_on_one_sqlite_file(data_dir):
     try:
         writers, saves = 8, 250
         plans = prepare(app.db, writers, saves)
-        reports = run_writers(_url(app.db), plans, timeout=120)
+        reports = run_writers(_url(app.db), plans, timeout=300)
         _check(app.db, reports, writers, saves)
     finally:
         app.close()
@@ -64,7 +64,7 @@ def test_twenty_writers_on_postgresql(empty_postgres, data_dir):
             before = conn.execute(deadlocks).scalar_one()
         writers, saves = 20, 500
         plans = prepare(app.db, writers, saves)
-        reports = run_writers(_url(app.db), plans, timeout=180)
+        reports = run_writers(_url(app.db), plans, timeout=600)
         _check(app.db, reports, writers, saves)
         with app.db.engine.connect() as conn:
             assert conn.execute(deadlocks).scalar_one() == before, "PostgreSQL broke a deadlock between writers"
