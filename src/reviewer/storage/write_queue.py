@@ -19,9 +19,9 @@ import os
 import random
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 try:
     import fcntl
@@ -127,17 +127,15 @@ class QueuedCursor(sqlite3.Cursor):
     connection: QueuedConnection
 
     def execute(self, sql: str, parameters: Any = (), /) -> QueuedCursor:
-        if _is_write(sql):
-            self.connection._take_turn()
-        try:
-            return super().execute(sql, parameters)
-        finally:
-            self.connection._after()
+        return self._in_turn(super().execute, sql, parameters)
 
     def executemany(self, sql: str, seq_of_parameters: Iterable[Any], /) -> QueuedCursor:
+        return self._in_turn(super().executemany, sql, seq_of_parameters)
+
+    def _in_turn(self, run: Callable[[str, Any], Any], sql: str, parameters: Any) -> QueuedCursor:
         if _is_write(sql):
             self.connection._take_turn()
         try:
-            return super().executemany(sql, seq_of_parameters)
+            return cast(QueuedCursor, run(sql, parameters))
         finally:
             self.connection._after()
