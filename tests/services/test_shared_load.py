@@ -44,6 +44,7 @@ def _check(db: Database, reports: list[WriterReport], writers: int, saves: int) 
     assert revisions == {case: rev for report in reports for case, rev in report.revisions.items()}
 
 
+@pytest.mark.slow
 def test_eight_writers_on_one_sqlite_file(data_dir):
     app = bootstrap(data_dir=data_dir)
     try:
@@ -55,6 +56,7 @@ def test_eight_writers_on_one_sqlite_file(data_dir):
         app.close()
 
 
+@pytest.mark.slow
 @pytest.mark.postgres
 def test_twenty_writers_on_postgresql(empty_postgres, data_dir):
     app = bootstrap(data_dir=data_dir, database_url=empty_postgres)
