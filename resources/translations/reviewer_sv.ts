@@ -976,6 +976,53 @@
     </message>
 </context>
 <context>
+    <name>ConflictPanel</name>
+    <message>
+        <source>This review was changed elsewhere</source>
+        <translation>Granskningen har ändrats på annat håll</translation>
+    </message>
+    <message>
+        <source>Your version and the stored one differ in the answers below. Choose for each which one stands; your own changes stay here until you choose.</source>
+        <translation>Din version och den sparade skiljer sig åt i svaren nedan. Välj för vart och ett vilket som ska gälla; dina egna ändringar finns kvar här tills du har valt.</translation>
+    </message>
+    <message>
+        <source>Keep all mine</source>
+        <translation>Behåll alla mina</translation>
+    </message>
+    <message>
+        <source>Take all theirs</source>
+        <translation>Ta alla deras</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Din version</translation>
+    </message>
+    <message>
+        <source>Their version</source>
+        <translation>Deras version</translation>
+    </message>
+    <message>
+        <source>%1 (not saved yet)</source>
+        <translation>%1 (inte sparat ännu)</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Behåll min</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Ta deras</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Anteckning: %1</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Girls</source>
@@ -2299,14 +2346,6 @@
         <translation>Sparar…</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>Inte sparat</translation>
-    </message>
-    <message>
-        <source>Review changed elsewhere</source>
-        <translation>Granskningen har ändrats på annat håll</translation>
-    </message>
-    <message>
         <source>Not saved: see the message at the question</source>
         <translation>Inte sparat: se meddelandet vid frågan</translation>
     </message>
@@ -2345,6 +2384,10 @@
     <message>
         <source>Reopened</source>
         <translation>Öppnad igen</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere: choose above</source>
+        <translation>Ändrad på annat håll: välj ovan</translation>
     </message>
     <message>
         <source>Required: this question needs an answer.</source>

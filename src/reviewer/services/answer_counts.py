@@ -12,6 +12,7 @@ difference and `reviewer db recount` rebuilds them. The test suite checks every 
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -58,6 +59,13 @@ def _number() -> sa.ColumnElement[float]:
     )
 
 
+@functools.cache
+def _counting_query_by_ids() -> sa.Select[Any]:
+    """The counting query of the reviews whose ids are bound as `review_ids`, built once: building it took about
+    half of an autosave's own time (`docs/benchmarks.md`, shared_database)."""
+    return _counting_query(None).where(_REVIEW.c.id.in_(sa.bindparam("review_ids", expanding=True)))
+
+
 def _counting_query(review_ids: Sequence[int] | None) -> sa.Select[Any]:
     """The answers of the reviews (all with None) grouped by count key. An answer row that holds only a note
     (value 'null') is not an answer and is not counted."""
@@ -100,7 +108,12 @@ def count(session: Session, review_ids: Iterable[int] | None = None) -> Counter[
         batches = [ids[start : start + _IDS_PER_QUERY] for start in range(0, len(ids), _IDS_PER_QUERY)]
     counted: Counter[CountKey] = Counter()
     for batch in batches:
-        for *key, n in session.execute(_counting_query(batch)):
+        rows = (
+            session.execute(_counting_query(None))
+            if batch is None
+            else session.execute(_counting_query_by_ids(), {"review_ids": list(batch)})
+        )
+        for *key, n in rows:
             counted[_key(key)] += n
     return counted
 
@@ -128,16 +141,19 @@ def _upsert(session: Session, rows: list[dict[str, Any]]) -> None:
 
 
 def apply(session: Session, delta: Mapping[CountKey, int]) -> None:
-    """Add each key's change to the stored counts; a count that falls to zero is removed."""
+    """Add each key's change to the stored counts; a count that falls to zero is removed.
+
+    The rows are changed in key order: two writers that move counts between the same keys in opposite directions
+    (one ja → nej, the other nej → ja) then lock them in the same order, and PostgreSQL has no deadlock to break."""
     changes: list[dict[str, Any]] = [
-        dict(zip(COUNT_KEY_COLUMNS, key, strict=True)) | {"n": n} for key, n in delta.items() if n
+        dict(zip(COUNT_KEY_COLUMNS, key, strict=True)) | {"n": n} for key, n in sorted(delta.items()) if n
     ]
     if not changes:
         return
     _upsert(session, changes)
     fallen = [
         {f"k_{name}": value for name, value in zip(COUNT_KEY_COLUMNS, key, strict=True)}
-        for key, n in delta.items()
+        for key, n in sorted(delta.items())
         if n < 0
     ]
     if fallen:

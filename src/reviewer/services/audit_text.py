@@ -174,6 +174,29 @@ def _complete(detail: dict[str, Any], words: Vocabulary | None) -> list[Change]:
     return [Change(Message("Granskning markerad som klar", "Review marked complete"), EMPTY, EMPTY, note)]
 
 
+def _conflict_resolved(detail: dict[str, Any], words: Vocabulary | None) -> list[Change]:
+    def named(key: str) -> list[Message]:
+        return [words.text(str(k)) if words is not None else plain(str(k)) for k in detail.get(key) or []]
+
+    kept, taken = named("kept_mine"), named("took_theirs")
+    parts = [
+        Message(f"{sv}: " + "; ".join(t.sv for t in texts), f"{en}: " + "; ".join(t.en for t in texts))
+        for sv, en, texts in (
+            ("egna svar behölls", "own answers kept", kept),
+            ("den andra versionens svar togs", "the other version's answers taken", taken),
+        )
+        if texts
+    ]
+    return [
+        Change(
+            Message("Ändring gjord på annat håll jämförd", "Change made elsewhere compared"),
+            EMPTY,
+            EMPTY,
+            Message("; ".join(p.sv for p in parts), "; ".join(p.en for p in parts)),
+        )
+    ]
+
+
 def _case_update(detail: dict[str, Any], words: Vocabulary | None) -> list[Change]:
     changes = []
     bands = words.bands if words is not None else {}
@@ -297,6 +320,7 @@ _HANDLERS: dict[tuple[str, str], Callable[[dict[str, Any], Vocabulary | None], l
     ("review", "answer"): _answer,
     ("review", "complete"): _complete,
     ("review", "exchange_conflict"): _conflict,
+    ("review", "resolve_conflict"): _conflict_resolved,
     ("case", "update"): _case_update,
     ("case", "delete"): _case_delete,
     ("round", "create"): _round_create,

@@ -23,6 +23,7 @@ from reviewer.domain.text import Message, ReviewerError
 from reviewer.services import answer_counts, audit
 from reviewer.services.cases import get_case, round_definition
 from reviewer.storage.models import Answer, Case, Review, ReviewStatus, Round, utcnow
+from reviewer.storage.retry import retrying
 
 REVIEWER_FIELD = Message("Granskare", "Reviewer")
 NOTE_FIELD = Message("Anteckning", "Note")
@@ -34,7 +35,10 @@ class ReviewError(ReviewerError):
 
 
 class StaleReviewError(ReviewError):
-    """Someone else (another window, another person) saved this review since it was opened."""
+    """Someone else (another window, another person) saved this review since it was opened. `edit` is the
+    (question key, value, note) that could not be saved, when an answer was being saved."""
+
+    edit: tuple[str, AnswerValue, str | None] | None = None
 
 
 class UnfinishedNumberError(ReviewError):
@@ -73,10 +77,10 @@ class ReviewSnapshot:
 def _stale() -> StaleReviewError:
     return StaleReviewError(
         Message(
-            "Granskningen har ändrats någon annanstans sedan den öppnades. Öppna den igen för att se den senaste "
-            "versionen; din senaste ändring sparades inte.",
-            "The review was changed elsewhere since it was opened. Open it again to see the latest version; your "
-            "last change was not saved.",
+            "Granskningen har ändrats någon annanstans sedan den öppnades, så ändringen sparades inte ännu. "
+            "Jämför din version med den andra och välj vad som ska gälla.",
+            "The review was changed elsewhere since it was opened, so the change was not saved yet. Compare your "
+            "version with the other one and choose what stands.",
         )
     )
 
@@ -125,29 +129,67 @@ def open_review(session: Session, case_uuid: str, reviewer: str) -> ReviewSnapsh
     return snapshot
 
 
-def _review_for_update(session: Session, review_uuid: str) -> Review:
+def review_for_update(session: Session, review_uuid: str) -> Review:
     review = session.exec(select(Review).where(Review.uuid == review_uuid)).first()
     if review is None:
         raise ReviewError(Message("Granskningen finns inte längre", "The review no longer exists"))
     return review
 
 
-def _bump(session: Session, review: Review, expected_revision: int, **values: object) -> int:
-    """Advance the revision only if nobody else has; everything else in `values` changes with it."""
-    answers = session.exec(
-        select(Answer.question_key, Answer.value_json, Answer.note).where(Answer.review_id == review.id)
-    ).all()
-    digest = content_sha256({key: (value_json, note) for key, value_json, note in answers})
+def claim_revision(session: Session, review: Review, expected_revision: int) -> int:
+    """Take the next revision if nobody else has, before anything is read for the change: on PostgreSQL the row
+    stays locked until commit, so a second writer of the same review waits here and then finds it stale (instead
+    of meeting the first one's new answer as a duplicate key); on SQLite it is the transaction's first write."""
     result = session.execute(
         update(Review)
         .where(col(Review.id) == review.id, col(Review.revision) == expected_revision)
-        .values(revision=expected_revision + 1, updated_at=utcnow(), content_sha256=digest, **values)
+        .values(revision=expected_revision + 1, updated_at=utcnow())
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         session.rollback()
         raise _stale()
     return expected_revision + 1
+
+
+def seal_review(session: Session, review: Review, **values: object) -> None:
+    """The review's content hash after its answers changed; everything in `values` changes with it."""
+    answers = session.exec(
+        select(Answer.question_key, Answer.value_json, Answer.note).where(Answer.review_id == review.id)
+    ).all()
+    digest = content_sha256({key: (value_json, note) for key, value_json, note in answers})
+    session.execute(
+        update(Review)
+        .where(col(Review.id) == review.id)
+        .values(content_sha256=digest, **values)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def put_answer(
+    session: Session, review: Review, question: Question, value: AnswerValue, note: str | None
+) -> tuple[AnswerValue, str | None]:
+    """Write one checked answer (None and no note removes it) and return what it was before."""
+    existing = session.exec(
+        select(Answer).where(Answer.review_id == review.id, Answer.question_key == question.key)
+    ).first()
+    before = (json.loads(existing.value_json), existing.note) if existing is not None else (None, None)
+    if value is None and note is None:
+        if existing is not None:
+            session.delete(existing)
+    else:
+        encoded = encode(question, value)
+        answer = existing or Answer(review_id=review.id or 0, question_key=question.key, value_json="null")
+        answer.value_json, answer.value_code, answer.value_number = (
+            encoded.value_json,
+            encoded.value_code,
+            encoded.value_number,
+        )
+        answer.note = note
+        answer.updated_at = utcnow()
+        session.add(answer)
+    session.flush()
+    return before
 
 
 def _check_text(question: Question, value: AnswerValue, note: str | None) -> None:
@@ -181,52 +223,53 @@ def _refuse_unfinished(text: str, field: Message) -> None:
 def save_answer(
     session: Session, snapshot: ReviewSnapshot, question: Question, value: AnswerValue, note: str | None
 ) -> int:
-    """Store one answer (None clears it) with its note in its own transaction, and bring the snapshot along."""
+    """Store one answer (None clears it) with its note in its own transaction, and bring the snapshot along.
+
+    A `StaleReviewError` carries the checked edit (`edit`), so the form can offer it beside the other version."""
     value = check_answer(question, value)
     if isinstance(value, str) and question.type is QuestionType.TEXT and not value.strip():
         value = None
     note = (note or "").strip() or None
     _check_text(question, value, note)
-    review = _review_for_update(session, snapshot.review_uuid)
+    try:
+        revision = retrying(session, lambda: _write_answer(session, snapshot, question, value, note))
+    except StaleReviewError as error:
+        error.edit = (question.key, value, note)
+        raise
+    snapshot.revision, snapshot.status = revision, ReviewStatus.IN_PROGRESS
+    set_answer(snapshot, question.key, value, note)
+    return revision
+
+
+def set_answer(snapshot: ReviewSnapshot, key: str, value: AnswerValue, note: str | None) -> None:
+    for store, item in ((snapshot.answers, value), (snapshot.notes, note)):
+        if item is None:
+            store.pop(key, None)
+        else:
+            store[key] = item  # type: ignore[assignment]
+
+
+def _write_answer(
+    session: Session, snapshot: ReviewSnapshot, question: Question, value: AnswerValue, note: str | None
+) -> int:
+    review = review_for_update(session, snapshot.review_uuid)
+    revision = claim_revision(session, review, snapshot.revision)
     if review.status is ReviewStatus.COMPLETE:
+        session.rollback()
         raise ReviewError(
             Message(
                 "Granskningen är markerad som klar; öppna den igen för att ändra",
                 "The review is marked complete; reopen it to make changes",
             )
         )
-    existing = session.exec(
-        select(Answer).where(Answer.review_id == review.id, Answer.question_key == question.key)
-    ).first()
-    before = (json.loads(existing.value_json), existing.note) if existing is not None else (None, None)
     with answer_counts.recounted(session, [review.id or 0]):
-        if value is None and note is None:
-            if existing is not None:
-                session.delete(existing)
-        else:
-            encoded = encode(question, value)
-            answer = existing or Answer(review_id=review.id or 0, question_key=question.key, value_json="null")
-            answer.value_json, answer.value_code, answer.value_number = (
-                encoded.value_json,
-                encoded.value_code,
-                encoded.value_number,
-            )
-            answer.note = note
-            answer.updated_at = utcnow()
-            session.add(answer)
-        session.flush()
-        revision = _bump(session, review, snapshot.revision, status=ReviewStatus.IN_PROGRESS)
+        before = put_answer(session, review, question, value, note)
+        seal_review(session, review, status=ReviewStatus.IN_PROGRESS)
     free_text = question.type is QuestionType.TEXT
     audit.record_answer(
         session, snapshot.reviewer, review.uuid, snapshot.case_uuid, question.key, free_text, before, (value, note)
     )
     session.commit()
-    snapshot.revision, snapshot.status = revision, ReviewStatus.IN_PROGRESS
-    for store, item in ((snapshot.answers, value), (snapshot.notes, note)):
-        if item is None:
-            store.pop(question.key, None)
-        else:
-            store[question.key] = item  # type: ignore[assignment]
     return revision
 
 
@@ -285,16 +328,22 @@ def complete_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> i
     missing = missing_required(snapshot.definition, snapshot.answers)
     if missing:
         raise IncompleteReviewError(missing)
-    review = _review_for_update(session, snapshot.review_uuid)
     hidden = hidden_answers(snapshot.definition, snapshot.answers, snapshot.answers.keys() | snapshot.notes.keys())
-    with answer_counts.recounted(session, [review.id or 0]):
-        if hidden:
-            session.execute(
-                delete(Answer).where(col(Answer.review_id) == review.id, col(Answer.question_key).in_(hidden))
-            )
-        revision = _bump(session, review, snapshot.revision, status=ReviewStatus.COMPLETE, completed_at=utcnow())
-    audit.record(session, actor, "review", review.uuid, "complete", case=snapshot.case_uuid, dropped_hidden=hidden)
-    session.commit()
+
+    def work() -> int:
+        review = review_for_update(session, snapshot.review_uuid)
+        revision = claim_revision(session, review, snapshot.revision)
+        with answer_counts.recounted(session, [review.id or 0]):
+            if hidden:
+                session.execute(
+                    delete(Answer).where(col(Answer.review_id) == review.id, col(Answer.question_key).in_(hidden))
+                )
+            seal_review(session, review, status=ReviewStatus.COMPLETE, completed_at=utcnow())
+        audit.record(session, actor, "review", review.uuid, "complete", case=snapshot.case_uuid, dropped_hidden=hidden)
+        session.commit()
+        return revision
+
+    revision = retrying(session, work)
     for key in hidden:
         snapshot.answers.pop(key, None)
         snapshot.notes.pop(key, None)
@@ -303,11 +352,16 @@ def complete_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> i
 
 
 def reopen_review(session: Session, snapshot: ReviewSnapshot, actor: str) -> int:
-    review = _review_for_update(session, snapshot.review_uuid)
-    with answer_counts.recounted(session, [review.id or 0]):
-        revision = _bump(session, review, snapshot.revision, status=ReviewStatus.IN_PROGRESS, completed_at=None)
-    audit.record(session, actor, "review", review.uuid, "reopen", case=snapshot.case_uuid)
-    session.commit()
+    def work() -> int:
+        review = review_for_update(session, snapshot.review_uuid)
+        revision = claim_revision(session, review, snapshot.revision)
+        with answer_counts.recounted(session, [review.id or 0]):
+            seal_review(session, review, status=ReviewStatus.IN_PROGRESS, completed_at=None)
+        audit.record(session, actor, "review", review.uuid, "reopen", case=snapshot.case_uuid)
+        session.commit()
+        return revision
+
+    revision = retrying(session, work)
     snapshot.status, snapshot.revision = ReviewStatus.IN_PROGRESS, revision
     return revision
 

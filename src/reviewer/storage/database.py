@@ -23,6 +23,7 @@ from reviewer.domain.text import Message, ReviewerError
 from reviewer.storage.backups import BEFORE_MIGRATION, DEFAULT_KEEP, prune_backups, tighten_database_files, write_backup
 from reviewer.storage.failures import DatabaseDamagedError, DatabaseInUseError, ReadOnlyError, known_failure
 from reviewer.storage.private import create_private_file, private_folder, sync_folder
+from reviewer.storage.write_queue import QueuedConnection, remove_lock_file
 
 log = logging.getLogger(__name__)
 
@@ -191,9 +192,12 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str | sa.URL) -> sa.Engine:
-    """The engine never puts a statement's parameters in an error: they are case data."""
-    engine = sa.create_engine(url, hide_parameters=True)
+def make_engine(url: str | sa.URL, queued: bool = True) -> sa.Engine:
+    """The engine never puts a statement's parameters in an error: they are case data. Writers to a SQLite file
+    take turns (`storage.write_queue`) unless `queued` is off (a file only this process knows yet)."""
+    url = sa.make_url(url)
+    connect_args = {"factory": QueuedConnection} if queued and sqlite_path(url) is not None else {}
+    engine = sa.create_engine(url, hide_parameters=True, connect_args=connect_args)
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _set_sqlite_pragmas)
         sa.event.listen(engine, "handle_error", _plain_failure(sqlite_path(engine.url)))
@@ -256,6 +260,8 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.file is not None:
+            remove_lock_file(self.file)
 
 
 def _create_sqlite(file: Path) -> None:
@@ -266,7 +272,7 @@ def _create_sqlite(file: Path) -> None:
         leftover.unlink(missing_ok=True)
     partial = file.with_name(f".{file.name}.new-{os.getpid()}")
     create_private_file(partial)
-    engine = make_engine(sa.URL.create("sqlite", database=str(partial)))
+    engine = make_engine(sa.URL.create("sqlite", database=str(partial)), queued=False)
     try:
         upgrade(engine)
     finally:

@@ -45,7 +45,8 @@ class ReadOnlyError(ReviewerError):
     pass
 
 
-def _chain(error: BaseException) -> Iterator[BaseException]:
+def causes(error: BaseException) -> Iterator[BaseException]:
+    """The error, what it wraps and what it was raised from, each once."""
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
@@ -145,7 +146,7 @@ def read_only(folder: Path | None) -> ReadOnlyError:
 def known_failure(error: BaseException, database: Path | None, folder: Path | None = None) -> ReviewerError | None:
     """The plain message for a failure of the database or its disk, or None when it is none of those."""
     where = folder or (database.parent if database is not None else None)
-    for cause in _chain(error):
+    for cause in causes(error):
         if isinstance(cause, ReviewerError):
             return cause
         if isinstance(cause, sqlite3.Error):

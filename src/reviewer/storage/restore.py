@@ -36,7 +36,7 @@ from reviewer.storage.private import private_folder, sync_folder
 log = logging.getLogger(__name__)
 
 DAMAGED_FOLDER = "damaged"
-SIDE_FILES = ("-wal", "-shm", "-journal")
+SIDE_FILES = ("-wal", "-shm", "-journal", "-lock")
 
 
 def check_backup(path: Path) -> str:

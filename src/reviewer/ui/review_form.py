@@ -32,11 +32,12 @@ from reviewer.checklists.answers import AnswerValue
 from reviewer.checklists.rules import is_visible
 from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType
 from reviewer.domain.text import Language, ReviewerError
-from reviewer.services import reviews
+from reviewer.services import review_conflicts, reviews
 from reviewer.storage.database import Database
 from reviewer.storage.models import ReviewStatus
 from reviewer.ui.answer_editors import Editor, RadioEditor, make_editor
 from reviewer.ui.labels import sex_label
+from reviewer.ui.review_conflict import ConflictPanel
 from reviewer.ui.style import ERROR_STYLE
 
 
@@ -170,6 +171,10 @@ class ReviewForm(QWidget):
         self.rows = self.form_view.rows
         self.form_view.answer_edited.connect(self._save)
         self.form_view.note_edited.connect(self._save_note)
+        self.conflict_panel = ConflictPanel(language, self)
+        self.conflict_panel.hide()
+        self.conflict_panel.chosen.connect(self._resolve)
+        self._conflict: review_conflicts.ReviewConflict | None = None
 
         self.help_title = QLabel(self)
         self.help_title.setWordWrap(True)
@@ -207,9 +212,9 @@ class ReviewForm(QWidget):
         self.complete_button.setToolTip("Ctrl+Return")
         for button in (self.back_button, self.previous_button, self.next_button):
             button.setAutoDefault(False)
-        self.back_button.clicked.connect(self.back_requested)
-        self.previous_button.clicked.connect(lambda: self.navigate.emit(-1))
-        self.next_button.clicked.connect(lambda: self.navigate.emit(1))
+        self.back_button.clicked.connect(self._back)
+        self.previous_button.clicked.connect(lambda: self._navigate(-1))
+        self.next_button.clicked.connect(lambda: self._navigate(1))
         self.complete_button.clicked.connect(self.toggle_complete)
 
         header = QHBoxLayout()
@@ -224,15 +229,16 @@ class ReviewForm(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.facts)
+        layout.addWidget(self.conflict_panel)
         layout.addWidget(splitter, 1)
         layout.addLayout(footer)
 
         self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), self.toggle_complete)
         self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter), self.toggle_complete)
-        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown), lambda: self.navigate.emit(1))
-        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), lambda: self.navigate.emit(-1))
+        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown), lambda: self._navigate(1))
+        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), lambda: self._navigate(-1))
         self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_M), self._open_current_note)
-        self._shortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self.back_requested.emit)
+        self._shortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self._back)
 
         self._load()
         qt_app = QApplication.instance()
@@ -282,9 +288,7 @@ class ReviewForm(QWidget):
             with self._db.session() as session:
                 reviews.save_answer(session, self.snapshot, row.question, value, note)
         except reviews.StaleReviewError as error:
-            self.state.setText(self.tr("Not saved"))
-            QMessageBox.warning(self, self.tr("Review changed elsewhere"), error.text(self.language))
-            self.reload()
+            self._enter_conflict(error.edit)
             return
         except ReviewerError as error:
             row.show_message(error.text(self.language))
@@ -338,12 +342,13 @@ class ReviewForm(QWidget):
         self._save(row, self.snapshot.answers.get(row.question.key))
 
     def reload(self) -> None:
+        """The review as stored, dropping what is on screen (a refused edit the user chose to discard)."""
         with self._db.session() as session:
             self.snapshot = reviews.open_review(session, self.snapshot.case_uuid, self.snapshot.reviewer)
         self._load()
 
     def toggle_complete(self) -> None:
-        if not self.settle_refused_edit():
+        if self._conflict is not None or not self.settle_refused_edit():
             return
         try:
             with self._db.session() as session:
@@ -353,6 +358,9 @@ class ReviewForm(QWidget):
                     reviews.complete_review(session, self.snapshot, self.snapshot.reviewer)
         except reviews.IncompleteReviewError as error:
             self._point_at_missing(error.missing)
+            return
+        except reviews.StaleReviewError:
+            self._enter_conflict(None)
             return
         except ReviewerError as error:
             QMessageBox.warning(self, self.tr("Review"), error.text(self.language))
@@ -364,6 +372,69 @@ class ReviewForm(QWidget):
         # The answers just became read-only (or editable again): keep the keyboard user somewhere useful.
         self.complete_button.setFocus()
         self.saved.emit()
+
+    def _navigate(self, step: int) -> None:
+        if self._conflict is None:  # leaving would drop the user's version before it is chosen
+            self.navigate.emit(step)
+
+    def _back(self) -> None:
+        if self._conflict is None:
+            self.back_requested.emit()
+
+    def _enter_conflict(self, edit: tuple[str, AnswerValue, str | None] | None) -> None:
+        """The review changed elsewhere: the user's version (with the edit that was not saved) beside the stored
+        one; the form stays as the user left it, read-only, until every differing answer is chosen."""
+        mine = review_conflicts.with_edit(self.snapshot, *edit) if edit else self.snapshot
+        with self._db.session() as session:
+            conflict = review_conflicts.find_conflict(session, mine, {edit[0]} if edit else ())
+        self._show_conflict(conflict)
+
+    def _show_conflict(self, conflict: review_conflicts.ReviewConflict) -> None:
+        if not conflict.differences:
+            self._end_conflict(conflict)
+            return
+        self._conflict = conflict
+        self.conflict_panel.show_conflict(conflict)
+        for row in self.rows.values():
+            row.set_read_only(True)
+        for button in (self.complete_button, self.previous_button, self.next_button, self.back_button):
+            button.setEnabled(False)
+        self.state.setText(self.tr("Changed elsewhere: choose above"))
+        first = self.conflict_panel.buttons[conflict.differences[0].key][0]
+        first.setFocus()
+
+    def _resolve(self, choices: dict[str, review_conflicts.Side]) -> None:
+        conflict = self._conflict
+        if conflict is None:
+            return
+        try:
+            with self._db.session() as session:
+                left = review_conflicts.resolve_conflict(session, conflict, choices, self.snapshot.reviewer)
+        except reviews.StaleReviewError:
+            with self._db.session() as session:
+                self._show_conflict(review_conflicts.find_conflict(session, conflict.mine, conflict.unsaved))
+            return
+        except ReviewerError as error:
+            self.conflict_panel.show_message(error.text(self.language))
+            return
+        for key, side in choices.items():
+            if side is review_conflicts.Side.THEIRS:
+                self.rows[key].editor.set_value(left.current.answers.get(key))
+                self.rows[key].set_note(left.current.notes.get(key))
+        if left.differences:
+            self._show_conflict(left)
+        else:
+            self._end_conflict(left)
+        self.saved.emit()
+
+    def _end_conflict(self, conflict: review_conflicts.ReviewConflict) -> None:
+        self._conflict = None
+        self.conflict_panel.hide()
+        for button in (self.complete_button, self.previous_button, self.next_button, self.back_button):
+            button.setEnabled(True)
+        self.snapshot = conflict.current
+        self._load()
+        self.state.setText(self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
 
     def _point_at_missing(self, missing: list[str]) -> None:
         for key in missing:
