@@ -115,7 +115,7 @@ def test_method_and_glossary(workbook, result_and_guard):
     assert any(m.startswith("– = det finns ingen uppgift") for m in marks)
     glossary = list(workbook["Ordlista"].iter_rows(values_only=True))
     assert glossary[0] == ("Avsnitt", "Frågans kod", "Fråga", "Frågetyp", "Svarets kod", "Svarsalternativ")
-    assert ("Ärendet", "beslut", "Vad blev beslutet?", "single_choice", "avslag", "Avslag") in glossary
+    assert ("Ärendet", "beslut", "Vad blev beslutet?", "Ett av flera alternativ", "avslag", "Avslag") in glossary
 
 
 def test_one_truth_service_json_xlsx_csv(workbook, result_and_guard):

@@ -48,7 +48,7 @@ class RoundsPage(QWidget):
         columns: list[Column[RoundSummary]] = [
             Column(self.tr("Round"), lambda r: r.name + (self.tr(" (archived)") if r.archived else "")),
             Column(self.tr("Area"), lambda r: area_label(r.area)),
-            Column(self.tr("Checklist"), lambda r: f"{r.checklist_slug}@{r.checklist_version}"),
+            Column(self.tr("Checklist"), lambda r: r.checklist_name),
             Column(self.tr("Period"), lambda r: r.period_label),
             Column(self.tr("Baseline"), lambda r: r.baseline_name or "–"),
             Column(self.tr("Kind"), lambda r: round_kind_label(r.kind.value)),

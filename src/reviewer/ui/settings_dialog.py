@@ -95,6 +95,7 @@ class SettingsDialog(FormDialog):
     def accept(self) -> None:
         try:
             self.result_settings = Settings(
+                **self.result_settings.model_dump(exclude={"reviewer", "language", "backups_kept"}),
                 reviewer=self.reviewer.text(),
                 language=self.language.currentData(),
                 backups_kept=self.backups_kept.value() if self.backups_kept else self.result_settings.backups_kept,

@@ -21,6 +21,7 @@ from reviewer.services.aggregation.model import (
     QuestionResult,
     RoundTrend,
     Unit,
+    sex_heading,
 )
 
 _GROUP_WORDS = {
@@ -367,6 +368,7 @@ def render_text(aggregate: Aggregate, language: Language, units: dict[str, Unit]
             f"{aggregate.n_by_group[SexGroup.MALE]}, {other} {aggregate.n_by_group[SexGroup.OTHER]}), "
             f"checklist {aggregate.checklist_slug}@{aggregate.checklist_version}"
         ),
+        sex_heading(aggregate.subject_label, language),
     ]
     lines += [warning.text(language) for warning in aggregate.warnings]
     lines.append("")
