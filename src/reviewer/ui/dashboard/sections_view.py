@@ -76,6 +76,8 @@ class SectionsView(QWidget):
         label.setBuddy(self.section)
         top.addWidget(label)
         top.addWidget(self.section, 1)
+        self.sex_of = QLabel(self)
+        top.addWidget(self.sex_of)
         chart_box = QWidget(self)
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)
@@ -368,6 +370,7 @@ class SectionsView(QWidget):
                 self.section.addItem(section.title.text(self._language))
         self.section.setCurrentIndex(min(max(current, 0), self.section.count() - 1))
         self.section.blockSignals(False)
+        self.sex_of.setText(sex_of_text(result, self._language) if result is not None else "")
         self._show_section()
 
     def current_section(self) -> SectionResult | None:
