@@ -23,6 +23,8 @@ from reviewer.cli.export import run_export
 from reviewer.cli.parser import build_parser
 from reviewer.cli.report import run_report
 from reviewer.domain.text import Message, ReviewerError, language_from_environment
+from reviewer.reports.common import QUESTION_TYPE_NAMES
+from reviewer.services.aggregation.model import label_message, sex_heading
 from reviewer.services import checklists as checklist_service
 from reviewer.services import rounds as round_service
 from reviewer.services import spreadsheet_import
@@ -36,6 +38,24 @@ log = logging.getLogger(__name__)
 
 def _t(sv: str, en: str) -> str:
     return en if language_from_environment() == "en" else sv
+
+
+# The words the window uses for the codes, so that a listing reads as prose; the codes stay where they are typed.
+_AREAS = {
+    "fardtjanst": Message("färdtjänst", "paratransit"),
+    "barnomsorg": Message("barnomsorg", "childcare"),
+    "missbruk": Message("missbruk", "substance abuse"),
+    "annat": Message("annat", "other"),
+}
+_STATUSES = {
+    "draft": Message("utkast", "draft"),
+    "published": Message("publicerad", "published"),
+    "retired": Message("pensionerad", "retired"),
+}
+
+
+def _word(words: dict[str, Message], code: str) -> str:
+    return words[code].text() if code in words else code
 
 
 def _open(args: argparse.Namespace) -> App:
@@ -55,13 +75,15 @@ def _checklist_list(args: argparse.Namespace) -> int:
     finally:
         app.close()
     header = (
-        _t("slug", "slug"),
+        _t("id", "slug"),
         _t("version", "version"),
         _t("område", "area"),
         _t("status", "status"),
         _t("titel", "title"),
     )
-    rows = [(s.slug, str(s.version), s.area, s.status.value, s.title) for s in summaries]
+    rows = [
+        (s.slug, str(s.version), _word(_AREAS, s.area), _word(_STATUSES, s.status.value), s.title) for s in summaries
+    ]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)) + "  " + row[4])
@@ -79,7 +101,9 @@ def _checklist_show(args: argparse.Namespace) -> int:
     finally:
         app.close()
     lang = language_from_environment()
-    print(f"{definition.title.text(lang)} ({definition.slug}@{definition.version}, {definition.area.value}, {status})")
+    area, status = _word(_AREAS, definition.area.value), _word(_STATUSES, status)
+    print(f"{definition.title.text(lang)} ({definition.slug}@{definition.version}, {area}, {status})")
+    print(sex_heading(label_message(definition.sex_of()), lang))
     if definition.description:
         print(definition.description.text(lang))
     for section in definition.sections:
@@ -92,7 +116,7 @@ def _checklist_show(args: argparse.Namespace) -> int:
                     "?" if q.show_if else " ",
                 ]
             )
-            print(f"  {flags} {q.key:<28} {q.type.value:<16} {q.text.text(lang)}")
+            print(f"  {flags} {q.key:<28} {QUESTION_TYPE_NAMES[q.type].text(lang):<24} {q.text.text(lang)}")
     print(
         "\n"
         + _t(
@@ -261,7 +285,7 @@ def _round_list(args: argparse.Namespace) -> int:
     rows = [
         (
             s.name + (archived if s.archived else ""),
-            s.area,
+            _word(_AREAS, s.area),
             f"{s.checklist_slug}@{s.checklist_version}",
             s.period_label,
             str(s.case_count),

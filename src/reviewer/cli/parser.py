@@ -161,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
             "check a checklist file (.json, .yaml, .yml or .xlsx)",
         ),
     )
-    validate.add_argument("file", type=Path)
+    validate.add_argument("file", type=Path, metavar=_t("FIL", "FILE"))
     imp = checklist_commands.add_parser(
         "import",
         parents=[common],
@@ -170,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
             "add a checklist file (.json, .yaml, .yml or .xlsx; the workbook: docs/checklist-excel.md)",
         ),
     )
-    imp.add_argument("file", type=Path)
+    imp.add_argument("file", type=Path, metavar=_t("FIL", "FILE"))
     imp.add_argument(
         "--draft",
         action="store_true",
