@@ -718,10 +718,6 @@
         <translation>Inbyggd</translation>
     </message>
     <message>
-        <source>Identifier</source>
-        <translation>Identifierare</translation>
-    </message>
-    <message>
         <source>Search checklists</source>
         <translation>Sök checklista</translation>
     </message>
@@ -834,6 +830,18 @@
     <message>
         <source>The cases are &amp;about</source>
         <translation>Ärendena g&amp;äller</translation>
+    </message>
+    <message>
+        <source>&amp;Whose sex (Swedish)</source>
+        <translation>&amp;Vems kön (svenska)</translation>
+    </message>
+    <message>
+        <source>Whose sex (English)</source>
+        <translation>Vems kön (engelska)</translation>
+    </message>
+    <message>
+        <source>e.g. sökande, vårdnadshavare som ansökt, barnet</source>
+        <translation>t.ex. sökande, vårdnadshavare som ansökt, barnet</translation>
     </message>
     <message>
         <source>Age bands</source>

@@ -24,10 +24,10 @@ from reviewer.cli.parser import build_parser
 from reviewer.cli.report import run_report
 from reviewer.domain.text import Message, ReviewerError, language_from_environment
 from reviewer.reports.common import QUESTION_TYPE_NAMES
-from reviewer.services.aggregation.model import label_message, sex_heading
 from reviewer.services import checklists as checklist_service
 from reviewer.services import rounds as round_service
 from reviewer.services import spreadsheet_import
+from reviewer.services.aggregation.model import label_message, sex_heading
 from reviewer.services.demo import create_demo_data
 from reviewer.services.settings import load_settings
 from reviewer.storage.database import DatabaseError

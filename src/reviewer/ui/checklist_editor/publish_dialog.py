@@ -28,7 +28,7 @@ from reviewer.domain.text import Language, ReviewerError
 from reviewer.services import checklists
 from reviewer.services.checklists import PublishPlan
 from reviewer.storage.database import Database
-from reviewer.ui.checklist_editor.names import question_title
+from reviewer.ui.checklist_editor.names import question_text
 from reviewer.ui.form_dialog import FormDialog
 
 RETIRED = "\x00retired"
@@ -212,7 +212,7 @@ def publish_with_dialog(
         heading = QCoreApplication.translate("PublishDialog", "Publish checklist")
         QMessageBox.warning(parent, heading, error.text(language))
         return False
-    new_texts = {q.get("key", ""): question_title(q) for q in _raw_questions(data)}
+    new_texts = {q.get("key", ""): question_text(q) for q in _raw_questions(data)}
     title = str(data["title"].get("sv", "")) if isinstance(data.get("title"), dict) else ""
 
     def submit(key_map: dict[str, str], retired: list[str]) -> None:
