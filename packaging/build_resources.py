@@ -29,8 +29,8 @@ def lrelease_command() -> list[str]:
 
 
 def build(ui_package: Path) -> list[Path]:
-    """Writes i18n/reviewer_sv.qm and reviewer_en.qm, icons/reviewer-N.png and legal/LICENSE (for the About dialog) into `ui_package`;
-    returns the files written."""
+    """Writes i18n/reviewer_sv.qm and reviewer_en.qm, icons/reviewer-N.png and legal/LICENSE (for the About dialog)
+    into `ui_package`; returns the files written."""
     written = []
     for language in LANGUAGES:
         qm = ui_package / "i18n" / f"reviewer_{language}.qm"

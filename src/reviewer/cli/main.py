@@ -22,7 +22,7 @@ from reviewer.cli.exchange import exchange_export, exchange_import
 from reviewer.cli.export import run_export
 from reviewer.cli.parser import build_parser
 from reviewer.cli.report import run_report
-from reviewer.domain.text import Message, ReviewerError, language_from_environment
+from reviewer.domain.text import Message, ReviewerError, count_of, language_from_environment
 from reviewer.reports.common import QUESTION_TYPE_NAMES
 from reviewer.services import checklists as checklist_service
 from reviewer.services import rounds as round_service
@@ -258,7 +258,10 @@ def _demo(args: argparse.Namespace) -> int:
         app.close()
     for name in names:
         print(
-            _t(f"Skapade {name} med {args.cases} fiktiva ärenden", f"Created {name} with {args.cases} fictitious cases")
+            _t(
+                f"Skapade {name} med {count_of(args.cases, 'fiktivt ärende', 'fiktiva ärenden')}",
+                f"Created {name} with {count_of(args.cases, 'fictitious case', 'fictitious cases')}",
+            )
         )
     return 0
 

@@ -51,7 +51,8 @@ class _Parser(argparse.ArgumentParser):
         add_help = kwargs.pop("add_help", True)
         parents = kwargs.pop("parents", [])
         kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
         # Renamed before the parents' arguments join, so that theirs go under the same headings.
         self._positionals.title = _t("argument", "positional arguments")
         self._optionals.title = _t("flaggor", "options")
@@ -79,7 +80,7 @@ class _Parser(argparse.ArgumentParser):
         )
 
 
-def _common() -> argparse.ArgumentParser:
+def _common() -> _Parser:
     common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",

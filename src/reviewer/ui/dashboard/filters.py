@@ -104,6 +104,7 @@ class FilterPanel(QWidget):
         self._rounds = [r for r in rounds if not r.archived]
         wanted = set(preferred.round_uuids) if preferred is not None else set()
         keep = [r for r in self._rounds if r.uuid in wanted]
+        slug: str | None
         if keep:
             slug = keep[0].checklist_slug
         elif self.checklist.count() and self.checklist.currentData() in {r.checklist_slug for r in self._rounds}:
