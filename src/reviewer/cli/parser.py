@@ -107,6 +107,22 @@ def _common() -> _Parser:
     return common
 
 
+def _rounds_or_the_only_one(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--round",
+        action="append",
+        dest="rounds",
+        metavar=_t("NAMN", "NAME"),
+        help=_t(
+            "en omgång (kan upprepas; standard: den enda omgången)", "a round (repeatable; default: the only round)"
+        ),
+    )
+
+
+def _unit(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--unit", metavar="U", help=_t("bara ärenden från den här enheten", "only cases of this unit"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = _Parser(
@@ -463,7 +479,7 @@ def build_parser() -> argparse.ArgumentParser:
             "a second breakdown besides sex: age_band or unit",
         ),
     )
-    agg.add_argument("--unit", metavar="U", help=_t("bara ärenden från den här enheten", "only cases of this unit"))
+    _unit(agg)
     agg.add_argument(
         "--reviewer", metavar="R", help=_t("bara den här granskarens granskningar", "only this reviewer's reviews")
     )
@@ -525,16 +541,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     report.add_argument("-o", "--output", type=Path, required=True, metavar=_t("FIL.pdf", "FILE.pdf"))
-    report.add_argument(
-        "--round",
-        action="append",
-        dest="rounds",
-        metavar=_t("NAMN", "NAME"),
-        help=_t(
-            "en omgång (kan upprepas; standard: den enda omgången)",
-            "a round (repeatable; default: the only round)",
-        ),
-    )
+    _rounds_or_the_only_one(report)
     report.add_argument(
         "--compare",
         metavar=_t("NAMN", "NAME"),
@@ -560,7 +567,7 @@ def build_parser() -> argparse.ArgumentParser:
             "with --anonymised: hide cells under K cases (default 5)",
         ),
     )
-    report.add_argument("--unit", metavar="U", help=_t("bara ärenden från den här enheten", "only cases of this unit"))
+    _unit(report)
 
     export = commands.add_parser(
         "export",
@@ -581,16 +588,7 @@ def build_parser() -> argparse.ArgumentParser:
             "the file's format (default: from the file name's extension)",
         ),
     )
-    export.add_argument(
-        "--round",
-        action="append",
-        dest="rounds",
-        metavar=_t("NAMN", "NAME"),
-        help=_t(
-            "en omgång (kan upprepas; standard: den enda omgången)",
-            "a round (repeatable; default: the only round)",
-        ),
-    )
+    _rounds_or_the_only_one(export)
     export.add_argument(
         "--min-cell",
         type=int,
@@ -608,7 +606,7 @@ def build_parser() -> argparse.ArgumentParser:
             "CSV only: the decimal mark (default ',' for Swedish Excel, '.' for other tools; ';' separates fields)",
         ),
     )
-    export.add_argument("--unit", metavar="U", help=_t("bara ärenden från den här enheten", "only cases of this unit"))
+    _unit(export)
 
     audit = commands.add_parser(
         "audit",
