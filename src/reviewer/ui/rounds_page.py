@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -33,6 +34,9 @@ from reviewer.ui.table_model import Column, RecordTableModel
 
 DEMO_CASES = 60
 DEMO_SEED = 2026
+
+
+CHECKLIST_COLUMN = 2
 
 
 class RoundsPage(QWidget):
@@ -59,6 +63,10 @@ class RoundsPage(QWidget):
         self.model: RecordTableModel[RoundSummary] = RecordTableModel(columns, self)
         self.table = FilterTable(self.model, self.tr("Search rounds"), self.tr("Review rounds"), self)
         self.table.view.activated.connect(lambda _index: self.open_selected())
+        # A checklist's title is long; at a fixed width (elided) the counts stay in view at 1 280 pixels.
+        header = self.table.view.horizontalHeader()
+        header.setSectionResizeMode(CHECKLIST_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(CHECKLIST_COLUMN, 240)
 
         self.empty_state = QFrame(self)
         self.empty_state.setFrameShape(QFrame.Shape.StyledPanel)
