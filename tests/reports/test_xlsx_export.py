@@ -182,3 +182,10 @@ def test_the_guard_refuses_a_planted_case_code_in_a_chart_or_a_sheet(result_and_
     with pytest.raises(ExportRefusedError):
         write_xlsx(result, tmp_path / "x.xlsx", guard)
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_every_sheet_says_whose_sex_the_groups_are(workbook):
+    method = {row[0]: row[1] for row in workbook["Metod"].iter_rows(min_row=3, values_only=True) if row[0]}
+    assert method["Kön avser"] == "den som ärendet gäller"
+    for name in ("Ärendet", "Tid och kostnad"):
+        assert workbook[name]["A3"].value == "Kön avser: den som ärendet gäller"

@@ -87,6 +87,9 @@ def test_every_swedish_screen_speaks_the_users_words(qtbot, app, swedish, monkey
     # Granskningar: the rounds, a round's cases, a review
     window.reviews.show_rounds()
     seen += everything(window)
+    model = window.reviews.rounds_page.model
+    checklist = {model.data(model.index(row, 2)) for row in range(model.rowCount())}
+    assert "Missbruk och beroende (SoL/LVM) – jämställdhetsgranskning (v1)" in checklist
     window.reviews.open_round(demo["missbruk"].uuid)
     seen += everything(window)
     window.reviews.cases_page.view.selectRow(0)
