@@ -1,4 +1,4 @@
-"""Build the files the program needs that are not Python source: the Swedish .qm from its .ts, the icons, the licence,
+"""Build the files the program needs that are not Python source: the .qm files from their .ts, the icons, the licence,
 and the built-in training packs (resources/training/*.yaml, copied into reviewer/training/packs/).
 
 Used by setup.py during `build_py` (so `pip install .`, a wheel and an sdist all carry them) and by `make` for the
@@ -16,7 +16,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TS = ROOT / "resources" / "translations" / "reviewer_sv.ts"
+TRANSLATIONS = ROOT / "resources" / "translations"
+# Swedish in full; English only the plural forms of the %n messages ("1 case", "2 cases"), as Qt does it.
+LANGUAGES = ("sv", "en")
 ICONS = ROOT / "resources" / "icons"
 LICENSE = ROOT / "LICENSE"
 TRAINING_PACKS = ROOT / "resources" / "training"
@@ -29,14 +31,17 @@ def lrelease_command() -> list[str]:
 
 
 def build(ui_package: Path) -> list[Path]:
-    """Writes i18n/reviewer_sv.qm, icons/reviewer-N.png and legal/LICENSE (for the About dialog) into `ui_package`,
-    and the training packs into its sibling package reviewer.training; returns the files written."""
-    qm = ui_package / "i18n" / "reviewer_sv.qm"
-    qm.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([*lrelease_command(), "-silent", str(TS), "-qm", str(qm)], check=True)
-    if not qm.is_file() or qm.stat().st_size == 0:
-        raise RuntimeError(f"lrelease wrote no translation to {qm}")
-    written = [qm]
+    """Writes i18n/reviewer_sv.qm and reviewer_en.qm, icons/reviewer-N.png and legal/LICENSE (for the About dialog)
+    into `ui_package`, and the training packs into its sibling package reviewer.training; returns the files written."""
+    written = []
+    for language in LANGUAGES:
+        qm = ui_package / "i18n" / f"reviewer_{language}.qm"
+        qm.parent.mkdir(parents=True, exist_ok=True)
+        ts = TRANSLATIONS / f"reviewer_{language}.ts"
+        subprocess.run([*lrelease_command(), "-silent", str(ts), "-qm", str(qm)], check=True)
+        if not qm.is_file() or qm.stat().st_size == 0:
+            raise RuntimeError(f"lrelease wrote no translation to {qm}")
+        written.append(qm)
     icons = ui_package / "icons"
     icons.mkdir(exist_ok=True)
     for size in ICON_SIZES:

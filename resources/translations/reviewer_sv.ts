@@ -378,6 +378,14 @@
         <source>Assessment</source>
         <translation>Bedömning</translation>
     </message>
+    <message>
+        <source>The gap per question, %1 minus %2 in percentage points, at the answer named with the question.</source>
+        <translation>Skillnaden per fråga, %1 minus %2 i procentenheter, vid det svar som står vid frågan.</translation>
+    </message>
+    <message>
+        <source>No question with answer options was compared in both rounds.</source>
+        <translation>Ingen fråga med svarsalternativ jämfördes i båda omgångarna.</translation>
+    </message>
 </context>
 <context>
     <name>CaseDialog</name>
@@ -718,10 +726,6 @@
         <translation>Inbyggd</translation>
     </message>
     <message>
-        <source>Identifier</source>
-        <translation>Identifierare</translation>
-    </message>
-    <message>
         <source>Search checklists</source>
         <translation>Sök checklista</translation>
     </message>
@@ -834,6 +838,18 @@
     <message>
         <source>The cases are &amp;about</source>
         <translation>Ärendena g&amp;äller</translation>
+    </message>
+    <message>
+        <source>&amp;Whose sex (Swedish)</source>
+        <translation>&amp;Vems kön (svenska)</translation>
+    </message>
+    <message>
+        <source>Whose sex (English)</source>
+        <translation>Vems kön (engelska)</translation>
+    </message>
+    <message>
+        <source>e.g. sökande, vårdnadshavare som ansökt, barnet</source>
+        <translation>t.ex. sökande, vårdnadshavare som ansökt, barnet</translation>
     </message>
     <message>
         <source>Age bands</source>
@@ -1065,12 +1081,22 @@
         <translation>Testets eget p-värde, före justeringen för antalet frågor. Ja/nej och flerval: Fishers exakta test av andelen. Enkelval och skalor: ett test av hela svarsfördelningen, inte bara av det alternativ som visas. Tal: Mann–Whitney, om fördelningarna skiljer sig (inte ett test av medianerna).</translation>
     </message>
     <message>
-        <source>%1: %2 cases – %3 %4, %5 %6, %7 %8.</source>
-        <translation>%1: %2 ärenden – %3 %4, %5 %6, %7 %8.</translation>
+        <source>Sex of: %1</source>
+        <translation>Kön avser: %1</translation>
     </message>
-    <message>
-        <source>%1 cases were reviewed by two people; each case is counted once.</source>
-        <translation>%1 ärenden granskades av två personer; varje ärende räknas en gång.</translation>
+    <message numerus="yes">
+        <source>%1: %n case(s) – %3 %4, %5 %6, %7 %8.</source>
+        <translation>
+            <numerusform>%1: %n ärende – %3 %4, %5 %6, %7 %8.</numerusform>
+            <numerusform>%1: %n ärenden – %3 %4, %5 %6, %7 %8.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) were reviewed by two people; each case is counted once.</source>
+        <translation>
+            <numerusform>%n ärende granskades av två personer; varje ärende räknas en gång.</numerusform>
+            <numerusform>%n ärenden granskades av två personer; varje ärende räknas en gång.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 to %2</source>
@@ -1215,6 +1241,21 @@
     <message>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportera…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) – %3 of %n case(s) completed</source>
+        <translation>
+            <numerusform>%1 (%2) – %3 av %n ärende klart</numerusform>
+            <numerusform>%1 (%2) – %3 av %n ärenden klara</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>fictitious</source>
+        <translation>fiktiv</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>övning</translation>
     </message>
     <message numerus="yes">
         <source>The passphrase needs at least %n characters.</source>
@@ -1624,6 +1665,14 @@
     <message>
         <source>Compare &amp;with</source>
         <translation>&amp;Jämför med</translation>
+    </message>
+    <message>
+        <source>fictitious</source>
+        <translation>fiktiv</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>övning</translation>
     </message>
     <message>
         <source>No comparison</source>
@@ -2110,20 +2159,45 @@
         <source>These questions of version %1 are not in the new version under the same key. Say what became of each: which new question it is now (renamed or reworded; add one for a split), or that it was removed.</source>
         <translation>De här frågorna i version %1 finns inte under samma nyckel i den nya versionen. Ange vad som hände med var och en: vilken ny fråga den är nu (med ny nyckel eller ny formulering; lägg till en till om frågan har delats upp), eller att den har tagits bort.</translation>
     </message>
-    <message>
-        <source>New questions in this version: %1</source>
-        <translation>Nya frågor i den här versionen: %1</translation>
-    </message>
-    <message>
-        <source>No question keeps its key from version %1.</source>
-        <translation>Ingen fråga har kvar sin nyckel från version %1.</translation>
+    <message numerus="yes">
+        <source>%n question(s) changed</source>
+        <translation>
+            <numerusform>%n fråga ändrad</numerusform>
+            <numerusform>%n frågor ändrade</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source>%n question(s) keep their key from version %1 and stay comparable by themselves: %2</source>
+        <source>%n new</source>
         <translation>
-            <numerusform>%n fråga har kvar sin nyckel från version %1 och förblir jämförbar utan vidare: %2</numerusform>
-            <numerusform>%n frågor har kvar sin nyckel från version %1 och förblir jämförbara utan vidare: %2</numerusform>
+            <numerusform>%n ny</numerusform>
+            <numerusform>%n nya</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed or renamed</source>
+        <translation>
+            <numerusform>%n borttagen eller omdöpt</numerusform>
+            <numerusform>%n borttagna eller omdöpta</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n oförändrad</numerusform>
+            <numerusform>%n oförändrade</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compared with version %1: </source>
+        <translation>Jämfört med version %1: </translation>
+    </message>
+    <message>
+        <source>Changed: %1</source>
+        <translation>Ändrade: %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nya: %1</translation>
     </message>
     <message>
         <source>Split…</source>
@@ -2817,6 +2891,10 @@ p</translation>
     <message>
         <source>No answers.</source>
         <translation>Inga svar.</translation>
+    </message>
+    <message>
+        <source>too few for a bar</source>
+        <translation>för få för en stapel</translation>
     </message>
     <message>
         <source>(share of answers)</source>

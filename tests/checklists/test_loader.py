@@ -76,6 +76,24 @@ def test_builtin_checklists_are_the_three_areas_and_valid():
         assert "days" in types, definition.slug
 
 
+def test_subject_label_names_whose_sex_is_recorded():
+    builtins = {d.slug: d for d in builtin_checklists()}
+    labels = {slug: (d.sex_of().sv, d.sex_of().en) for slug, d in builtins.items()}
+    assert labels == {
+        "fardtjanst": ("sökande", "applicant"),
+        "barnomsorg": ("vårdnadshavare som ansökt", "applicant guardian"),
+        "missbruk": ("den enskilde som utreds", "the individual investigated"),
+    }
+    plain = parse_checklist(json.dumps(MINIMAL), "test.json")
+    assert plain.subject_label is None
+    assert plain.sex_of().sv == "den som ärendet gäller"
+    named = parse_checklist(json.dumps({**MINIMAL, "subject_label": "barnet"}), "test.json")
+    assert named.sex_of().sv == "barnet" and named.sex_of().text("en") == "barnet"
+    assert named.sha256() != plain.sha256(), "the label is part of the definition that is hashed"
+    blank = errors_of({**MINIMAL, "subject_label": {"sv": " "}})
+    assert any(issue.path == "subject_label.sv" for issue in blank.issues)
+
+
 def test_missbruk_records_money_as_numbers():
     missbruk = next(d for d in builtin_checklists() if d.slug == "missbruk")
     assert any(q.type.value == "money" for q in missbruk.questions())

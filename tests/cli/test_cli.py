@@ -227,8 +227,8 @@ def test_excel_round_trip_draft_publish_with_mapping_and_retire(tmp_path, data_d
     assert "Tillbakadragen: missbruk@1" in retired
     assert "redan tillbakadragen" in run("checklist", "retire", "missbruk@1", data_dir=data_dir, check_rc=1).stderr
     listing = run("checklist", "list", data_dir=data_dir, check_rc=0).stdout
-    assert re.search(r"missbruk\s+1\s+missbruk\s+retired", listing), listing
-    assert re.search(r"missbruk\s+2\s+missbruk\s+published", listing), listing
+    assert re.search(r"missbruk\s+1\s+missbruk\s+pensionerad", listing), listing
+    assert re.search(r"missbruk\s+2\s+missbruk\s+publicerad", listing), listing
 
 
 def test_publish_with_retire_and_english_messages(tmp_path, data_dir):

@@ -50,7 +50,7 @@ def test_export_and_import_encrypted(capsys, caseworker, passphrase_file, tmp_pa
         "--data-dir", data_dir,
     )  # fmt: skip
     assert code == 0
-    assert out.startswith("Skrev ab.granskning (krypterad): 1 omgångar, 2 ärenden, 2 granskningar")
+    assert out.startswith("Skrev ab.granskning (krypterad): 1 omgång, 2 ärenden, 2 granskningar")
     chief = tmp_path / "chief"
     code, out, _ = run(capsys, "exchange", "import", target, "--passphrase-file", passphrase_file, "--data-dir", chief)
     assert code == 0

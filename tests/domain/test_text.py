@@ -22,3 +22,11 @@ def test_error_speaks_both_languages():
     error = ReviewerError(Message("Filen är skadad", "The file is damaged"))
     assert error.text("sv") == "Filen är skadad"
     assert error.text("en") == "The file is damaged"
+
+
+def test_a_count_takes_the_singular_for_one_only():
+    from reviewer.domain.text import count_of
+
+    assert count_of(1, "ärende", "ärenden") == "1 ärende"
+    assert [count_of(n, "case", "cases") for n in (0, 2, 21)] == ["0 cases", "2 cases", "21 cases"]
+    assert count_of("x", "ärende", "ärenden") == "x ärenden", "a hidden count reads as many"

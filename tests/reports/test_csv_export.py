@@ -64,7 +64,7 @@ def test_method_rows_first(result_and_guard):
     method = [r for r in table if r["avsnitt"] == "Metod"]
     assert table[: len(method)] == method
     codes = [r["rad_kod"] for r in method]
-    assert codes[:3] == ["checklista", "omgang", "enhet"]
+    assert codes[:4] == ["checklista", "kon_avser", "omgang", "enhet"]
     assert find(method, rad_kod="antal_arenden", grupp_kod="female")[0]["antal"] == "50"
     other = find(method, rad_kod="antal_arenden", grupp_kod="other")[0]
     assert (other["antal"], other["dolt"]) == ("", "x")

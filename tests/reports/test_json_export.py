@@ -52,6 +52,7 @@ def test_top_level(document):
         "version": 1,
         "title": {"sv": "Testmall", "en": "Test template"},
         "subject": "adult",
+        "subject_label": {"sv": "den som ärendet gäller", "en": "the person the case is about"},
     }
     assert method["rounds"] == [{"name": "Granskning 2026", "period_label": "2026"}]
     assert method["cases"]["female"] == {"count": 50, "percent": None, "hidden": None}

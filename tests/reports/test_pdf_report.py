@@ -117,7 +117,10 @@ def test_agreement_and_method(report):
     text = flat(poppler("pdftotext", path))
     assert "8 ärenden granskades av två granskare. De svarade lika i 75 % av 8 jämförda svar" in text
     assert "kappa är i genomsnitt 0,5 (måttlig överensstämmelse)" in text
-    assert "Ärendena granskades av 3 granskare med checklistan testmall version 1." in text
+    assert (
+        "Kön avser: den som ärendet gäller. Ärendena granskades av 3 granskare med checklistan ”Testmall” version 1."
+        in text
+    )
     assert "Bara klara granskningar räknas." in text
     assert "Fishers exakta test" in text
     assert "minst 10 procentenheter" in text

@@ -115,7 +115,7 @@ def test_method_and_glossary(workbook, result_and_guard):
     assert any(m.startswith("– = det finns ingen uppgift") for m in marks)
     glossary = list(workbook["Ordlista"].iter_rows(values_only=True))
     assert glossary[0] == ("Avsnitt", "Frågans kod", "Fråga", "Frågetyp", "Svarets kod", "Svarsalternativ")
-    assert ("Ärendet", "beslut", "Vad blev beslutet?", "single_choice", "avslag", "Avslag") in glossary
+    assert ("Ärendet", "beslut", "Vad blev beslutet?", "Ett av flera alternativ", "avslag", "Avslag") in glossary
 
 
 def test_one_truth_service_json_xlsx_csv(workbook, result_and_guard):
@@ -182,3 +182,10 @@ def test_the_guard_refuses_a_planted_case_code_in_a_chart_or_a_sheet(result_and_
     with pytest.raises(ExportRefusedError):
         write_xlsx(result, tmp_path / "x.xlsx", guard)
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_every_sheet_says_whose_sex_the_groups_are(workbook):
+    method = {row[0]: row[1] for row in workbook["Metod"].iter_rows(min_row=3, values_only=True) if row[0]}
+    assert method["Kön avser"] == "den som ärendet gäller"
+    for name in ("Ärendet", "Tid och kostnad"):
+        assert workbook[name]["A3"].value == "Kön avser: den som ärendet gäller"

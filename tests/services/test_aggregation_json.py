@@ -35,7 +35,7 @@ TOP = {
     "sections",
 }
 TESTED = {"questions", "primary", "breakdown_rows"}
-CHECKLIST = {"slug", "version", "subject"}
+CHECKLIST = {"slug", "version", "subject", "subject_label"}
 ROUND = {"uuid", "name", "period_label", "checklist_slug", "checklist_version"}
 REQUEST = {"round_uuids", "unit", "reviewer", "breakdown", "include_in_progress", "thresholds"}
 THRESHOLDS = {"min_difference_pp", "min_relative_difference", "fdr_q", "alpha", "min_group_n"}
@@ -83,7 +83,17 @@ COMPARISON = {
 TEST = {"name", "p_value", "comparisons"}
 STRATUM = {"value", "label", "n_by_group", "groups", "comparison"}
 TEXT = {"sv", "en"}
-BEFORE_AFTER = {"format", "format_version", "subject", "request", "after", "before", "tested", "questions"}
+BEFORE_AFTER = {
+    "format",
+    "format_version",
+    "subject",
+    "subject_label",
+    "request",
+    "after",
+    "before",
+    "tested",
+    "questions",
+}
 SUMMARY = {"rounds", "checklist", "counts"}
 CHANGE = {
     "key",
@@ -139,7 +149,12 @@ def test_the_shape_is_pinned(demo_json):
     assert set(doc["tested"]) == TESTED
     assert doc["tested"]["questions"] > 0
     assert set(doc["checklist"]) == CHECKLIST
-    assert doc["checklist"] == {"slug": "missbruk", "version": 1, "subject": "adult"}
+    assert doc["checklist"] == {
+        "slug": "missbruk",
+        "version": 1,
+        "subject": "adult",
+        "subject_label": {"sv": "den enskilde som utreds", "en": "the individual investigated"},
+    }
     assert set(doc["rounds"][0]) == ROUND
     assert set(doc["request"]) == REQUEST
     assert set(doc["request"]["thresholds"]) == THRESHOLDS

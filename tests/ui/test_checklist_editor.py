@@ -508,3 +508,43 @@ def test_publish_dialog_retires_an_old_key(qtbot, app, swedish):
     choose(dialog.rows["c"][0], "d")
     dialog.accept()
     assert submitted == [({"d": "c"}, ["b"])]
+
+
+def test_publish_dialog_says_the_difference_in_plain_words(qtbot, app, swedish, screenshot):
+    from PySide6.QtWidgets import QLabel
+
+    from reviewer.services.checklists import PublishPlan
+
+    plan = PublishPlan(1, ["a", "e", "f"], ["b", "c"], ["d"], {}, [])
+    dialog = PublishDialog(
+        "Test",
+        2,
+        plan,
+        {"a": "Fråga A", "b": "Fråga B", "c": "Fråga C"},
+        {"a": "Fråga A, omskriven", "d": "Fråga D"},
+        lambda m, r: None,
+        "sv",
+        changed=["a"],
+    )
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert (
+        "Jämfört med version 1: 1 fråga ändrad, 1 ny, 2 borttagna eller omdöpta, 2 oförändrade.\n"
+        "Ändrade: ”Fråga A, omskriven”\nNya: ”Fråga D”"
+    ) in texts
+    assert "Fråga B" in texts and "Fråga C" in texts
+    assert not any(t in ("a", "b", "c", "d", "e", "f") or "(b)" in t for t in texts), "keys are never shown"
+    dialog.show()
+    screenshot(dialog, "publish-dialog-difference")
+
+
+def test_a_kept_question_counts_as_changed_when_anything_in_it_differs():
+    from reviewer.checklists.loader import parse_checklist
+    from reviewer.ui.checklist_editor.publish_dialog import _changed
+    from tests.ui.helpers import ALL_TYPES
+
+    old = parse_checklist(json.dumps(ALL_TYPES), "alla.json")
+    data = old.model_dump(mode="json", by_alias=True, exclude_none=True)
+    first, second = data["sections"][0]["questions"][:2]
+    first["help"] = {"sv": "Ny vägledning"}
+    assert _changed(old, [first["key"], second["key"]], data) == [first["key"]]

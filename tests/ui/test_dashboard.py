@@ -365,6 +365,17 @@ def test_before_after_against_the_baseline_round(qtbot, app, page, demo, screens
     assert model.record(untested).verdict == "not_tested"
     assert cell(model, untested, BA_VERDICT) == "kan inte prövas (för litet underlag)"
     assert cell(model, untested, BA_CHANGE) == "–" and cell(model, untested, BA_P) == ""
+    # the gap per question as a chart, before beside after, the compared answer named with the question
+    chart = view.chart.data
+    assert chart.series == ("Exempeldata: Missbruk och beroende (SoL/LVM) – jämställdhetsgranskning (fiktiv) (2026)"
+                            .replace(" (2026)", f" ({baseline.period_label})"), "Missbruk 2027 (2027)")  # fmt: skip
+    index = chart.categories.index(cell(model, row, BA_QUESTION).replace("\n", " "))
+    assert chart.categories[index].endswith("(andel ”Ja”)")
+    before_bar, after_bar = chart.bars[index]
+    assert before_bar.value == change.before.difference_pp and after_bar.value == 0
+    assert chart.minimum == -chart.maximum <= -10
+    assert "Skillnaden per fråga, kvinnor minus män i procentenheter" in view.chart_title.text()
+    assert "Kön avser: den enskilde som utreds." in view.title.text()
     page.tabs.setCurrentWidget(view)
     screenshot(page, "dashboard-before-after")
 
@@ -444,3 +455,92 @@ def test_a_change_while_computing_replaces_the_running_computation(qtbot, page):
     unit = page.filters.unit.currentData()
     qtbot.waitUntil(lambda: not page.is_busy() and page.result.request.unit == unit, timeout=60_000)
     assert page.result.n_cases < everyone
+
+
+def test_it_opens_on_the_newest_real_round_not_a_demo_round(qtbot, app, swedish, demo):
+    with app.db.session() as session:
+        create_round(session, "Färdtjänst 2026", get_version(session, "fardtjanst"), "2026")
+    page = DashboardPage(app.db, "sv")
+    qtbot.addWidget(page)
+    computed(qtbot, page, page.refresh)
+    filters = page.filters
+    assert filters.checklist.currentText() == "Färdtjänst och riksfärdtjänst – jämställdhetsgranskning (v1)"
+    assert all("@" not in filters.checklist.itemText(i) for i in range(filters.checklist.count()))
+    checked = [
+        filters.rounds_model.item(r).text()
+        for r in range(filters.rounds_model.rowCount())
+        if filters.rounds_model.item(r).checkState() == Qt.CheckState.Checked
+    ]
+    assert checked == ["Färdtjänst 2026 (2026)"]
+    items = [filters.rounds_model.item(r).text() for r in range(filters.rounds_model.rowCount())]
+    assert any(t.startswith("Exempeldata") and t.endswith("– fiktiv") for t in items)
+
+
+def test_whose_sex_is_said_beside_the_figures_and_small_groups_get_no_bar(qtbot, app, page, screenshot):
+    choose_checklist(qtbot, page, "barnomsorg")
+    assert "Kön avser: vårdnadshavare som ansökt." in page.findings.summary.text()
+    with app.db.session() as session:
+        definition = definition_of(get_version(session, "fardtjanst"))
+        round_ = create_round(session, "Liten", get_version(session, "fardtjanst"), "2026")
+        question = next(q for q in definition.questions() if q.type is QuestionType.YES_NO)
+        number = next(q for q in definition.questions() if q.type is QuestionType.DAYS)
+        sexes = [Sex.KVINNA] * 20 + [Sex.MAN] * 20 + [Sex.ANNAT_OKANT]
+        reviewed = [
+            ReviewedCase(
+                f"S-{i}",
+                sex,
+                None,
+                None,
+                "AB",
+                ReviewStatus.COMPLETE,
+                {
+                    question.key: (encode(question, "ja" if sex is Sex.ANNAT_OKANT or i % 3 else "nej"), None),
+                    number.key: (encode(number, 900 if sex is Sex.ANNAT_OKANT else 20 + i), None),
+                },
+            )
+            for i, sex in enumerate(sexes)
+        ]
+        insert_reviewed_cases(session, round_.id, round_.checklist_version_id, reviewed)
+        session.commit()
+        small = round_.uuid
+    choose_checklist(qtbot, page, "fardtjanst")
+    computed(qtbot, page, lambda: page.filters.check_rounds({small}))
+    assert "Kön avser: sökande." in page.findings.summary.text()
+    assert page.sections.sex_of.text() == "Kön avser: sökande"
+    for key in (question.key, number.key):
+        page.show_question(key)
+        chart = page.sections.chart.data
+        assert chart.series[2] == "Annat/okänt (n = 1, för få för en stapel)"
+        assert all(bars[2].value is None for bars in chart.bars), "one case never draws a bar"
+        assert all(bars[2].text not in ("", "–") for bars in chart.bars[:1]), "its figure is still there as text"
+        assert "Kön avser: sökande" in page.sections.chart_title.text()
+    # the one case's 900 days do not set the scale for the others
+    assert page.sections.chart.data.maximum < 900
+    screenshot(page, "dashboard-small-other-group")
+
+
+def test_the_choices_survive_a_change_of_language(qtbot, app, swedish, demo):
+    from reviewer.services.settings import Settings
+    from reviewer.ui.main_window import MainWindow
+
+    window = MainWindow(app, Settings(reviewer="AB", language="sv"))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.dashboard.computed, timeout=60_000):
+        window.tabs.setCurrentWidget(window.dashboard_tab)
+    page = window.dashboard
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=60_000)
+    combo = page.filters.checklist
+    other = next(combo.itemData(i) for i in range(combo.count()) if i != combo.currentIndex())
+    computed(qtbot, page, lambda: combo.setCurrentIndex(combo.findData(other)))
+    computed(qtbot, page, lambda: page.filters.unit.setCurrentIndex(1))
+    computed(qtbot, page, lambda: page.filters.breakdown.setCurrentIndex(page.filters.breakdown.findData("unit")))
+    before = page.filters.selection()
+    window.apply_settings(Settings(reviewer="AB", language="en"))
+    assert window.tabs.currentWidget() is window.dashboard_tab
+    page = window.dashboard
+    qtbot.waitUntil(lambda: page.result is not None and not page.is_busy(), timeout=60_000)
+    assert page.filters.selection() == before
+    assert page.filters.checklist.currentData() == other
+    assert page.tabs.tabText(0) == "&Differences"
+    window.apply_settings(Settings(reviewer="AB", language="sv"))

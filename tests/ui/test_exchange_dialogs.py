@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import func
 from sqlmodel import select
 
@@ -33,9 +34,16 @@ def count(app, model) -> int:
         return session.exec(select(func.count()).select_from(model)).one()
 
 
+def tick_all(dialog: ExchangeExportDialog) -> None:
+    """The demo rounds are fictitious and so not ticked at first; these tests export them."""
+    for row in range(dialog.rounds_model.rowCount()):
+        dialog.rounds_model.item(row).setCheckState(Qt.CheckState.Checked)
+
+
 def export(qtbot, app, path: Path, passphrase: str | None = PASSPHRASE) -> ExchangeExportDialog:
     dialog = ExchangeExportDialog(app.db, "sv", "Anna")
     qtbot.addWidget(dialog)
+    tick_all(dialog)
     dialog.encrypt.setChecked(passphrase is not None)
     if passphrase is not None:
         dialog.passphrase.setText(passphrase)
@@ -75,6 +83,7 @@ def run_import(qtbot, dialog: ExchangeImportDialog):
 def test_export_refuses_short_or_mismatched_passphrases(qtbot, swedish, caseworker, tmp_path):
     dialog = ExchangeExportDialog(caseworker.db, "sv", "Anna")
     qtbot.addWidget(dialog)
+    tick_all(dialog)
     dialog.passphrase.setText("kort")
     dialog.repeat.setText("kort")
     dialog.export_to(tmp_path / "x.granskning")

@@ -168,3 +168,39 @@ def test_swedish_screens_show_no_english_source_text(qtbot, app, swedish):
 
     leaks = sorted({t for t in seen if t in whole or any(starts_with_words(t, b) for b in beginnings)})
     assert leaks == []
+
+
+TS_EN = ROOT / "resources/translations/reviewer_en.ts"
+
+
+def test_the_english_plurals_are_finished_and_cover_every_counted_message():
+    tree = ET.parse(TS_EN)
+    forms = {
+        message.findtext("source"): [f.text or "" for f in message.find("translation").iter("numerusform")]
+        for message in tree.iter("message")
+    }
+    counted = {source for _context, source in sources(TS) if "%n" in source}
+    assert counted <= set(forms), "run 'make update-translations' and fill in the English plurals"
+    for source, (one, many) in forms.items():
+        assert "(s)" not in one + many and one.strip() and many.strip(), source
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [
+        ("sv", "1 ärende med färdig granskning.", "2 ärenden med färdiga granskningar."),
+        ("en", "1 case with a completed review.", "2 cases with completed reviews."),
+    ],
+)
+def test_counts_take_the_right_plural_in_both_languages(qapp, language, one, two):
+    from PySide6.QtCore import QCoreApplication
+
+    from reviewer.ui.i18n import install_translator
+
+    install_translator(qapp, language)
+    try:
+        text = "%n case(s) with completed reviews."
+        assert QCoreApplication.translate("DashboardPage", text, "", 1) == one
+        assert QCoreApplication.translate("DashboardPage", text, "", 2) == two
+    finally:
+        install_translator(qapp, "en")

@@ -142,6 +142,9 @@ class PreviousVersion(_Strict):
     retired: list[Key] = Field(default_factory=list)
 
 
+DEFAULT_SUBJECT_LABEL = LocalizedText(sv="den som ärendet gäller", en="the person the case is about")
+
+
 class ChecklistDefinition(_Strict):
     format_version: Literal[1]
     slug: Slug
@@ -150,6 +153,8 @@ class ChecklistDefinition(_Strict):
     title: LocalizedText
     description: LocalizedText | None = None
     subject: Subject
+    # Whose sex the case records ("sökande", "barnet"): every table, chart and report names it beside Kvinnor/Män.
+    subject_label: LocalizedText | None = None
     age_bands: list[Option] = Field(min_length=1)
     previous: PreviousVersion | None = None
     sections: list[Section] = Field(min_length=1)
@@ -163,6 +168,10 @@ class ChecklistDefinition(_Strict):
 
     def question(self, key: str) -> Question | None:
         return self._by_key.get(key)
+
+    def sex_of(self) -> LocalizedText:
+        """The person whose sex is recorded; a checklist that does not name one says 'the person the case is about'."""
+        return self.subject_label or DEFAULT_SUBJECT_LABEL
 
     def canonical_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=False)

@@ -8,7 +8,7 @@ import sys
 import sqlalchemy as sa
 
 from reviewer.bootstrap import App, bootstrap, prepare, release_logging
-from reviewer.domain.text import language_from_environment
+from reviewer.domain.text import count_of, language_from_environment
 from reviewer.services.maintenance import backup_now, check_database, recount_answers, restore_database
 from reviewer.services.settings import load_settings
 from reviewer.storage.backups import BackupInfo, list_backups
@@ -37,8 +37,10 @@ def describe(info: BackupInfo) -> str:
     size = f"{info.size / 1_000_000:.1f} MB"
     if info.readable:
         held = _t(
-            f"{info.rounds} omgångar, {info.cases} ärenden, {info.reviews} granskningar",
-            f"{info.rounds} rounds, {info.cases} cases, {info.reviews} reviews",
+            f"{count_of(info.rounds or 0, 'omgång', 'omgångar')}, {count_of(info.cases or 0, 'ärende', 'ärenden')}, "
+            f"{count_of(info.reviews or 0, 'granskning', 'granskningar')}",
+            f"{count_of(info.rounds or 0, 'round', 'rounds')}, {count_of(info.cases or 0, 'case', 'cases')}, "
+            f"{count_of(info.reviews or 0, 'review', 'reviews')}",
         )
     else:
         held = _t("kan inte läsas", "cannot be read")

@@ -24,10 +24,12 @@ from reviewer.cli.parser import build_parser
 from reviewer.cli.plan import run_plan, run_sample
 from reviewer.cli.report import run_report
 from reviewer.cli.training import training_import_pack, training_list
-from reviewer.domain.text import Message, ReviewerError, language_from_environment
+from reviewer.domain.text import Message, ReviewerError, count_of, language_from_environment
+from reviewer.reports.common import QUESTION_TYPE_NAMES
 from reviewer.services import checklists as checklist_service
 from reviewer.services import rounds as round_service
 from reviewer.services import spreadsheet_import
+from reviewer.services.aggregation.model import label_message, sex_heading
 from reviewer.services.demo import create_demo_data
 from reviewer.services.settings import load_settings
 from reviewer.storage.database import DatabaseError
@@ -38,6 +40,24 @@ log = logging.getLogger(__name__)
 
 def _t(sv: str, en: str) -> str:
     return en if language_from_environment() == "en" else sv
+
+
+# The words the window uses for the codes, so that a listing reads as prose; the codes stay where they are typed.
+_AREAS = {
+    "fardtjanst": Message("färdtjänst", "paratransit"),
+    "barnomsorg": Message("barnomsorg", "childcare"),
+    "missbruk": Message("missbruk", "substance abuse"),
+    "annat": Message("annat", "other"),
+}
+_STATUSES = {
+    "draft": Message("utkast", "draft"),
+    "published": Message("publicerad", "published"),
+    "retired": Message("pensionerad", "retired"),
+}
+
+
+def _word(words: dict[str, Message], code: str) -> str:
+    return words[code].text() if code in words else code
 
 
 def _open(args: argparse.Namespace) -> App:
@@ -57,13 +77,15 @@ def _checklist_list(args: argparse.Namespace) -> int:
     finally:
         app.close()
     header = (
-        _t("slug", "slug"),
+        _t("id", "slug"),
         _t("version", "version"),
         _t("område", "area"),
         _t("status", "status"),
         _t("titel", "title"),
     )
-    rows = [(s.slug, str(s.version), s.area, s.status.value, s.title) for s in summaries]
+    rows = [
+        (s.slug, str(s.version), _word(_AREAS, s.area), _word(_STATUSES, s.status.value), s.title) for s in summaries
+    ]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)) + "  " + row[4])
@@ -81,7 +103,9 @@ def _checklist_show(args: argparse.Namespace) -> int:
     finally:
         app.close()
     lang = language_from_environment()
-    print(f"{definition.title.text(lang)} ({definition.slug}@{definition.version}, {definition.area.value}, {status})")
+    area, status = _word(_AREAS, definition.area.value), _word(_STATUSES, status)
+    print(f"{definition.title.text(lang)} ({definition.slug}@{definition.version}, {area}, {status})")
+    print(sex_heading(label_message(definition.sex_of()), lang))
     if definition.description:
         print(definition.description.text(lang))
     for section in definition.sections:
@@ -94,7 +118,7 @@ def _checklist_show(args: argparse.Namespace) -> int:
                     "?" if q.show_if else " ",
                 ]
             )
-            print(f"  {flags} {q.key:<28} {q.type.value:<16} {q.text.text(lang)}")
+            print(f"  {flags} {q.key:<28} {QUESTION_TYPE_NAMES[q.type].text(lang):<24} {q.text.text(lang)}")
     print(
         "\n"
         + _t(
@@ -236,7 +260,10 @@ def _demo(args: argparse.Namespace) -> int:
         app.close()
     for name in names:
         print(
-            _t(f"Skapade {name} med {args.cases} fiktiva ärenden", f"Created {name} with {args.cases} fictitious cases")
+            _t(
+                f"Skapade {name} med {count_of(args.cases, 'fiktivt ärende', 'fiktiva ärenden')}",
+                f"Created {name} with {count_of(args.cases, 'fictitious case', 'fictitious cases')}",
+            )
         )
     return 0
 
@@ -263,7 +290,7 @@ def _round_list(args: argparse.Namespace) -> int:
     rows = [
         (
             s.name + (archived if s.archived else ""),
-            s.area,
+            _word(_AREAS, s.area),
             f"{s.checklist_slug}@{s.checklist_version}",
             s.period_label,
             str(s.case_count),

@@ -24,6 +24,12 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> Langu
     return "sv"
 
 
+def count_of(n: int | str, one: str, many: str) -> str:
+    """ "1 ärende", "2 ärenden": Swedish and English both take the singular for one only (Qt's %n does the UI).
+    A count may be a mark for a hidden figure ("x"), which takes the plural."""
+    return f"{n} {one if str(n) == '1' else many}"
+
+
 @dataclass(frozen=True)
 class Message:
     sv: str

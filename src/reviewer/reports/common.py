@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from reviewer.checklists.schema import QuestionType
 from reviewer.domain.disclosure import Reason, Rules
 from reviewer.domain.sex import Subject
 from reviewer.domain.statistics import ComparisonState
@@ -99,6 +100,7 @@ GLOSSARY = Message("Ordlista", "Glossary")
 CHECKLIST = Message("Checklista", "Checklist")
 ROUNDS = Message("Omgångar", "Rounds")
 UNIT = Message("Enhet", "Unit")
+SEX_OF = Message("Kön avser", "Sex of")
 ALL_UNITS = Message("Alla enheter", "All units")
 CASES = Message("Antal granskade ärenden", "Number of reviewed cases")
 REVIEWERS = Message("Antal granskare", "Number of reviewers")
@@ -133,6 +135,20 @@ SECTION = Message("Avsnitt", "Section")
 QUESTION = Message("Fråga", "Question")
 QUESTION_KEY = Message("Frågans kod", "Question code")
 QUESTION_TYPE = Message("Frågetyp", "Question type")
+# The words the checklist editor uses for the types, for readers of an export (the codes stay in CSV and JSON).
+QUESTION_TYPE_NAMES = {
+    QuestionType.YES_NO: Message("Ja/nej", "Yes/no"),
+    QuestionType.YES_NO_NA: Message("Ja/nej/ej aktuellt", "Yes/no/not applicable"),
+    QuestionType.SINGLE_CHOICE: Message("Ett av flera alternativ", "One of several options"),
+    QuestionType.MULTIPLE_CHOICE: Message("Flera alternativ", "Several options"),
+    QuestionType.INTEGER: Message("Heltal", "Whole number"),
+    QuestionType.DECIMAL: Message("Decimaltal", "Decimal number"),
+    QuestionType.MONEY: Message("Belopp (kr)", "Amount (SEK)"),
+    QuestionType.DAYS: Message("Antal dagar", "Number of days"),
+    QuestionType.DATE: Message("Datum", "Date"),
+    QuestionType.SCALE: Message("Skala 1–5", "Scale 1–5"),
+    QuestionType.TEXT: Message("Fritext", "Free text"),
+}
 OPTION_CODE = Message("Svarets kod", "Answer code")
 OPTION = Message("Svarsalternativ", "Answer option")
 MARKS = (

@@ -33,6 +33,7 @@ from reviewer.reports.common import (
     REVIEWERS,
     ROUNDS,
     SEX_GROUPS_ONLY,
+    SEX_OF,
     STATE_LABELS,
     STATISTICS,
     UNIT,
@@ -155,6 +156,7 @@ def _rows(result: AnonymisedResult, decimal: Decimal) -> Iterator[dict[str, str]
 
     title = f"{method.checklist_title.sv} ({method.checklist_slug}, version {method.checklist_version})"
     yield fact("checklista", CHECKLIST, title)
+    yield fact("kon_avser", SEX_OF, method.subject_label.sv)
     for round_ in method.rounds:
         yield fact("omgang", ROUNDS, f"{round_.name} ({round_.period_label})")
     yield fact("enhet", UNIT, method.unit or ALL_UNITS.sv)

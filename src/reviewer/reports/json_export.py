@@ -118,6 +118,7 @@ def _method(method: Method) -> dict[str, Any]:
             "version": method.checklist_version,
             "title": text_json(method.checklist_title),
             "subject": method.subject.value,
+            "subject_label": text_json(method.subject_label),
         },
         "rounds": [{"name": r.name, "period_label": r.period_label} for r in method.rounds],
         "unit": method.unit,

@@ -60,12 +60,14 @@ from reviewer.reports.common import (
     QUESTION,
     QUESTION_KEY,
     QUESTION_TYPE,
+    QUESTION_TYPE_NAMES,
     RATIO,
     RATIO_CI,
     REVIEWERS,
     ROUNDS,
     SECTION,
     SEX_GROUPS_ONLY,
+    SEX_OF,
     STATE_LABELS,
     STATISTICS,
     TEST,
@@ -184,6 +186,7 @@ def _method_sheet(sheet: Worksheet, result: AnonymisedResult) -> None:
             None,
         )
     ]
+    rows.append((SEX_OF.sv, method.subject_label.sv, None))
     rows += [(ROUNDS.sv if i == 0 else "", f"{r.name} ({r.period_label})", None) for i, r in enumerate(method.rounds)]
     rows.append((UNIT.sv, method.unit or ALL_UNITS.sv, None))
     for column in COLUMNS:
@@ -236,6 +239,8 @@ def _section_sheet(sheet: Worksheet, section: AnonymisedSection, result: Anonymi
     sheet["A1"].font = _TITLE
     sheet["A2"] = LEGEND.sv
     sheet["A2"].font = _MUTED
+    sheet["A3"] = f"{SEX_OF.sv}: {result.method.subject_label.sv}"
+    sheet["A3"].font = _BOLD
     row = 4
     for question in section.questions:
         row = _question_block(sheet, row, question, result.method.subject) + 2
@@ -416,11 +421,12 @@ def _glossary_sheet(sheet: Worksheet, result: AnonymisedResult) -> None:
             if question.kind == "numeric":
                 options = [("", UNITS[question.unit].sv)]
             for code, label in options:
-                values = (section.title.sv, question.key, question.text.sv, question.type.value, code, label)
+                kind = QUESTION_TYPE_NAMES[question.type].sv
+                values = (section.title.sv, question.key, question.text.sv, kind, code, label)
                 for index, value in enumerate(values, start=1):
                     sheet.cell(row=row, column=index, value=value)
                 row += 1
-    for letter, width in zip("ABCDEF", (28, 28, 60, 16, 18, 45), strict=True):
+    for letter, width in zip("ABCDEF", (28, 28, 60, 24, 18, 45), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:F{max(row - 1, 1)}"

@@ -48,7 +48,7 @@ from reviewer.services.aggregation import (
     aggregate,
     unit_of,
 )
-from reviewer.services.aggregation.model import Unit
+from reviewer.services.aggregation.model import Unit, default_subject_label
 from reviewer.services.aggregation.text import finding_message
 from reviewer.services.checklists import definition_of, get_version
 from reviewer.services.rounds import require_real_rounds
@@ -168,6 +168,8 @@ class Method:
     # How many comparisons the adjustment was made over (counts of questions, not of cases: nothing to hide).
     n_tested: int = 0
     n_tested_primary: int = 0
+    # Whose sex the columns are (the checklist's subject_label): every export's heading says it.
+    subject_label: Message = field(default_factory=default_subject_label)
 
 
 @dataclass(frozen=True)
@@ -277,6 +279,7 @@ def build_anonymised(
         checklist_version=result.checklist_version,
         checklist_title=Message(definition.title.sv, definition.title.en or definition.title.sv),
         subject=result.subject,
+        subject_label=result.subject_label,
         rounds=[RoundLabel(r.name, r.period_label) for r in result.rounds],
         unit=request.unit,
         cases=cases,

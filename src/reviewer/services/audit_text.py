@@ -90,6 +90,10 @@ class Vocabulary:
         self.texts = {q.key: _localised(q.text) for q in questions}
         self.options = {q.key: {o.value: _localised(o.label) for o in q.options or []} for q in questions}
         self.bands = {band.value: _localised(band.label) for band in definition.age_bands}
+        self.checklist = Message(
+            f"{definition.title.sv} (version {definition.version})",
+            f"{definition.title.text('en')} (version {definition.version})",
+        )
 
     def text(self, key: str) -> Message:
         return self.texts.get(key) or plain(key)
@@ -256,15 +260,10 @@ def _conflict(detail: dict[str, Any], _words: Vocabulary | None) -> list[Change]
     ]
 
 
-def _round_create(detail: dict[str, Any], _words: Vocabulary | None) -> list[Change]:
-    return [
-        Change(
-            Message("Omgång skapad", "Round created"),
-            EMPTY,
-            EMPTY,
-            plain(str(detail.get("checklist", ""))),
-        )
-    ]
+def _round_create(detail: dict[str, Any], words: Vocabulary | None) -> list[Change]:
+    """The round's checklist by its title; the slug@version in the detail only when the checklist is unknown."""
+    checklist = words.checklist if words is not None else plain(str(detail.get("checklist", "")))
+    return [Change(Message("Omgång skapad", "Round created"), EMPTY, EMPTY, checklist)]
 
 
 def _round_rename(detail: dict[str, Any], _words: Vocabulary | None) -> list[Change]:

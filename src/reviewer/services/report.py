@@ -33,7 +33,7 @@ from reviewer.services.aggregation import (
     filter_options,
     unit_of,
 )
-from reviewer.services.aggregation.model import Unit
+from reviewer.services.aggregation.model import Unit, default_subject_label, label_message
 from reviewer.services.agreement import AgreementResult, inter_rater_agreement
 from reviewer.services.anonymisation import (
     AnonymisedResult,
@@ -106,6 +106,7 @@ class ReportData:
     agreement: AgreementResult
     question_units: dict[str, Unit]
     baseline: RoundLabel | None = None
+    subject_label: Message = field(default_factory=default_subject_label)
     aggregate: Aggregate | None = None
     before_after: BeforeAfter | None = None
     anonymised: AnonymisedResult | None = None
@@ -178,6 +179,7 @@ def build_report(
         checklist_slug=facts.checklist_slug,
         checklist_version=facts.checklist_version,
         subject=facts.subject,
+        subject_label=label_message(definition.sex_of()),
         rounds=[RoundLabel(r.name, r.period_label) for r in facts.rounds],
         units=[request.unit] if request.unit is not None else filter_options(session, request.round_uuids).units,
         created=created,

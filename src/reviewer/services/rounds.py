@@ -65,6 +65,17 @@ class RoundSummary:
     case_count: int
     completed_count: int
     baseline_name: str | None = None
+    checklist_title: str = ""
+
+    @property
+    def real(self) -> bool:
+        """A round of real cases: neither a training round nor fictitious demo data."""
+        return self.kind is RoundKind.REAL and not self.fictitious
+
+    @property
+    def checklist_name(self) -> str:
+        """What the user calls the checklist: its title and version, never the internal slug."""
+        return f"{self.checklist_title or self.checklist_slug} (v{self.checklist_version})"
 
 
 def _clean_name(session: Session, name: str, except_id: int | None = None) -> str:
@@ -215,6 +226,21 @@ def list_rounds(
             case_count=case_counts.get(r.id or 0, 0),
             completed_count=completed_counts.get(r.id or 0, 0),
             baseline_name=names.get(r.baseline_round_id) if r.baseline_round_id else None,
+            checklist_title=c.title,
         )
         for r, c in rows
     ]
+
+
+def rounds_reviewed_by(session: Session, reviewer: str) -> set[str]:
+    """The rounds in which `reviewer` has a review of their own: what a caseworker exports to the unit chief."""
+    if not reviewer:
+        return set()
+    query = (
+        select(Round.uuid)
+        .join(Case, col(Case.round_id) == col(Round.id))
+        .join(Review, col(Review.case_id) == col(Case.id))
+        .where(Review.reviewer == reviewer)
+        .distinct()
+    )
+    return set(session.exec(query).all())

@@ -41,6 +41,12 @@ class Settings(BaseModel):
         description="How many automatic backups of each kind (daily, before a migration, before a restore) are kept.",
     )
 
+    exchange_folder: str | None = Field(
+        default=None,
+        max_length=4096,
+        description="The folder the last exchange file was saved in; the next export offers it again.",
+    )
+
     @field_validator("reviewer")
     @classmethod
     def _no_personnummer(cls, value: str | None) -> str | None:

@@ -118,7 +118,6 @@ class ChecklistList(QWidget):
             Column(self.tr("Rounds"), lambda c: str(c.round_count), lambda c: c.round_count, True),
             Column(self.tr("Used by rounds"), lambda c: ", ".join(c.rounds) or "–"),
             Column(self.tr("Built in"), lambda c: yes_no(c.builtin)),
-            Column(self.tr("Identifier"), lambda c: f"{c.slug}@{c.version}"),
         ]
         self._group_titles: dict[str, str] = {}
         self.model: RecordTableModel[ChecklistSummary] = RecordTableModel(columns, self)

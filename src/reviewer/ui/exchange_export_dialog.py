@@ -5,9 +5,12 @@ The passphrase lives only in the two fields of this dialog and the worker's call
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.domain.text import Language
 from reviewer.services.exchange import FILE_SUFFIX, ExportSummary, export_exchange
-from reviewer.services.rounds import RoundSummary, list_rounds
+from reviewer.services.rounds import RoundSummary, list_rounds, rounds_reviewed_by
 from reviewer.storage.database import Database
 from reviewer.ui import worker
 from reviewer.ui.style import ERROR_STYLE
@@ -37,12 +40,27 @@ MIN_PASSPHRASE = 8
 
 
 class ExchangeExportDialog(QDialog):
-    """`export_to(path)` is what the Export button does after asking for the file; `exported` follows success."""
+    """`export_to(path)` is what the Export button does after asking for the file; `exported` follows success.
+
+    Only the exporting reviewer's own real rounds are ticked at first (not demo, training or archived ones), the
+    file is named with their initials and the day so that two caseworkers' files never collide, and the save dialog
+    opens in the folder used last (`remember_folder` keeps it), else in the user's Documents folder.
+    """
 
     exported = Signal(object)
 
-    def __init__(self, db: Database, language: Language, exported_by: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        language: Language,
+        exported_by: str,
+        parent: QWidget | None = None,
+        folder: str | None = None,
+        remember_folder: Callable[[Path], None] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._folder = Path(folder) if folder and Path(folder).is_dir() else None
+        self._remember_folder = remember_folder
         self.setWindowTitle(self.tr("Export reviews to an exchange file"))
         self._db = db
         self._language = language
@@ -62,8 +80,10 @@ class ExchangeExportDialog(QDialog):
         self.rounds = QListView(self)
         self.rounds.setModel(self.rounds_model)
         self.rounds.setAccessibleName(self.tr("Rounds to export"))
+        self.rounds.setWordWrap(True)
+        self.rounds.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         with db.session() as session:
-            self._fill(list_rounds(session))
+            self._fill(list_rounds(session), rounds_reviewed_by(session, exported_by))
         self.exported_by = QLineEdit(exported_by, self)
         self.exported_by.setAccessibleName(self.tr("Exported by"))
         self.exported_by.setPlaceholderText(self.tr("your initials or pseudonym"))
@@ -106,16 +126,30 @@ class ExchangeExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(620, 520)
 
-    def _fill(self, rounds: list[RoundSummary]) -> None:
+    def _fill(self, rounds: list[RoundSummary], own: set[str]) -> None:
         for summary in rounds:
-            item = QStandardItem(
-                f"{summary.name} ({summary.period_label}) – {summary.completed_count}/{summary.case_count}"
-            )
+            text = self.tr("%1 (%2) – %3 of %n case(s) completed", "", summary.case_count)
+            text = text.replace("%1", summary.name).replace("%2", summary.period_label)
+            text = text.replace("%3", str(summary.completed_count))
+            if not summary.real:
+                text += " – " + (self.tr("fictitious") if summary.fictitious else self.tr("training"))
+            item = QStandardItem(text)
             item.setData(summary.uuid, UUID_ROLE)
             item.setCheckable(True)
             item.setEditable(False)
-            item.setCheckState(Qt.CheckState.Unchecked if summary.archived else Qt.CheckState.Checked)
+            # Without a name nothing is known to be one's own: then every real round in use is offered ticked.
+            ticked = summary.real and not summary.archived and (summary.uuid in own or not own)
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             self.rounds_model.appendRow(item)
+
+    def default_path(self) -> Path:
+        """`granskningar-AB-2026-03-14.granskning` in the folder used last, else in Documents."""
+        initials = re.sub(r"[^\w-]+", "-", self.exported_by.text().strip()).strip("-")
+        name = "-".join(p for p in ("granskningar", initials, dt.date.today().isoformat()) if p) + FILE_SUFFIX
+        folder = self._folder or Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        )
+        return folder / name
 
     def chosen_rounds(self) -> list[str]:
         return [
@@ -152,7 +186,7 @@ class ExchangeExportDialog(QDialog):
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the exchange file"),
-            "granskningar" + FILE_SUFFIX,
+            str(self.default_path()),
             self.tr("Exchange files (*%1);;All files (*)").replace("%1", FILE_SUFFIX),
         )
         if path:
@@ -167,6 +201,9 @@ class ExchangeExportDialog(QDialog):
             return
         if path.suffix == "":
             path = path.with_suffix(FILE_SUFFIX)
+        self._folder = path.parent
+        if self._remember_folder is not None:
+            self._remember_folder(path.parent)
         db, exported_by = self._db, self.exported_by.text().strip()
 
         def work(_report):

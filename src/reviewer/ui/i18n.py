@@ -12,7 +12,8 @@ from reviewer.domain.text import Language, language_from_environment
 def install_translator(qt_app: QCoreApplication, language: Language | None = None) -> Language:
     """Install the translator for `language` (default: from the environment) and return the language in use.
 
-    Source strings are English, so English needs no translator; Swedish comes from `i18n/reviewer_sv.qm`,
+    Source strings are English, so English needs only the singular and plural of the "%n case(s)" messages
+    (`i18n/reviewer_en.qm`, without it the source text shows); Swedish comes from `i18n/reviewer_sv.qm`,
     built from `resources/translations/reviewer_sv.ts` by `make translations`, plus Qt's own catalogue for its
     standard buttons and dialogs.
     """
@@ -20,6 +21,11 @@ def install_translator(qt_app: QCoreApplication, language: Language | None = Non
     for old in qt_app.findChildren(QTranslator):
         qt_app.removeTranslator(old)
         old.deleteLater()
+    if chosen == "en":
+        plurals = QTranslator(qt_app)
+        qm = resources.files("reviewer.ui") / "i18n" / "reviewer_en.qm"
+        if plurals.load(str(qm)):
+            qt_app.installTranslator(plurals)
     if chosen == "sv":
         translator = QTranslator(qt_app)
         qm = resources.files("reviewer.ui") / "i18n" / "reviewer_sv.qm"

@@ -21,6 +21,10 @@ class LazyTab(QWidget, Generic[Page]):
         self._layout.setContentsMargins(0, 0, 0, 0)
 
     @property
+    def built(self) -> bool:
+        return self._page is not None
+
+    @property
     def page(self) -> Page:
         if self._page is None:
             self._page = self._build(self)

@@ -7,6 +7,7 @@ area modules are therefore imported inside the methods that build them.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from reviewer.bootstrap import App
     from reviewer.services.settings import Settings
     from reviewer.storage.database import Database
+    from reviewer.ui.dashboard.filters import Selection
     from reviewer.ui.dashboard.page import DashboardPage
     from reviewer.ui.export_page import ExportPage
 
@@ -36,6 +38,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._app: App | None = None
         self.settings = settings
+        self._kept_selection: Selection | None = None
         self.resize(1100, 720)
         self.setWindowTitle(self.tr("Gender equality review"))
         starting = QLabel(self.tr("Opening the database…"), self)
@@ -75,7 +78,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.reviews, self.tr("&Reviews"))
         self.tabs.addTab(self.checklists_page, self.tr("&Checklists"))
         db, language = self._app.db, self.language
-        self.dashboard_tab = LazyTab(lambda parent: _dashboard(db, language, parent), self)
+        preferred = self._kept_selection
+        self.dashboard_tab = LazyTab(lambda parent: _dashboard(db, language, parent, preferred), self)
         self.tabs.addTab(self.dashboard_tab, self.tr("&Summary"))
         self.export_tab = LazyTab(lambda parent: _export_page(db, language, parent), self)
         self.tabs.addTab(self.export_tab, self.tr("E&xport and report"))
@@ -144,7 +148,15 @@ class MainWindow(QMainWindow):
         from reviewer.ui.exchange_export_dialog import ExchangeExportDialog
 
         assert self._app is not None
-        ExchangeExportDialog(self._app.db, self.language, self.actor(), self).exec()
+        assert self.settings is not None
+
+        def remember(folder: Path) -> None:
+            assert self.settings is not None
+            self._save(self.settings.model_copy(update={"exchange_folder": str(folder)}))
+
+        ExchangeExportDialog(
+            self._app.db, self.language, self.actor(), self, self.settings.exchange_folder, remember
+        ).exec()
 
     def import_exchange(self) -> None:
         from reviewer.ui.exchange_import_dialog import ExchangeImportDialog
@@ -189,7 +201,7 @@ class MainWindow(QMainWindow):
             return {}
         return {"backup_dir": app.paths.backup_dir, "backup_now": lambda: backup_now(app.db, app.paths.backup_dir)}
 
-    def apply_settings(self, settings: Settings) -> None:
+    def _save(self, settings: Settings) -> None:
         from reviewer.services.settings import save_settings
 
         assert self._app is not None
@@ -198,11 +210,22 @@ class MainWindow(QMainWindow):
             return  # rebuilding the window in the other language would drop the refused edit
         self.settings = settings
         save_settings(self._app.paths.config_dir, settings)
+
+    def apply_settings(self, settings: Settings) -> None:
+        assert self._app is not None
+        old_language = self.language
+        self._save(settings)
         if self.language != old_language:
             qt_app = QApplication.instance()
             assert qt_app is not None
             install_translator(qt_app, self.language)
+            # The window is built anew in the new language; the area and the summary's choices stay as they were.
+            area = self.tabs.currentIndex()
+            built = self.dashboard_tab.built
+            self._kept_selection = self.dashboard.filters.selection() if built else None
             self._build()
+            self._kept_selection = None
+            self.tabs.setCurrentIndex(area)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """A refused edit on screen is not lost without a word: the user discards it or goes back to it."""
@@ -234,10 +257,10 @@ class MainWindow(QMainWindow):
         AboutDialog(self.language, self._app.paths.data_dir if self._app else None, self).exec()
 
 
-def _dashboard(db: Database, language: Language, parent: QWidget) -> DashboardPage:
+def _dashboard(db: Database, language: Language, parent: QWidget, preferred: Selection | None) -> DashboardPage:
     from reviewer.ui.dashboard.page import DashboardPage
 
-    return DashboardPage(db, language, parent)
+    return DashboardPage(db, language, parent, preferred)
 
 
 def _export_page(db: Database, language: Language, parent: QWidget) -> ExportPage:

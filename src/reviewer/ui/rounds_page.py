@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -37,6 +38,9 @@ DEMO_CASES = 60
 DEMO_SEED = 2026
 
 
+CHECKLIST_COLUMN = 2
+
+
 class RoundsPage(QWidget):
     data_changed = Signal()
     open_requested = Signal(str)
@@ -50,7 +54,7 @@ class RoundsPage(QWidget):
         columns: list[Column[RoundSummary]] = [
             Column(self.tr("Round"), lambda r: r.name + (self.tr(" (archived)") if r.archived else "")),
             Column(self.tr("Area"), lambda r: area_label(r.area)),
-            Column(self.tr("Checklist"), lambda r: f"{r.checklist_slug}@{r.checklist_version}"),
+            Column(self.tr("Checklist"), lambda r: r.checklist_name),
             Column(self.tr("Period"), lambda r: r.period_label),
             Column(self.tr("Baseline"), lambda r: r.baseline_name or "–"),
             Column(self.tr("Kind"), lambda r: round_kind_label(r.kind.value)),
@@ -61,6 +65,10 @@ class RoundsPage(QWidget):
         self.model: RecordTableModel[RoundSummary] = RecordTableModel(columns, self)
         self.table = FilterTable(self.model, self.tr("Search rounds"), self.tr("Review rounds"), self)
         self.table.view.activated.connect(lambda _index: self.open_selected())
+        # A checklist's title is long; at a fixed width (elided) the counts stay in view at 1 280 pixels.
+        header = self.table.view.horizontalHeader()
+        header.setSectionResizeMode(CHECKLIST_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(CHECKLIST_COLUMN, 240)
 
         self.empty_state = QFrame(self)
         self.empty_state.setFrameShape(QFrame.Shape.StyledPanel)

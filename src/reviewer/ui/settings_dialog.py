@@ -105,7 +105,9 @@ class SettingsDialog(FormDialog):
         self.backup_list.refresh()
 
     def _settings(self) -> Settings:
+        """What the dialog shows, over the settings it does not show (the last exchange folder), kept as they were."""
         return Settings(
+            **self.result_settings.model_dump(exclude={"reviewer", "language", "backups_kept"}),
             reviewer=self.reviewer.text(),
             language=self.language.currentData(),
             backups_kept=self.backups_kept.value() if self.backups_kept else self.result_settings.backups_kept,

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from reportlab.lib.units import mm
 
 from reviewer.domain.sex import SexGroup
+from reviewer.domain.text import count_of
 from reviewer.reports.pdf.document import HIDDEN_MARK, NBSP, WIDTH
 from reviewer.reports.pdf.figures import gap as gap_text
 from reviewer.reports.pdf.figures import whole
@@ -37,8 +38,9 @@ def before_after(story: Story) -> None:
     story.heading("Före och efter", 0)
     rounds = ", ".join(r.name for r in story.data.rounds)
     story.para(
-        f"{rounds} ({after_cases} ärenden) jämförs med {story.data.baseline.name} ({before_cases} ärenden). "
-        f"Skillnaden är {female} minus {male}, i procentenheter för andelar och som kvot mellan medianerna för "
+        f"{rounds} ({count_of(after_cases, 'ärende', 'ärenden')}) jämförs med {story.data.baseline.name} "
+        f"({count_of(before_cases, 'ärende', 'ärenden')}). {story.sex_of}. Skillnaden är {female} minus {male}, i "
+        f"procentenheter för andelar och som kvot mellan medianerna för "
         f"tal; under den står andelarna eller medianerna, {female} mot {male}. Båda omgångarna jämförs vid samma "
         "svar, valt utan att se på den nya omgången ensam: ja för ja/nej-frågor, det svar checklistan anger, eller "
         "svaret med störst skillnad i båda omgångarna sammanlagt. Förändringen är skillnaden efter minus skillnaden "

@@ -3,6 +3,7 @@ questions means, the flag rule, and a glossary of the tables' words and marks.""
 
 from __future__ import annotations
 
+from reviewer.domain.text import count_of
 from reviewer.reports.pdf.agreement import agreement
 from reviewer.reports.pdf.document import HIDDEN_MARK, HIDDEN_NOTE
 from reviewer.reports.pdf.story import Story, join
@@ -19,14 +20,18 @@ def method(story: Story) -> None:
     story.heading("Urval och granskare", 1)
     rounds = ", ".join(f"{r.name} ({r.period_label})" for r in data.rounds)
     story.para(
-        f"Underlaget är {total} ärenden ur {rounds}: {female} {women}, {male} {men} och annat/okänt {other}. "
-        f"Ärendena granskades av {data.n_reviewers} granskare med checklistan {data.checklist_slug} version "
-        f"{data.checklist_version}."
+        f"Underlaget är {count_of(total, 'ärende', 'ärenden')} ur {rounds}: {female} {women}, {male} {men} och "
+        f"annat/okänt {other}. {story.sex_of}. Ärendena granskades av {data.n_reviewers} granskare med checklistan "
+        f"”{data.checklist_title.sv}” version {data.checklist_version}."
     )
     not_counted = story.aggregate.n_not_counted if story.anonymised is None else 0
     story.para(
         "Bara klara granskningar räknas. Varje ärende räknas en gång, även om två granskare har läst det."
-        + (f" {not_counted} ärenden i omgången saknar en klar granskning och ingår inte." if not_counted else "")
+        + (
+            f" {count_of(not_counted, 'ärende', 'ärenden')} i omgången saknar en klar granskning och ingår inte."
+            if not_counted
+            else ""
+        )
     )
     if story.anonymised is None:
         for warning in story.aggregate.warnings:

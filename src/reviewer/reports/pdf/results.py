@@ -22,8 +22,8 @@ def sections(story: Story) -> None:
     story.heading("Resultat per avsnitt", 0)
     female, male = story.words
     story.para(
-        "En tabell per avsnitt i checklistan. För frågor med svarsalternativ: andelen som valt det jämförda svaret "
-        f"inom varje grupp och totalt, med antal och 95 % konfidensintervall, och raden under visar "
+        f"{story.sex_of}. En tabell per avsnitt i checklistan. För frågor med svarsalternativ: andelen som valt det "
+        f"jämförda svaret inom varje grupp och totalt, med antal och 95 % konfidensintervall, och raden under visar "
         f"könsfördelningen bland dem som valt svaret. För tal: median, medelvärde och för kronor summa. Skillnaden "
         f"är {female} minus {male} med 95 % konfidensintervall (för tal kvoten mellan {female} och {male}). Under "
         "frågan står p och justerat p och vad testet prövar. Diagrammen visar de frågor som jämförs mellan könen. "
@@ -33,6 +33,7 @@ def sections(story: Story) -> None:
     for title, questions in _sections(story):
         if questions:
             story.heading(title, 1)
+            story.para(f"{story.sex_of}.", "small")
             _table(story, questions)
             _charts(story, questions)
 

@@ -25,6 +25,7 @@ from reviewer.reports.pdf.document import (
     table_style,
 )
 from reviewer.services.aggregation import GROUPS, Aggregate, Comparison, Finding, QuestionChange
+from reviewer.services.aggregation.model import sex_heading
 from reviewer.services.aggregation.text import group_words
 from reviewer.services.anonymisation import AnonymisedResult
 from reviewer.services.report import ReportData
@@ -42,6 +43,7 @@ class Story:
         female, male, other = group_words(data.subject, "sv")
         self.group_headers = (female, male.capitalize(), other.capitalize())
         self.words = (female.lower(), male)
+        self.sex_of = sex_heading(data.subject_label, "sv")
 
     # -- flowables
 

@@ -40,6 +40,8 @@ from reviewer.services.aggregation.model import (
     Stratum,
     TrendPoint,
     Unit,
+    label_message,
+    sex_heading,
 )
 from reviewer.services.aggregation.summary import aggregate, filter_options, summarise
 
@@ -75,8 +77,10 @@ __all__ = [
     "categorical_comparison",
     "compare_rounds",
     "filter_options",
+    "label_message",
     "numeric_comparison",
     "sex_distribution",
+    "sex_heading",
     "summarise",
     "trend",
     "unit_of",

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reviewer.checklists.schema import QuestionType
+from reviewer.checklists.schema import DEFAULT_SUBJECT_LABEL, LocalizedText, QuestionType
 from reviewer.domain.sex import SexGroup, Subject
 from reviewer.domain.statistics import ComparisonState, NumberSummary, TestResult, Thresholds
-from reviewer.domain.text import Message, ReviewerError
+from reviewer.domain.text import Language, Message, ReviewerError
 
 Kind = Literal["categorical", "numeric", "not_aggregated"]
 Breakdown = Literal["age_band", "unit"]
@@ -194,6 +194,19 @@ class Finding:
     message: Message
 
 
+def label_message(text: LocalizedText) -> Message:
+    return Message(text.sv, text.text("en"))
+
+
+def default_subject_label() -> Message:
+    return label_message(DEFAULT_SUBJECT_LABEL)
+
+
+def sex_heading(label: Message, language: Language) -> str:
+    """Says whose sex the split is, beside every table and chart: "Kön avser: sökande"."""
+    return f"Sex of: {label.en}" if language == "en" else f"Kön avser: {label.sv}"
+
+
 @dataclass(frozen=True)
 class Aggregate:
     rounds: list[RoundInfo]
@@ -214,6 +227,8 @@ class Aggregate:
     n_tested: int = 0
     n_tested_primary: int = 0
     n_tested_strata: int = 0
+    # Whose sex the split is (the checklist's subject_label), said beside every table and chart.
+    subject_label: Message = field(default_factory=default_subject_label)
 
     def question(self, key: str) -> QuestionResult | None:
         return next((q for s in self.sections for q in s.questions if q.key == key), None)

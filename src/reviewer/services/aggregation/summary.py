@@ -33,6 +33,7 @@ from reviewer.services.aggregation.model import (
     QuestionResult,
     SectionResult,
     Stratum,
+    label_message,
 )
 from reviewer.services.aggregation.multiplicity import adjust
 from reviewer.services.aggregation.text import finding_message
@@ -106,6 +107,7 @@ def summarise(collected: Collected, request: AggregateRequest) -> Aggregate:
         n_tested=overall.n_tested,
         n_tested_primary=overall.n_tested_primary,
         n_tested_strata=strata.n_tested + strata.n_tested_primary,
+        subject_label=label_message(definition.sex_of()),
     )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from reviewer.domain.sex import SexGroup, Subject
 from reviewer.domain.statistics import ComparisonState
-from reviewer.domain.text import Language, Message
+from reviewer.domain.text import Language, Message, count_of
 from reviewer.services.aggregation.model import (
     MIN_PERCENT_BASE,
     Aggregate,
@@ -21,6 +21,7 @@ from reviewer.services.aggregation.model import (
     QuestionResult,
     RoundTrend,
     Unit,
+    sex_heading,
 )
 
 _GROUP_WORDS = {
@@ -359,14 +360,17 @@ def render_text(aggregate: Aggregate, language: Language, units: dict[str, Unit]
     lines = [
         ", ".join(f"{r.name} ({r.period_label})" for r in aggregate.rounds),
         (
-            f"{aggregate.n_cases} ärenden ({female.lower()} {aggregate.n_by_group[SexGroup.FEMALE]}, {male} "
+            f"{count_of(aggregate.n_cases, 'ärende', 'ärenden')} "
+            f"({female.lower()} {aggregate.n_by_group[SexGroup.FEMALE]}, {male} "
             f"{aggregate.n_by_group[SexGroup.MALE]}, {other} {aggregate.n_by_group[SexGroup.OTHER]}), "
             f"checklista {aggregate.checklist_slug}@{aggregate.checklist_version}"
             if sv
-            else f"{aggregate.n_cases} cases ({female.lower()} {aggregate.n_by_group[SexGroup.FEMALE]}, {male} "
+            else f"{count_of(aggregate.n_cases, 'case', 'cases')} "
+            f"({female.lower()} {aggregate.n_by_group[SexGroup.FEMALE]}, {male} "
             f"{aggregate.n_by_group[SexGroup.MALE]}, {other} {aggregate.n_by_group[SexGroup.OTHER]}), "
             f"checklist {aggregate.checklist_slug}@{aggregate.checklist_version}"
         ),
+        sex_heading(aggregate.subject_label, language),
     ]
     lines += [warning.text(language) for warning in aggregate.warnings]
     lines.append("")
@@ -435,11 +439,11 @@ def render_before_after_text(before_after: BeforeAfter, language: Language) -> s
     thresholds = after.request.thresholds
     lines = [
         (
-            f"Före/efter: {before.rounds[0].name} ({before.n_cases} ärenden) → {after.rounds[0].name} "
-            f"({after.n_cases} ärenden)"
+            f"Före/efter: {before.rounds[0].name} ({count_of(before.n_cases, 'ärende', 'ärenden')}) → "
+            f"{after.rounds[0].name} ({count_of(after.n_cases, 'ärende', 'ärenden')})"
             if sv
-            else f"Before/after: {before.rounds[0].name} ({before.n_cases} cases) → {after.rounds[0].name} "
-            f"({after.n_cases} cases)"
+            else f"Before/after: {before.rounds[0].name} ({count_of(before.n_cases, 'case', 'cases')}) → "
+            f"{after.rounds[0].name} ({count_of(after.n_cases, 'case', 'cases')})"
         ),
         (
             f"{before_after.n_tested} förändringar prövades; p-värdena är justerade för antalet (Benjamini–Hochberg, "

@@ -21,7 +21,7 @@ from sqlmodel import Session, col
 from reviewer import __version__
 from reviewer.checklists.answers import content_sha256
 from reviewer.domain.personnummer import guard_text, redact
-from reviewer.domain.text import Language, Message, language_from_environment
+from reviewer.domain.text import Language, Message, count_of, language_from_environment
 from reviewer.services.exchange.envelope import seal
 from reviewer.services.exchange.errors import ExchangeError
 from reviewer.services.exchange.format import FORMAT_NAME, FORMAT_VERSION, canonical_json, checklist_ref
@@ -50,12 +50,15 @@ class ExportSummary:
         name = redact(self.path.name)
         if lang == "en":
             return (
-                f"Wrote {name}{' (encrypted)' if self.encrypted else ''}: {self.rounds} rounds, {self.cases} cases, "
-                f"{self.reviews} reviews, {self.answers} answers, {self.checklist_versions} checklist versions"
+                f"Wrote {name}{' (encrypted)' if self.encrypted else ''}: {count_of(self.rounds, 'round', 'rounds')}, "
+                f"{count_of(self.cases, 'case', 'cases')}, {count_of(self.reviews, 'review', 'reviews')}, "
+                f"{count_of(self.answers, 'answer', 'answers')}, "
+                f"{count_of(self.checklist_versions, 'checklist version', 'checklist versions')}"
             )
         return (
-            f"Skrev {name}{' (krypterad)' if self.encrypted else ''}: {self.rounds} omgångar, {self.cases} ärenden, "
-            f"{self.reviews} granskningar, {self.answers} svar, {self.checklist_versions} checklistversioner"
+            f"Skrev {name}{' (krypterad)' if self.encrypted else ''}: {count_of(self.rounds, 'omgång', 'omgångar')}, "
+            f"{count_of(self.cases, 'ärende', 'ärenden')}, {count_of(self.reviews, 'granskning', 'granskningar')}, "
+            f"{self.answers} svar, {count_of(self.checklist_versions, 'checklistversion', 'checklistversioner')}"
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reviewer.domain.text import Language, Message, ReviewerError, language_from_environment
+from reviewer.domain.text import Language, Message, ReviewerError, count_of, language_from_environment
 
 MAX_ISSUES = 200
 
@@ -68,12 +68,14 @@ class ImportSummary:
         lang = language or language_from_environment()
         if lang == "en":
             return (
-                f"{self.cases} cases, {self.reviews} reviews ({self.complete} complete, {self.in_progress} in "
-                f"progress), {self.answers} answers"
+                f"{count_of(self.cases, 'case', 'cases')}, {count_of(self.reviews, 'review', 'reviews')} "
+                f"({self.complete} complete, {self.in_progress} in progress), "
+                f"{count_of(self.answers, 'answer', 'answers')}"
             )
         return (
-            f"{self.cases} ärenden, {self.reviews} granskningar ({self.complete} klara, {self.in_progress} "
-            f"påbörjade), {self.answers} svar"
+            f"{count_of(self.cases, 'ärende', 'ärenden')}, {count_of(self.reviews, 'granskning', 'granskningar')} "
+            f"({self.complete} {'klar' if self.complete == 1 else 'klara'}, {self.in_progress} "
+            f"{'påbörjad' if self.in_progress == 1 else 'påbörjade'}), {self.answers} svar"
         )
 
 

@@ -56,9 +56,13 @@ def answer_values(question: dict[str, Any]) -> list[tuple[str | int, str]]:
     return []
 
 
+def question_text(question: dict[str, Any]) -> str:
+    """The question as the reviewer reads it, for places where its key would be noise (the publish dialog)."""
+    return _swedish(question.get("text")) or QCoreApplication.translate("ChecklistNames", "(no text)")
+
+
 def question_title(question: dict[str, Any]) -> str:
-    text = _swedish(question.get("text")) or QCoreApplication.translate("ChecklistNames", "(no text)")
-    return f"{text} ({question.get('key', '')})"
+    return f"{question_text(question)} ({question.get('key', '')})"
 
 
 def _swedish(text: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,15 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.checklists.schema import ChecklistDefinition, Question
 from reviewer.domain.text import Language, ReviewerError
 from reviewer.services import checklists
 from reviewer.services.checklists import PublishPlan
 from reviewer.storage.database import Database
-from reviewer.ui.checklist_editor.names import question_title
+from reviewer.ui.checklist_editor.names import question_text
 from reviewer.ui.form_dialog import FormDialog
 
 RETIRED = "\x00retired"
-_LISTED = 40  # unchanged keys named before "…"
+_LISTED = 12  # questions named before "…"
 
 
 class PublishDialog(FormDialog):
@@ -46,6 +48,7 @@ class PublishDialog(FormDialog):
         submit: Callable[[dict[str, str], list[str]], None],
         language: Language,
         parent: QWidget | None = None,
+        changed: Sequence[str] = (),
     ) -> None:
         super().__init__(self.tr("Publish checklist"), parent)
         self.setMinimumWidth(640)
@@ -53,6 +56,8 @@ class PublishDialog(FormDialog):
         self._submit = submit
         self._language = language
         self._new_texts = new_texts
+        self._old_texts = old_texts
+        self._changed = list(changed)
         self.rows: dict[str, list[QComboBox]] = {}
         self._columns: dict[str, QVBoxLayout] = {}
         self.grid = QGridLayout()
@@ -96,30 +101,38 @@ class PublishDialog(FormDialog):
             for row, old in enumerate(dict.fromkeys(olds)):
                 self._add_old_key(row, old, old_texts.get(old, ""), mapped_from.get(old, []), old in plan.retired)
             self.body.insertLayout(3, self.grid)
-        unmapped_new = [k for k in plan.new_keys if k not in plan.key_map]
-        if unmapped_new:
-            new_label = QLabel(
-                self.tr("New questions in this version: %1").replace("%1", ", ".join(unmapped_new)), self
-            )
-            new_label.setWordWrap(True)
-            self.body.insertWidget(self.body.count() - 2, new_label)
 
     def _kept_text(self, plan: PublishPlan) -> str:
-        if not plan.kept:
-            return self.tr("No question keeps its key from version %1.").replace("%1", str(plan.previous_version))
-        listed = ", ".join(plan.kept[:_LISTED]) + (" …" if len(plan.kept) > _LISTED else "")
-        return (
-            self.tr(
-                "%n question(s) keep their key from version %1 and stay comparable by themselves: %2",
-                "",
-                len(plan.kept),
-            )
-            .replace("%1", str(plan.previous_version))
-            .replace("%2", listed)
+        """The difference in plain words, "1 fråga ändrad, 1 ny, 38 oförändrade", then the changed and new
+        questions by their text; keys are internal and never shown."""
+        new = [k for k in plan.new_keys if k not in plan.key_map]
+        gone = len(dict.fromkeys([*plan.unresolved, *plan.key_map.values(), *plan.retired]))
+        unchanged = len(plan.kept) - len(self._changed)
+        parts = [
+            self.tr("%n question(s) changed", "", len(self._changed)),
+            self.tr("%n new", "", len(new)),
+            self.tr("%n removed or renamed", "", gone),
+            self.tr("%n unchanged", "", unchanged),
+        ]
+        counts = (len(self._changed), len(new), gone, unchanged)
+        text = (
+            self.tr("Compared with version %1: ").replace("%1", str(plan.previous_version))
+            + ", ".join(part for part, count in zip(parts, counts, strict=True) if count)
+            + "."
         )
+        if self._changed:
+            text += "\n" + self.tr("Changed: %1").replace("%1", self._listed(self._changed, self._new_texts))
+        if new:
+            text += "\n" + self.tr("New: %1").replace("%1", self._listed(new, self._new_texts))
+        return text
+
+    @staticmethod
+    def _listed(keys: Sequence[str], texts: dict[str, str]) -> str:
+        names = [f"”{texts.get(k) or k}”" for k in keys[:_LISTED]]
+        return "; ".join(names) + (" …" if len(keys) > _LISTED else "")
 
     def _add_old_key(self, row: int, old: str, text: str, news: list[str], retired: bool) -> None:
-        label = QLabel(f"{text} ({old})" if text else old, self)
+        label = QLabel(text or old, self)
         label.setWordWrap(True)
         box = QWidget(self)
         self._columns[old] = QVBoxLayout(box)
@@ -133,7 +146,7 @@ class PublishDialog(FormDialog):
         label.setBuddy(first)
         split = QPushButton(self.tr("Split…"), self)
         split.setToolTip(self.tr("The question became several new questions: map it to one more"))
-        split.setAccessibleName(self.tr("Map %1 to one more new question").replace("%1", old))
+        split.setAccessibleName(self.tr("Map %1 to one more new question").replace("%1", text or old))
         split.setAutoDefault(False)
         split.clicked.connect(lambda: self.add_split(old))
         self.grid.addWidget(label, row, 0)
@@ -145,7 +158,7 @@ class PublishDialog(FormDialog):
 
     def _add_combo(self, old: str, with_retired: bool) -> QComboBox:
         combo = QComboBox(self)
-        combo.setAccessibleName(self.tr("What became of %1").replace("%1", old))
+        combo.setAccessibleName(self.tr("What became of %1").replace("%1", self._old_texts.get(old) or old))
         combo.addItem(self.tr("– choose –"), None)
         if with_retired:
             combo.addItem(self.tr("Removed (retired)"), RETIRED)
@@ -190,14 +203,16 @@ def publish_with_dialog(
             plan = checklists.publish_plan(session, slug, version)
             data = checklists.draft_data(session, slug, version)
             old_texts: dict[str, str] = {}
+            changed: list[str] = []
             if plan.previous_version is not None:
                 old = checklists.definition_of(checklists.get_version(session, slug, plan.previous_version))
-                old_texts = {q.key: q.text.sv for q in old.questions()}
+                old_texts = {q.key: q.text.text(language) for q in old.questions()}
+                changed = _changed(old, plan.kept, data)
     except ReviewerError as error:
         heading = QCoreApplication.translate("PublishDialog", "Publish checklist")
         QMessageBox.warning(parent, heading, error.text(language))
         return False
-    new_texts = {q.get("key", ""): question_title(q) for q in _raw_questions(data)}
+    new_texts = {q.get("key", ""): question_text(q) for q in _raw_questions(data)}
     title = str(data["title"].get("sv", "")) if isinstance(data.get("title"), dict) else ""
 
     def submit(key_map: dict[str, str], retired: list[str]) -> None:
@@ -207,7 +222,7 @@ def publish_with_dialog(
             else:
                 checklists.publish(session, slug, version, key_map, retired, actor=actor)
 
-    dialog = PublishDialog(title or slug, version, plan, old_texts, new_texts, submit, language, parent)
+    dialog = PublishDialog(title or slug, version, plan, old_texts, new_texts, submit, language, parent, changed)
     return bool(dialog.exec())
 
 
@@ -220,3 +235,19 @@ def _raw_questions(data: dict[str, Any]) -> Sequence[dict[str, Any]]:
         for question in section["questions"]
         if isinstance(question, dict)
     ]
+
+
+def _changed(old: ChecklistDefinition, kept: Sequence[str], data: dict[str, Any]) -> list[str]:
+    """The kept questions whose definition differs in anything (text, help, options, type, rules)."""
+    raw = {q.get("key"): q for q in _raw_questions(data)}
+    changed = []
+    for key in kept:
+        before = old.question(key)
+        try:
+            after = Question.model_validate(raw.get(key))
+        except ValidationError:
+            changed.append(key)
+            continue
+        if before is None or before != after:
+            changed.append(key)
+    return changed

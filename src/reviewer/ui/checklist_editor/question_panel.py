@@ -226,6 +226,10 @@ class ChecklistPage(PropertyPage):
         for value, name in subject_names():
             self.subject.addItem(name, value)
         self.add_row(self.tr("The cases are &about"), self.subject, "subject")
+        self.add_localized("subject_label", (self.tr("&Whose sex (Swedish)"), self.tr("Whose sex (English)")), True)
+        self._localized["subject_label"][0].setPlaceholderText(
+            self.tr("e.g. sökande, vårdnadshavare som ansökt, barnet")
+        )
         self.age_bands = OptionsEditor(document, self.tr("Age bands"), self)
         self.add_row(self.tr("Age &bands"), self.age_bands, "age_bands")
         self.area.activated.connect(lambda _i: self._choose("area", self.area, self.tr("Change area")))

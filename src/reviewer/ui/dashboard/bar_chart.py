@@ -34,6 +34,8 @@ class ChartData:
     categories: tuple[str, ...]
     bars: tuple[tuple[Bar, ...], ...]  # per category, one bar per series
     maximum: float = 100.0
+    # Below zero for a gap that can go either way: the bars then start at a zero line and point left or right.
+    minimum: float = 0.0
 
 
 class BarChart(QWidget):
@@ -93,7 +95,14 @@ class BarChart(QWidget):
         label_width = min(max(metrics.horizontalAdvance(c) for c in self._data.categories) + 12, self.width() // 3)
         value_width = max(metrics.horizontalAdvance(b.text) for bars in self._data.bars for b in bars) + 8
         bar_left = MARGIN + label_width
-        bar_span = max(self.width() - bar_left - value_width - MARGIN, 20)
+        bar_span = max(self.width() - bar_left - 2 * value_width - MARGIN, 20)
+        scale = self._data.maximum - self._data.minimum
+        zero = bar_left + value_width + bar_span * (-self._data.minimum / scale) if scale > 0 else bar_left
+        if self._data.minimum < 0:
+            painter.drawLine(int(zero), y, int(zero), y + len(self._data.categories) * self._group_height())
+        else:
+            bar_span += value_width
+            zero = bar_left
         for category, bars in zip(self._data.categories, self._data.bars, strict=True):
             group_top = y
             label_rect = QRectF(MARGIN, group_top, label_width - 8, self._group_height() - GROUP_GAP)
@@ -102,16 +111,19 @@ class BarChart(QWidget):
             painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, elided)
             for index, bar in enumerate(bars):
                 length = 0.0
-                if bar.value is not None and self._data.maximum > 0:
-                    length = bar_span * max(0.0, min(bar.value / self._data.maximum, 1.0))
-                rect = QRectF(bar_left, y, length, BAR_HEIGHT)
-                painter.fillRect(rect, SERIES_COLOURS[index % len(SERIES_COLOURS)])
+                if bar.value is not None and scale > 0:
+                    clamped = max(self._data.minimum, min(bar.value, self._data.maximum))
+                    length = bar_span * clamped / scale
+                left = zero + min(length, 0.0)
+                painter.fillRect(QRectF(left, y, abs(length), BAR_HEIGHT), SERIES_COLOURS[index % len(SERIES_COLOURS)])
                 painter.setPen(text_colour)
-                painter.drawText(
-                    QRectF(bar_left + length + 4, y, value_width, BAR_HEIGHT),
-                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                    bar.text,
-                )
+                if length < 0:
+                    text_rect = QRectF(left - value_width - 4, y, value_width, BAR_HEIGHT)
+                    align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+                else:
+                    text_rect = QRectF(zero + length + 4, y, value_width, BAR_HEIGHT)
+                    align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+                painter.drawText(text_rect, align, bar.text)
                 y += BAR_HEIGHT + BAR_GAP
             y += GROUP_GAP
 

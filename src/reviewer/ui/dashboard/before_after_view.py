@@ -4,7 +4,8 @@ two point estimates: the verdict words are the services' (`text.VERDICT_WORDS`),
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from reviewer.checklists.schema import QuestionType
 from reviewer.domain.sex import SexGroup
@@ -13,7 +14,8 @@ from reviewer.domain.text import Language
 from reviewer.services.aggregation import BeforeAfter, Comparison, QuestionChange
 from reviewer.services.aggregation import text as aggregation_text
 from reviewer.ui.dashboard import formatting
-from reviewer.ui.dashboard.summary import fit_question_table, group_names, option_source_text
+from reviewer.ui.dashboard.bar_chart import Bar, BarChart, ChartData
+from reviewer.ui.dashboard.summary import fit_question_table, group_names, option_source_text, sex_of_text
 from reviewer.ui.dashboard.table import TipColumn, TipTableModel
 from reviewer.ui.filter_table import record_table_view
 from reviewer.ui.table_model import Column
@@ -33,10 +35,28 @@ class BeforeAfterView(QWidget):
         self.view = record_table_view(self.model, self.tr("Before and after"), self)
         self.view.setSortingEnabled(False)
         self.view.setWordWrap(True)
+        self.chart_title = QLabel(self)
+        self.chart_title.setWordWrap(True)
+        self.chart = BarChart(self)
+        chart_box = QWidget(self)
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.chart_title)
+        chart_layout.addWidget(self.chart)
+        chart_layout.addStretch()
+        chart_scroll = QScrollArea(self)
+        chart_scroll.setWidget(chart_box)
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(chart_scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.tested)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(splitter, 1)
         self.show_result(None)
 
     def _question(self, change: QuestionChange) -> str:
@@ -141,6 +161,8 @@ class BeforeAfterView(QWidget):
             self.tested.clear()
             self.model.set_columns([])
             self.model.set_records([])
+            self.chart_title.clear()
+            self.chart.set_empty("")
             return
         self._types = {q.key: q.type for section in result.after.sections for q in section.questions}
         female, male, _other = group_names(result.after.subject)
@@ -151,6 +173,9 @@ class BeforeAfterView(QWidget):
             .replace("%2", f"{before.name} ({before.period_label})")
             .replace("%3", female.lower())
             .replace("%4", male.lower())
+            + " "
+            + sex_of_text(result.after, self._language)
+            + "."
         )
         self.tested.setText(
             self.tr(
@@ -200,3 +225,45 @@ class BeforeAfterView(QWidget):
         self.model.set_columns(columns)
         self.model.set_records(result.questions)
         fit_question_table(self.view, 280)
+        self._show_chart(result)
+
+    def _show_chart(self, result: BeforeAfter) -> None:
+        """The gap in percentage points per compared question, before beside after; the option compared is named
+        with the question. Numbers (a ratio of medians) are in the table only: a ratio has no place on this axis."""
+        female, male, _other = group_names(result.after.subject)
+        changes = [
+            c
+            for c in result.questions
+            if c.status == "compared" and c.kind == "categorical" and (c.before is not None or c.after is not None)
+        ]
+        before, after = result.before.rounds[0], result.after.rounds[0]
+        title = (
+            self.tr("The gap per question, %1 minus %2 in percentage points, at the answer named with the question.")
+            .replace("%1", female.lower())
+            .replace("%2", male.lower())
+            + " "
+            + sex_of_text(result.after, self._language)
+            + "."
+        )
+        self.chart_title.setText(title)
+        if not changes:
+            self.chart.set_empty(self.tr("No question with answer options was compared in both rounds."))
+            return
+
+        def bar(comparison: Comparison | None) -> Bar:
+            value = comparison.difference_pp if comparison is not None else None
+            return Bar(value, self._gap(comparison))
+
+        bars = tuple((bar(c.before), bar(c.after)) for c in changes)
+        values = [b.value for pair in bars for b in pair if b.value is not None]
+        reach = max([10.0, *(abs(v) for v in values)])
+        self.chart.set_data(
+            ChartData(
+                (f"{before.name} ({before.period_label})", f"{after.name} ({after.period_label})"),
+                tuple(self._question(c).replace("\n", " ") for c in changes),
+                bars,
+                maximum=reach,
+                minimum=-reach,
+            ),
+            title,
+        )

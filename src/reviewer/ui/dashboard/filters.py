@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QListView, QVBoxLa
 from reviewer.services.aggregation import Breakdown, filter_options
 from reviewer.services.rounds import RoundSummary, list_rounds
 from reviewer.storage.database import Database
-from reviewer.ui.labels import area_label
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -73,7 +72,7 @@ class FilterPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.hint)
 
-        self.checklist.currentIndexChanged.connect(self._fill_rounds)
+        self.checklist.currentIndexChanged.connect(lambda _index: self._fill_rounds())
         self.rounds_model.itemChanged.connect(self._rounds_checked)
         for combo in (self.unit, self.reviewer, self.breakdown, self.compare):
             combo.currentIndexChanged.connect(self.changed)
@@ -83,11 +82,12 @@ class FilterPanel(QWidget):
         for field in fields:
             self.form.setRowVisible(field, False)
 
-    def reload(self, db: Database) -> None:
-        """Read the rounds again (they may have changed in another area); units and reviewers follow the choice."""
+    def reload(self, db: Database, preferred: Selection | None = None) -> None:
+        """Read the rounds again (they may have changed in another area); units and reviewers follow the choice.
+        `preferred` is a selection to restore (after a change of language), kept where its rounds still exist."""
         self._db = db
         with db.session() as session:
-            self.set_rounds(list_rounds(session))
+            self.set_rounds(list_rounds(session), preferred)
 
     def _load_options(self) -> None:
         uuids = self.round_uuids()
@@ -98,37 +98,78 @@ class FilterPanel(QWidget):
             options = filter_options(session, uuids)
         self.set_options(options.units, options.reviewers)
 
-    def set_rounds(self, rounds: list[RoundSummary]) -> None:
-        """Offers the rounds grouped by checklist; the checklist of the newest round is chosen first."""
-        previous = self.checklist.currentData()
+    def set_rounds(self, rounds: list[RoundSummary], preferred: Selection | None = None) -> None:
+        """Offers the rounds grouped by checklist. The first time, the newest real round is chosen (demo and
+        training rounds only when there is nothing else); after that the choice is kept."""
         self._rounds = [r for r in rounds if not r.archived]
-        slugs: dict[str, str] = {}
+        wanted = set(preferred.round_uuids) if preferred is not None else set()
+        keep = [r for r in self._rounds if r.uuid in wanted]
+        slug: str | None
+        if keep:
+            slug = keep[0].checklist_slug
+        elif self.checklist.count() and self.checklist.currentData() in {r.checklist_slug for r in self._rounds}:
+            slug = self.checklist.currentData()
+            wanted = set(self.round_uuids())
+        else:
+            newest = self._newest()
+            slug = newest.checklist_slug if newest is not None else None
+            wanted = {newest.uuid} if newest is not None else set()
+        names: dict[str, str] = {}
         for summary in self._rounds:
-            slugs.setdefault(summary.checklist_slug, area_label(summary.area))
+            names.setdefault(summary.checklist_slug, summary.checklist_name)
         self.checklist.blockSignals(True)
         self.checklist.clear()
-        for slug, label in sorted(slugs.items(), key=lambda item: item[1]):
-            self.checklist.addItem(f"{label} ({slug})", slug)
-        index = self.checklist.findData(previous)
+        for value, label in sorted(names.items(), key=lambda item: item[1].casefold()):
+            self.checklist.addItem(label, value)
+        index = self.checklist.findData(slug)
         self.checklist.setCurrentIndex(index if index >= 0 else 0)
         self.checklist.blockSignals(False)
-        self._fill_rounds()
+        self._fill_rounds(wanted)
+        if preferred is not None and keep:
+            self._restore_choices(preferred)
 
-    def _fill_rounds(self) -> None:
+    def _newest(self) -> RoundSummary | None:
+        """The newest real round, else the newest of any kind (the list comes newest first)."""
+        return next((r for r in self._rounds if r.real), self._rounds[0] if self._rounds else None)
+
+    def _restore_choices(self, preferred: Selection) -> None:
+        for combo, value in (
+            (self.unit, preferred.unit),
+            (self.reviewer, preferred.reviewer),
+            (self.breakdown, preferred.breakdown),
+            (self.compare, preferred.compare_with),
+        ):
+            index = combo.findData(value)
+            if index >= 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+        self.changed.emit()
+
+    def _fill_rounds(self, checked: set[str] | None = None) -> None:
         slug = self.checklist.currentData()
         chosen = [r for r in self._rounds if r.checklist_slug == slug]
+        if not checked or not any(r.uuid in checked for r in chosen):
+            newest = next((r for r in chosen if r.real), chosen[0] if chosen else None)
+            checked = {newest.uuid} if newest is not None else set()
         self.rounds_model.blockSignals(True)
         self.rounds_model.clear()
-        for position, summary in enumerate(chosen):
-            item = QStandardItem(f"{summary.name} ({summary.period_label})")
+        for summary in chosen:
+            item = QStandardItem(self._round_text(summary))
             item.setData(summary.uuid, UUID_ROLE)
             item.setCheckable(True)
             item.setEditable(False)
-            item.setCheckState(Qt.CheckState.Checked if position == len(chosen) - 1 else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if summary.uuid in checked else Qt.CheckState.Unchecked)
             self.rounds_model.appendRow(item)
         self.rounds_model.blockSignals(False)
         self.rounds.reset()
         self._rounds_checked()
+
+    def _round_text(self, summary: RoundSummary) -> str:
+        text = f"{summary.name} ({summary.period_label})"
+        if summary.real:
+            return text
+        return text + " – " + (self.tr("fictitious") if summary.fictitious else self.tr("training"))
 
     def _rounds_checked(self) -> None:
         checked = set(self.round_uuids())

@@ -39,9 +39,12 @@ class DashboardPage(QWidget):
 
     computed = Signal()
 
-    def __init__(self, db: Database, language: Language, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, language: Language, parent: QWidget | None = None, preferred: Selection | None = None
+    ) -> None:
         super().__init__(parent)
         self._db = db
+        self._preferred = preferred
         self._language = language
         self._job: worker.Job | None = None
         self._pending = False
@@ -104,7 +107,8 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read the rounds (they may have changed in another area) and compute again."""
-        self.filters.reload(self._db)
+        self.filters.reload(self._db, self._preferred)
+        self._preferred = None
         self._debounce.start()
 
     def request_for(self, selection: Selection) -> aggregation.AggregateRequest:

@@ -23,7 +23,13 @@ from reviewer.services.aggregation import (
 from reviewer.services.aggregation import text as aggregation_text
 from reviewer.ui.dashboard import formatting
 from reviewer.ui.dashboard.bar_chart import Bar, BarChart, ChartData
-from reviewer.ui.dashboard.summary import fit_question_table, group_names, option_source_text, p_header_text
+from reviewer.ui.dashboard.summary import (
+    fit_question_table,
+    group_names,
+    option_source_text,
+    p_header_text,
+    sex_of_text,
+)
 from reviewer.ui.dashboard.table import TipColumn, TipTableModel
 from reviewer.ui.filter_table import record_table_view
 from reviewer.ui.table_model import Column
@@ -70,6 +76,8 @@ class SectionsView(QWidget):
         label.setBuddy(self.section)
         top.addWidget(label)
         top.addWidget(self.section, 1)
+        self.sex_of = QLabel(self)
+        top.addWidget(self.sex_of)
         chart_box = QWidget(self)
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)
@@ -362,6 +370,7 @@ class SectionsView(QWidget):
                 self.section.addItem(section.title.text(self._language))
         self.section.setCurrentIndex(min(max(current, 0), self.section.count() - 1))
         self.section.blockSignals(False)
+        self.sex_of.setText(sex_of_text(result, self._language) if result is not None else "")
         self._show_section()
 
     def current_section(self) -> SectionResult | None:
@@ -420,8 +429,15 @@ class SectionsView(QWidget):
             self.chart.set_empty(self.tr("No answers."))
             self.chart_title.setText(row.question.text.text(lang))
             return
-        series = tuple(f"{names[g_index(g)]} (n = {row.groups[g].n})" for g in groups)
+        few = {g for g in groups if row.groups[g].n < MIN_PERCENT_BASE}
+        series = tuple(
+            f"{names[g_index(g)]} (n = {row.groups[g].n}"
+            + (", " + self.tr("too few for a bar") if g in few else "")
+            + ")"
+            for g in groups
+        )
         title = row.question.text.text(lang) + (f" – {row.stratum.label.text(lang)}" if row.stratum else "")
+        title += " · " + sex_of_text(self._result, lang)
         if row.question.kind == "categorical":
             options = _options(row)
             categories = tuple(o.label.text(lang) or o.value for o in options)
@@ -431,10 +447,18 @@ class SectionsView(QWidget):
         elif row.question.kind == "numeric":
             summaries = [row.groups[g].numbers for g in groups]
             measures = (("median", self.tr("Median")), ("mean", self.tr("Mean")), ("q3", self.tr("Upper quartile")))
-            values = [[getattr(s, attr) if s else None for s in summaries] for attr, _label in measures]
+            # A group too small for a percentage gets no bar either: one case's figure would set the scale.
+            values = [
+                [getattr(s, attr) if s and g not in few else None for s, g in zip(summaries, groups, strict=True)]
+                for attr, _label in measures
+            ]
+            texts = [[getattr(s, attr) if s else None for s in summaries] for attr, _label in measures]
             top = max((v for line in values for v in line if v is not None), default=0.0) or 1.0
             kind = row.question.type
-            bars = tuple(tuple(Bar(v, formatting.amount(v, kind, lang)) for v in line) for line in values)
+            bars = tuple(
+                tuple(Bar(v, formatting.amount(t, kind, lang)) for v, t in zip(line, text_line, strict=True))
+                for line, text_line in zip(values, texts, strict=True)
+            )
             self.chart.set_data(ChartData(series, tuple(label for _attr, label in measures), bars, top), title)
             self.chart_title.setText(title)
         else:

@@ -52,15 +52,20 @@ def p_header_text() -> str:
     )
 
 
-def population_text(result: Aggregate, _language: Language) -> str:
+def sex_of_text(result: Aggregate, language: Language) -> str:
+    """Whose sex the split is, from the checklist: "Kön avser: sökande"."""
+    return QCoreApplication.translate("Dashboard", "Sex of: %1").replace("%1", result.subject_label.text(language))
+
+
+def population_text(result: Aggregate, language: Language) -> str:
     female, male, other = group_names(result.subject)
     counts = result.n_by_group
     rounds = ", ".join(f"{r.name} ({r.period_label})" for r in result.rounds)
-    text = QCoreApplication.translate("Dashboard", "%1: %2 cases – %3 %4, %5 %6, %7 %8.")
+    text = QCoreApplication.translate("Dashboard", "%1: %n case(s) – %3 %4, %5 %6, %7 %8.", "", result.n_cases)
     for index, value in enumerate(
         (
             rounds,
-            str(result.n_cases),
+            "",
             female.lower(),
             str(counts.get(SexGroup.FEMALE, 0)),
             male.lower(),
@@ -70,11 +75,16 @@ def population_text(result: Aggregate, _language: Language) -> str:
         ),
         start=1,
     ):
-        text = text.replace(f"%{index}", value, 1)
+        if value:
+            text = text.replace(f"%{index}", value, 1)
+    text += " " + sex_of_text(result, language) + "."
     if result.n_double_reviewed:
         text += " " + QCoreApplication.translate(
-            "Dashboard", "%1 cases were reviewed by two people; each case is counted once."
-        ).replace("%1", str(result.n_double_reviewed))
+            "Dashboard",
+            "%n case(s) were reviewed by two people; each case is counted once.",
+            "",
+            result.n_double_reviewed,
+        )
     return text
 
 
