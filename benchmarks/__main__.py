@@ -39,6 +39,7 @@ BENCHMARKS = {
     "audit_export_200k": "benchmarks.audit_export_200k",
     "backup_100k": "benchmarks.backup_100k",
     "onefolder": "benchmarks.onefolder",
+    "agreement_10k": "benchmarks.agreement_10k",
 }
 RESULTS_FILE = Path(__file__).with_name("results") / "latest.json"
 
@@ -52,7 +53,7 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         help=(
             "repetitions per benchmark (default: 7 for cold_start and create_database, 3 for demo_10k, "
             "spreadsheet_import_10k and exchange_import, 15 for review_form_open and checklist_editor, 60 for autosave "
-            "(at least 50), 5 for open_round_100k, aggregate_100k, pdf_report_10k, export_formats and onefolder, 3 for "
+            "(at least 50), 5 for open_round_100k, aggregate_100k, pdf_report_10k, export_formats, onefolder and agreement_10k, 3 for "
             "dashboard_100k, audit_export_200k and backup_100k)"
         ),
     )

@@ -20,7 +20,7 @@ def _ratings(rng, cases, raters, values, per_case):
 
 
 def _resampled(table, weights):
-    """The cases repeated as often as the weights say: what the library sees for that bootstrap sample."""
+    """The rows repeated as often as the weights say: what the library sees for that bootstrap sample."""
     return np.repeat(table.counts, weights.astype(int), axis=0)
 
 
@@ -28,16 +28,15 @@ def _resampled(table, weights):
 def test_cohen_and_fleiss(seed):
     rng = np.random.default_rng(seed)
     two = rating_table(_ratings(rng, 40, ["A", "B"], "abc", 2), Level.NOMINAL)
-    weights = resampling.draws(two.n_cases, 3, seed)
-    for row in [np.ones(two.n_cases), *weights]:
+    for row in [two.multiplicity, *resampling.draws(two, 3, seed)]:
         square = np.zeros((3, 3))
         np.add.at(square, (two.rater_pairs[:, 0], two.rater_pairs[:, 1]), row)
         expected = cohens_kappa(square, return_results=False)
-        assert resampling.cohen(two, row[None, :])[0] == pytest.approx(expected)
+        assert resampling.cohen(two, row[None, :].astype(float))[0] == pytest.approx(expected)
     many = rating_table(_ratings(rng, 40, list("PQRSTU"), "abcd", 4), Level.NOMINAL)
-    for row in [np.ones(many.n_cases), *resampling.draws(many.n_cases, 3, seed)]:
+    for row in [many.multiplicity, *resampling.draws(many, 3, seed)]:
         expected = fleiss_kappa(_resampled(many, row))
-        assert resampling.fleiss(many, row[None, :])[0] == pytest.approx(expected)
+        assert resampling.fleiss(many, row[None, :].astype(float))[0] == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("level", ["nominal", "ordinal", "interval"])
@@ -49,15 +48,18 @@ def test_alpha(level, seed):
     ratings = [(case + 1000 * (i >= 60), rater, value) for i, (case, rater, value) in enumerate(ratings)]
     table = rating_table(ratings, Level(level))
     domain = table.numbers if level == "interval" else np.arange(len(table.values))
-    for row in [np.ones(table.n_cases), *resampling.draws(table.n_cases, 3, seed)]:
+    for row in [table.multiplicity, *resampling.draws(table, 3, seed)]:
         expected = krippendorff.alpha(
             value_counts=_resampled(table, row), value_domain=domain, level_of_measurement=level
         )
-        assert resampling.alpha(table, row[None, :])[0] == pytest.approx(expected)
+        assert resampling.alpha(table, row[None, :].astype(float))[0] == pytest.approx(expected)
 
 
-def test_draws_are_counts_of_every_case():
-    weights = resampling.draws(7, 5, 1)
-    assert weights.shape == (5, 7)
-    assert (weights.sum(axis=1) == 7).all()
-    assert (resampling.draws(7, 5, 1) == weights).all()
+def test_rows_are_distinct_answers_and_draws_count_cases():
+    table = rating_table([(c, r, "ja" if c < 7 else "nej") for c in range(10) for r in "AB"], Level.NOMINAL)
+    assert table.multiplicity.tolist() == [7, 3]
+    assert table.case_counts.shape == (10, 2)
+    weights = resampling.draws(table, 5, 1)
+    assert weights.shape == (5, 2)
+    assert (weights.sum(axis=1) == 10).all()
+    assert (resampling.draws(table, 5, 1) == weights).all()

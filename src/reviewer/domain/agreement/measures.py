@@ -6,8 +6,8 @@ interval from a seeded bootstrap over the cases, or a stated reason instead of a
 - Fleiss' kappa (statsmodels `fleiss_kappa`) when more raters took part, each case answered by the same number of
   them; its standard error is Fleiss, Nee and Landis's (1979) under no agreement beyond chance, the one of the z
   test R's irr reports (statsmodels gives none).
-- Krippendorff's alpha (the krippendorff package; for numbers the same formula from sums, see `resampling`) at the
-  question's level, whatever the number of raters per case.
+- Krippendorff's alpha (the krippendorff package; for many distinct values the same formula from sums, see
+  `alpha_estimate`) at the question's level, whatever the number of raters per case.
 
 The interval is the 2.5th and 97.5th percentiles of 1000 bootstrap samples of the cases, not the large-sample one:
 that one has zero width in degenerate tables (9 pairs yes/yes and one yes/no give kappa 0 with "[0, 0]") and is too
@@ -35,6 +35,7 @@ from reviewer.domain.agreement.reading import (
 from reviewer.domain.agreement.table import Level, Rating, RatingTable, pair_counts, rating_table
 
 RESAMPLES = 1000
+LIBRARY_CELLS = 200_000
 BOOTSTRAP_SEED = 20261204
 KappaKind = Literal["cohen", "fleiss"]
 
@@ -92,7 +93,7 @@ def measure_agreement(
         raise ValueError(f"confidence must be between 0 and 1, got {confidence}")
     table = rating_table(ratings, level)
     pairs, alike = pair_counts(table)
-    weights = resampling.draws(table.n_cases, resamples, seed) if table.n_cases >= MIN_CASES_FOR_INTERVAL else None
+    weights = resampling.draws(table, resamples, seed) if table.n_cases >= MIN_CASES_FOR_INTERVAL else None
     kind: KappaKind | None = None
     kappa = None
     if level is not Level.INTERVAL:
@@ -104,7 +105,7 @@ def measure_agreement(
         level=level,
         n_cases=table.n_cases,
         n_raters=table.n_raters,
-        n_ratings=int(table.counts.sum()),
+        n_ratings=int(table.multiplicity @ table.raters_per_case),
         pairs=pairs,
         agreeing_pairs=alike,
         kappa_kind=kind,
@@ -151,7 +152,7 @@ def cohen_estimate(table: RatingTable, weights: resampling.Weights | None, confi
     assert table.rater_pairs is not None
     k = len(table.values)
     square = np.zeros((k, k), dtype=np.int64)
-    np.add.at(square, (table.rater_pairs[:, 0], table.rater_pairs[:, 1]), 1)
+    np.add.at(square, (table.rater_pairs[:, 0], table.rater_pairs[:, 1]), table.multiplicity)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # its test against 0 divides by zero in degenerate tables
         result = cohens_kappa(square)
@@ -171,9 +172,9 @@ def fleiss_estimate(table: RatingTable, weights: resampling.Weights | None, conf
     m = table.raters_per_case
     if (m != m[0]).any():
         return Estimate(None, reason=Reason.UNEQUAL_RATERS)
-    value = float(fleiss_kappa(table.counts))
+    value = float(fleiss_kappa(table.case_counts))
     raters = float(m[0])
-    p = table.counts.sum(axis=0) / table.counts.sum()
+    p = table.multiplicity @ table.counts / (table.n_cases * raters)
     pq = p * (1.0 - p)
     spread = pq.sum()
     error = (
@@ -185,23 +186,25 @@ def fleiss_estimate(table: RatingTable, weights: resampling.Weights | None, conf
 
 
 def alpha_estimate(table: RatingTable, weights: resampling.Weights | None, confidence: float = 0.95) -> Estimate:
-    """Krippendorff's alpha at the table's level (the krippendorff package for categories and scales; for numbers
-    its formula from sums, which needs no values × values matrix). No standard error: Krippendorff's own advice is
-    the bootstrap's interval."""
+    """Krippendorff's alpha at the table's level, from the krippendorff package, or from sums over the table's
+    distinct rows where the package's cases × values × values array would exceed LIBRARY_CELLS (a thousand
+    multiple-choice answers with 200 distinct sets took it 8 s, and numbers have as many values as cases); the two
+    agree to rounding (tests/domain/test_agreement_resampling.py). No standard error: Krippendorff's own advice
+    is the bootstrap's interval."""
     import krippendorff
 
     if (reason := _missing(table)) is not None:
         return Estimate(None, reason=reason)
-    if table.level is Level.INTERVAL:
-        value = float(resampling.alpha(table, np.ones((1, table.n_cases)))[0])
+    if table.n_cases * len(table.values) ** 2 > LIBRARY_CELLS:
+        value = float(resampling.alpha(table, table.multiplicity[None, :].astype(np.float64))[0])
     else:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
             value = float(
                 krippendorff.alpha(
-                    value_counts=table.counts,
-                    value_domain=list(range(len(table.values))),
-                    level_of_measurement="nominal" if table.level is Level.NOMINAL else "ordinal",
+                    value_counts=table.case_counts,
+                    value_domain=table.numbers if table.level is Level.INTERVAL else list(range(len(table.values))),
+                    level_of_measurement=str(table.level),  # type: ignore[arg-type]
                 )
             )
     if math.isnan(value):

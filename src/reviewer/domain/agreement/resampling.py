@@ -1,10 +1,10 @@
-"""Kappa and alpha of weighted cases, for a whole bootstrap at once.
+"""Kappa and alpha of weighted rows of a rating table, for a whole bootstrap at once.
 
-A bootstrap sample of the cases is a weight per case (how often it was drawn), and every measure here is a ratio of
-sums over cases, so a thousand samples are one matrix product instead of a thousand calls into statsmodels or
-krippendorff (which would take seconds per question; the benchmark in docs/benchmarks.md). With every weight 1 each
-function gives the library's own figure; tests/domain/test_agreement_resampling.py holds them to it. An undefined
-measure (every answer alike in a sample) is NaN.
+A bootstrap sample of the cases is a weight per row (how many of its cases were drawn), and every measure here is a
+ratio of sums over rows, so a thousand samples are one matrix product instead of a thousand calls into statsmodels
+or krippendorff (which would take seconds per question; docs/benchmarks.md). With the rows' multiplicities as
+weights each function gives the library's own figure; tests/domain/test_agreement_resampling.py holds them to it.
+An undefined measure (every answer alike in a sample) is NaN.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ import numpy.typing as npt
 
 from reviewer.domain.agreement.table import RatingTable
 
-Weights = npt.NDArray[np.float64]  # samples × cases
+Weights = npt.NDArray[np.float64]  # samples × rows of the table
 Values = npt.NDArray[np.float64]  # one figure per sample
 
 _EPS = 1e-12
+_FEW_ROWS = 64
 
 
 def _ratio(numerator: Values, denominator: Values) -> Values:
@@ -30,8 +31,8 @@ def cohen(table: RatingTable, weights: Weights) -> Values:
     assert table.rater_pairs is not None
     k = len(table.values)
     cells = table.rater_pairs[:, 0] * k + table.rater_pairs[:, 1]
-    one_hot = np.zeros((table.n_cases, k * k))
-    one_hot[np.arange(table.n_cases), cells] = 1.0
+    one_hot = np.zeros((len(cells), k * k))
+    one_hot[np.arange(len(cells)), cells] = 1.0
     counts = (weights @ one_hot).reshape(-1, k, k)
     n = counts.sum(axis=(1, 2))
     observed = np.trace(counts, axis1=1, axis2=2) / n
@@ -92,8 +93,15 @@ def _alpha_interval(table: RatingTable, weights: Weights) -> Values:
     return 1.0 - _ratio((n - 1.0) * observed, expected)
 
 
-def draws(n_cases: int, resamples: int, seed: int) -> Weights:
-    """How often each case is drawn in each of `resamples` bootstrap samples of the cases (with replacement)."""
+def draws(table: RatingTable, resamples: int, seed: int) -> Weights:
+    """How many cases of each row each of `resamples` bootstrap samples of the cases (with replacement) draws. With
+    few rows, a multinomial over them with their shares of the cases (the same in law as drawing case by case,
+    and far quicker); with many (numbers), case by case, which is then quicker than numpy's multinomial."""
     rng = np.random.default_rng(seed)
-    picks = rng.integers(0, n_cases, size=(resamples, n_cases)) + (np.arange(resamples) * n_cases)[:, None]
-    return np.bincount(picks.ravel(), minlength=resamples * n_cases).reshape(resamples, n_cases).astype(np.float64)
+    rows = len(table.multiplicity)
+    if rows <= _FEW_ROWS:
+        return rng.multinomial(table.n_cases, table.multiplicity / table.n_cases, size=resamples).astype(np.float64)
+    row_of_case = np.repeat(np.arange(rows), table.multiplicity)
+    drawn = row_of_case[rng.integers(0, table.n_cases, size=(resamples, table.n_cases))]
+    drawn += (np.arange(resamples) * rows)[:, None]
+    return np.bincount(drawn.ravel(), minlength=resamples * rows).reshape(resamples, rows).astype(np.float64)

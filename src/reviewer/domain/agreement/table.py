@@ -1,12 +1,14 @@
 """Ratings as (case, rater, value) rows, turned into the case × value table every measure reads.
 
-The table is canonical: the values are sorted, and the cases are sorted by their own answers, never by the order
-the rows came in. A measure computed from it, and the seeded bootstrap drawn over its cases, are therefore the same
-whichever review has the lower id or was imported first.
+The table is canonical: the values are sorted, and cases with the same answers are one row with a multiplicity,
+the rows sorted by their answers, never by the order the ratings came in. A measure computed from it, and the
+seeded bootstrap drawn over it, are therefore the same whichever review has the lower id or was imported first. A
+thousand yes/no cases are a handful of rows, which is what makes a bootstrap per question cheap.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -28,20 +30,27 @@ class Level(StrEnum):
 
 @dataclass(frozen=True, eq=False)
 class RatingTable:
-    """The cases rated at least twice. `counts[i, j]`: how many raters gave case i the value `values[j]`.
-    `rater_pairs`: when exactly two raters rated every such case, each case's (first rater's, second rater's)
-    value index, the raters in sorted order (Cohen's kappa is the same either way round); else None."""
+    """The cases rated at least twice, cases with the same answers in one row. `counts[i, j]`: how many raters gave
+    the cases of row i the value `values[j]`; `multiplicity[i]`: how many cases row i stands for. `rater_pairs`:
+    when exactly two raters rated every such case, each row's (first rater's, second rater's) value index, the
+    raters in sorted order (Cohen's kappa is the same either way round); else None."""
 
     level: Level
     values: tuple[Hashable, ...]
     counts: npt.NDArray[np.int64]
+    multiplicity: npt.NDArray[np.int64]
     rater_pairs: npt.NDArray[np.int64] | None
     n_raters: int
     n_single: int  # cases only one rater answered: no pair, no part in any measure
 
     @property
     def n_cases(self) -> int:
-        return int(self.counts.shape[0])
+        return int(self.multiplicity.sum())
+
+    @property
+    def case_counts(self) -> npt.NDArray[np.int64]:
+        """One row per case (what the libraries take)."""
+        return np.repeat(self.counts, self.multiplicity, axis=0)
 
     @property
     def raters_per_case(self) -> npt.NDArray[np.int64]:
@@ -81,7 +90,7 @@ def rating_table(ratings: Iterable[Rating], level: Level) -> RatingTable:
     index = {value: i for i, value in enumerate(values)}
     raters = sorted({rater for answers in rated for rater in answers}, key=_sort_key)
     two_raters = len(raters) == 2
-    rows = sorted(
+    patterns = Counter(
         (
             (index[answers[raters[0]]], index[answers[raters[1]]])
             if two_raters
@@ -89,17 +98,19 @@ def rating_table(ratings: Iterable[Rating], level: Level) -> RatingTable:
         )
         for answers in rated
     )
+    rows = sorted(patterns)
     counts = np.zeros((len(rows), len(values)), dtype=np.int64)
     for i, row in enumerate(rows):
         np.add.at(counts[i], list(row), 1)
+    multiplicity = np.asarray([patterns[row] for row in rows], dtype=np.int64)
     pairs = np.asarray(rows, dtype=np.int64).reshape(len(rows), 2) if two_raters else None
-    return RatingTable(level, values, counts, pairs, len(raters), len(by_case) - len(rated))
+    return RatingTable(level, values, counts, multiplicity, pairs, len(raters), len(by_case) - len(rated))
 
 
 def pair_counts(table: RatingTable) -> tuple[int, int]:
     """(pairs of answers to the same case, of which alike): the plain agreement a reader grasps at once, using every
     rater of every case (a case with three raters gives three pairs)."""
     m = table.raters_per_case
-    pairs = int((m * (m - 1) // 2).sum())
-    alike = int((table.counts * (table.counts - 1) // 2).sum())
+    pairs = int((table.multiplicity * (m * (m - 1) // 2)).sum())
+    alike = int(table.multiplicity @ (table.counts * (table.counts - 1) // 2).sum(axis=1))
     return pairs, alike

@@ -1,0 +1,148 @@
+"""The ratings of double-reviewed cases, read from the database and measured question by question.
+
+A case counts when two or more completed reviews of it are in the chosen rounds (a case reviewed on two machines is
+one case after the exchange import, which matches it by UUID or by case code within the round). Every completed
+review of such a case is a rating; the rater is the reviewer's name, and a reviewer with two completed reviews of
+the same case (both kept in an import conflict) counts as two raters, each named by the review's UUID, so that no
+review is dropped and none is preferred for its id. A question counts for a case where at least two of its reviews
+answered it (a question hidden by `show_if` is no disagreement).
+
+Measured are the questions of the newest checklist version among the rounds, except free text and dates: yes/no,
+yes/no/not applicable ("ej aktuellt" a category of its own), single and multiple choice (the set of chosen options is
+the category) as categories; the 1–5 scale in order; numbers (days, kronor, counts) by how far apart they are.
+Answers are matched by question key, so a question renamed between versions is measured in the rounds that use the
+newest key. Training rounds are refused: their agreement is the facilitator's view, never a real figure.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from reviewer.checklists.schema import NUMBER_TYPES, ChecklistDefinition, Question, QuestionType
+from reviewer.domain.agreement import Level, Rating, measure_agreement
+from reviewer.domain.text import Message
+from reviewer.services.agreement.model import AgreementError, AgreementResult, QuestionAgreement, RoundLabel
+from reviewer.services.checklists import definition_of
+from reviewer.storage.models import Answer, Case, ChecklistVersion, Review, ReviewStatus, Round, RoundKind
+
+_ANSWER: sa.Table = Answer.__table__  # type: ignore[attr-defined]
+_REVIEW: sa.Table = Review.__table__  # type: ignore[attr-defined]
+_CASE: sa.Table = Case.__table__  # type: ignore[attr-defined]
+_NOT_MEASURED = frozenset({QuestionType.TEXT, QuestionType.DATE})
+
+
+def level_of(question_type: QuestionType) -> Level:
+    if question_type is QuestionType.SCALE:
+        return Level.ORDINAL
+    return Level.INTERVAL if question_type in NUMBER_TYPES else Level.NOMINAL
+
+
+def _chosen(value_json: str) -> tuple[str, ...] | None:
+    """A multiple choice's set of chosen options, or None for an empty choice or a row with only a note."""
+    chosen: Any = json.loads(value_json) if value_json.startswith("[") else None
+    return tuple(sorted(str(v) for v in chosen)) if chosen else None
+
+
+def _rounds(session: Session, round_uuids: Sequence[str]) -> tuple[list[Round], ChecklistVersion]:
+    rows = session.exec(
+        select(Round, ChecklistVersion)
+        .join(ChecklistVersion, col(Round.checklist_version_id) == col(ChecklistVersion.id))
+        .where(col(Round.uuid).in_(list(round_uuids)))
+    ).all()
+    if not round_uuids:
+        raise AgreementError(Message("Välj minst en omgång", "Choose at least one round"))
+    if not rows or len(rows) != len(set(round_uuids)):
+        raise AgreementError(Message("En vald omgång finns inte längre", "A chosen round no longer exists"))
+    if any(r.kind is RoundKind.TRAINING for r, _ in rows):
+        raise AgreementError(
+            Message(
+                "En utbildningsomgång mäts i utbildningens egen vy, inte här",
+                "A training round is measured in the training's own view, not here",
+            )
+        )
+    order = {uuid: i for i, uuid in enumerate(round_uuids)}
+    rounds = sorted((r for r, _ in rows), key=lambda r: order[r.uuid])
+    return rounds, max((checklist for _, checklist in rows), key=lambda c: c.version)
+
+
+def _measured(definition: ChecklistDefinition) -> list[tuple[str, Question]]:
+    return [
+        (section.key, question)
+        for section in definition.sections
+        for question in section.questions
+        if question.type not in _NOT_MEASURED
+    ]
+
+
+def inter_rater_agreement(session: Session, round_uuids: Sequence[str], unit: str | None = None) -> AgreementResult:
+    """The agreement of every reviewer of each double-reviewed case of the rounds (optionally one unit's)."""
+    rounds, checklist = _rounds(session, round_uuids)
+    definition = definition_of(checklist)
+    measured = _measured(definition)
+    levels = {question.key: level_of(question.type) for _, question in measured}
+    conditions = [
+        _CASE.c.round_id.in_([r.id for r in rounds]),
+        _REVIEW.c.status == ReviewStatus.COMPLETE,
+    ]
+    if unit is not None:
+        conditions.append(_CASE.c.unit == unit)
+    reviews = _REVIEW.join(_CASE, _CASE.c.id == _REVIEW.c.case_id)
+    doubles = (
+        sa.select(_REVIEW.c.case_id)
+        .select_from(reviews)
+        .where(*conditions)
+        .group_by(_REVIEW.c.case_id)
+        .having(sa.func.count() > 1)
+    )
+    raters = list(
+        session.execute(
+            sa.select(_REVIEW.c.id, _REVIEW.c.case_id, _REVIEW.c.reviewer)
+            .select_from(reviews)
+            .where(*conditions, _REVIEW.c.case_id.in_(doubles))
+        )
+    )
+    rater_of: dict[int, tuple[int, str]] = {review_id: (case_id, reviewer) for review_id, case_id, reviewer in raters}
+    ratings: dict[str, list[Rating]] = defaultdict(list)
+    if rater_of:
+        answers = (
+            sa.select(
+                _ANSWER.c.review_id,
+                _ANSWER.c.question_key,
+                _ANSWER.c.value_code,
+                _ANSWER.c.value_number,
+                _ANSWER.c.value_json,
+            )
+            .select_from(_ANSWER.join(reviews, _REVIEW.c.id == _ANSWER.c.review_id))
+            .where(*conditions, _REVIEW.c.case_id.in_(doubles), _ANSWER.c.question_key.in_(list(levels)))
+        )
+        for review_id, key, code, number, value_json in session.execute(answers).all():
+            # the option code, the number, or the set of chosen options
+            if levels[key] is not Level.NOMINAL:
+                value: Hashable | None = number
+            else:
+                value = code if code is not None else _chosen(value_json)
+            if value is not None:
+                case_id, rater = rater_of[review_id]
+                ratings[key].append((case_id, rater, value))
+    questions = []
+    for section_key, question in measured:
+        agreement = measure_agreement(ratings.get(question.key, ()), levels[question.key])
+        if agreement.n_cases:
+            text = Message(question.text.sv, question.text.en or question.text.sv)
+            questions.append(QuestionAgreement(question.key, section_key, text, question.type, agreement))
+    return AgreementResult(
+        rounds=[RoundLabel(r.uuid, r.name, r.period_label) for r in rounds],
+        unit=unit,
+        checklist_slug=checklist.slug,
+        checklist_version=checklist.version,
+        n_cases=len({case_id for _, case_id, _ in raters}),
+        n_reviewers=len({reviewer for _, _, reviewer in raters}),
+        n_reviews=len(raters),
+        questions=questions,
+    )
