@@ -144,6 +144,8 @@ def test_degenerate_inputs_give_a_stated_result():
 def test_perfect_and_opposite_agreement():
     perfect = measure_agreement(_from_table([[8, 0], [0, 12]]), Level.NOMINAL)
     assert perfect.kappa is not None and perfect.kappa.value == pytest.approx(1.0)
+    # every bootstrap sample agrees perfectly too: no "[1, 1]", but the reason there is no interval
+    assert (perfect.kappa.ci_low, perfect.kappa.ci_high, perfect.kappa.reason) == (None, None, Reason.NO_SPREAD)
     opposite = measure_agreement(_from_table([[0, 6], [6, 0]]), Level.NOMINAL)
     assert opposite.kappa is not None and opposite.kappa.value == pytest.approx(-1.0)
     assert opposite.percent == 0.0

@@ -200,6 +200,19 @@ def build_parser() -> argparse.ArgumentParser:
     agg.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
     agg.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen")
 
+    agreement = commands.add_parser(
+        "agreement",
+        parents=[common],
+        help="how alike reviewers answered the cases two or more of them reviewed: kappa and alpha per question, "
+        "as text or JSON (docs/agreement-format.md)",
+    )
+    agreement.add_argument(
+        "--round", action="append", required=True, dest="rounds", metavar="NAME", help="a round (repeatable)"
+    )
+    agreement.add_argument("--unit", metavar="U", help="only cases of this unit")
+    agreement.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    agreement.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen")
+
     report = commands.add_parser(
         "report", parents=[common], help="the PDF audit report of one or several rounds (docs/report.md)"
     )

@@ -11,8 +11,9 @@ interval from a seeded bootstrap over the cases, or a stated reason instead of a
 
 The interval is the 2.5th and 97.5th percentiles of 1000 bootstrap samples of the cases, not the large-sample one:
 that one has zero width in degenerate tables (9 pairs yes/yes and one yes/no give kappa 0 with "[0, 0]") and is too
-narrow with few cases. Below MIN_CASES_FOR_INTERVAL cases, or when the measure is undefined in more than
-MAX_UNDEFINED_SHARE of the samples, the interval is not estimable and no standard error is given either.
+narrow with few cases. Below MIN_CASES_FOR_INTERVAL cases, when the measure is undefined in more than
+MAX_UNDEFINED_SHARE of the samples, or when every sample gives the same value (full agreement in every case: the
+bootstrap cannot show what it has not seen), the interval is not estimable and no standard error is given either.
 """
 
 from __future__ import annotations
@@ -140,6 +141,8 @@ def _with_interval(
         return Estimate(value, reason=Reason.UNSTABLE)
     tail = (1.0 - confidence) / 2.0
     low, high = np.quantile(defined, [tail, 1.0 - tail])
+    if high - low < 1e-12:
+        return Estimate(value, reason=Reason.NO_SPREAD)
     return Estimate(value, error, float(low), float(high))
 
 

@@ -20,6 +20,7 @@ class Reason(StrEnum):
     UNEQUAL_RATERS = "unequal_raters"
     TOO_FEW_FOR_INTERVAL = "too_few_for_interval"
     UNSTABLE = "unstable"
+    NO_SPREAD = "no_spread"
 
     @property
     def message(self) -> Message:
@@ -49,6 +50,12 @@ _REASONS = {
         "nästan alla svar är lika, så måttet saknas i många bootstrapurval och intervallet kan inte skattas",
         "nearly every answer is the same, so the measure is undefined in many bootstrap samples and the interval "
         "cannot be estimated",
+    ),
+    Reason.NO_SPREAD: Message(
+        "alla bootstrapurval ger samma värde (svaren är lika i varje ärende), så bootstrapen kan inte visa "
+        "osäkerheten och intervallet kan inte skattas",
+        "every bootstrap sample gives the same value (the answers are alike in every case), so the bootstrap cannot "
+        "show the uncertainty and the interval cannot be estimated",
     ),
 }
 

@@ -58,7 +58,7 @@ def agreement(story: Story) -> None:
             story.cell("Lika svar", True),
             story.cell("Kappa (95 % KI)", True),
             story.cell("Alfa (95 % KI)", True),
-            story.cell("Bedömning", True),
+            story.cell("Bedömning (Landis & Koch)", True),
         ]
     ]
     notes: list[str] = []

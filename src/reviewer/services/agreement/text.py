@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reviewer.domain.agreement import Estimate, KappaKind, RaterAgreement, reading
+from reviewer.domain.agreement import Estimate, KappaKind, RaterAgreement, strength
 from reviewer.domain.text import Language, Message
 from reviewer.services.aggregation.text import _table as table_lines
 from reviewer.services.aggregation.text import _truncate as truncate
@@ -14,6 +14,8 @@ MEASURE_NAMES: dict[str, Message] = {
     "fleiss": Message("Fleiss kappa", "Fleiss' kappa"),
     "alpha": Message("Krippendorffs alfa", "Krippendorff's alpha"),
 }
+
+SHORT_NAMES = {"kappa": Message("kappa", "kappa"), "alpha": Message("alfa", "alpha")}
 
 CONVENTION = Message(
     "Bedömningen följer Landis och Kochs (1977) indelning: under 0 ingen, till 0,20 obetydlig, 0,40 svag, 0,60 "
@@ -47,13 +49,14 @@ def percent_cell(agreement: RaterAgreement, language: Language) -> str:
 
 
 def reading_of(agreement: RaterAgreement) -> Message:
-    """The reading of the question's headline figure, naming the measure it reads."""
+    """A table's short reading of the question's headline figure: Landis and Koch's band and the measure it reads
+    ("god (kappa)"), or "kan inte skattas" (the reason is given below the table)."""
     measure, estimate = agreement.headline
-    words = reading(estimate.value, estimate.reason)
     if estimate.value is None:
-        return words
-    name = MEASURE_NAMES[measure]
-    return Message(f"{name.sv}: {words.sv}", f"{name.en}: {words.en}")
+        return Message("kan inte skattas", "not estimable")
+    words = strength(estimate.value)
+    short = SHORT_NAMES["alpha" if measure == "alpha" else "kappa"]
+    return Message(f"{words.sv} ({short.sv})", f"{words.en} ({short.en})")
 
 
 def not_estimable_notes(agreement: RaterAgreement) -> list[Message]:
@@ -115,7 +118,7 @@ def render_text(result: AgreementResult, language: Language) -> str:
                 "lika" if sv else "alike",
                 "kappa (95 % KI)" if sv else "kappa (95% CI)",
                 "alfa (95 % KI)" if sv else "alpha (95% CI)",
-                "bedömning" if sv else "reading",
+                "bedömning (Landis & Koch)" if sv else "reading (Landis & Koch)",
             ]
         ]
         notes: list[str] = []
