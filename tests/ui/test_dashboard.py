@@ -444,3 +444,84 @@ def test_a_change_while_computing_replaces_the_running_computation(qtbot, page):
     unit = page.filters.unit.currentData()
     qtbot.waitUntil(lambda: not page.is_busy() and page.result.request.unit == unit, timeout=60_000)
     assert page.result.n_cases < everyone
+
+
+def _second_reviews(app, round_name: str, count: int) -> None:
+    """A second reviewer's review of the first `count` cases: the same answers, yes and no swapped in every fifth
+    case's yes/no questions."""
+    from sqlmodel import col, select
+
+    from reviewer.services import answer_counts
+    from reviewer.storage.models import Answer, Case, Review, Round
+
+    with app.db.session() as session:
+        round_ = session.exec(select(Round).where(Round.name == round_name)).one()
+        firsts = session.exec(
+            select(Review).join(Case, col(Case.id) == col(Review.case_id)).where(Case.round_id == round_.id)
+        ).all()
+        added = []
+        for number, first in enumerate(sorted(firsts, key=lambda r: r.id)[:count]):
+            second = Review(
+                case_id=first.case_id,
+                checklist_version_id=first.checklist_version_id,
+                reviewer="Exempel D",
+                status=ReviewStatus.COMPLETE,
+            )
+            session.add(second)
+            session.flush()
+            for answer in session.exec(select(Answer).where(Answer.review_id == first.id)).all():
+                code = answer.value_code
+                if number % 5 == 0 and code in {"ja", "nej"}:
+                    code = "nej" if code == "ja" else "ja"
+                value_json = json.dumps(code) if code != answer.value_code else answer.value_json
+                session.add(
+                    Answer(
+                        review_id=second.id,
+                        question_key=answer.question_key,
+                        value_json=value_json,
+                        value_code=code,
+                        value_number=answer.value_number,
+                    )
+                )
+            added.append(second.id)
+        session.flush()
+        answer_counts.add(session, added)
+        session.commit()
+
+
+def test_agreement_of_double_reviews_shows_the_figures_of_the_cli(
+    qtbot, app, page, demo, data_dir, tmp_path, screenshot
+):
+    """The agreement tab: per question cases, share alike, kappa and alpha as `reviewer agreement --format json`."""
+    _second_reviews(app, demo["missbruk"].name, 30)
+    choose_checklist(qtbot, page, "missbruk")
+    page.tabs.setCurrentWidget(page.agreement_view)
+    view = page.agreement_view
+    assert page.agreement is not None and page.agreement.n_cases == 30
+    assert view.summary.text().startswith("30 ärenden har granskats av två eller fler")
+    assert "Landis och Kochs (1977) indelning" in view.convention.text()
+    assert "inte ett omdöme om granskarna" in view.convention.text()
+    model = view.model
+    assert headers(model) == ["Fråga", "Ärenden (granskare)", "Lika", "Kappa (95 % KI)", "Alfa (95 % KI)", "Bedömning"]
+    out = tmp_path / "agreement.json"
+    assert cli_main(["agreement", "--round", demo["missbruk"].name, "--format", "json", "-o", str(out),
+                     "--data-dir", str(data_dir)]) == 0  # fmt: skip
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert model.rowCount() == len(exported["questions"]) > 20
+    for row, question in enumerate(exported["questions"]):
+        assert cell(model, row, 0) == question["text"]["sv"]
+        assert cell(model, row, 1) == f"{question['n_cases']} ({question['n_raters']})"
+        kappa = question["kappa"]
+        if kappa is not None and kappa["value"] is not None:
+            expected = f"{kappa['value']:.2f}".replace(".", ",")
+            if kappa["ci_low"] is not None:
+                expected += f" ({kappa['ci_low']:.2f} till {kappa['ci_high']:.2f})".replace(".", ",")
+            assert cell(model, row, 3) == expected
+    disputed = next(r for r, q in enumerate(exported["questions"]) if q["percent"] is not None and q["percent"] < 100)
+    assert cell(model, disputed, 5).endswith("(kappa)") or cell(model, disputed, 5).endswith("(alfa)")
+    assert "par av svar på samma ärende" in tip(model, disputed, 2)
+    # sorting by the reading puts the most disputed questions first
+    model.sort(5)
+    first = model.record(0).agreement.headline[1].value
+    assert all(first <= (model.record(r).agreement.headline[1].value or 2) for r in range(model.rowCount()))
+    screenshot(page, "dashboard-agreement")
