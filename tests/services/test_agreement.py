@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from sqlmodel import select
 
 from reviewer.domain.agreement import Reason
 from reviewer.domain.sex import Sex
 from reviewer.services.agreement import AgreementError, inter_rater_agreement
+from reviewer.services.agreement.json_form import to_json
 from reviewer.storage.models import ReviewStatus, Round, RoundKind
 from tests.services.aggregation_data import Case, add_checklist, add_round, checklist_data
 from tests.services.report_data import add_review, known_round_with_secrets
@@ -130,3 +134,18 @@ def test_an_unknown_round_is_refused(app):
     with app.db.session() as session, pytest.raises(AgreementError) as error:
         inter_rater_agreement(session, ["00000000-0000-4000-8000-000000000000"])
     assert error.value.message.sv == "En vald omgång finns inte längre"
+
+
+def test_the_json_is_the_documented_one(app):
+    """Every field of the JSON and every reason for "not estimable" is in docs/agreement-format.md."""
+    doc = (Path(__file__).parents[2] / "docs" / "agreement-format.md").read_text(encoding="utf-8")
+    with app.db.session() as session:
+        round_uuid, _ = known_round_with_secrets(session)
+        document = to_json(inter_rater_agreement(session, [round_uuid]))
+    assert (document["format"], document["format_version"]) == ("reviewer-agreement", 1)
+    fields = set(document) | set(document["questions"][0]) | set(document["overall"])
+    fields |= set(document["questions"][0]["kappa"]) | set(document["method"])
+    assert [f for f in sorted(fields) if f"`{f}`" not in doc and f'"{f}"' not in doc] == []
+    assert document["questions"][0]["kappa"]["not_estimable"]["reason"] == "too_few_for_interval"
+    assert [r.value for r in Reason if f"`{r.value}`" not in doc] == []
+    json.dumps(document, allow_nan=False)  # no NaN anywhere
