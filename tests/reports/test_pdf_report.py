@@ -123,7 +123,7 @@ def test_agreement_and_method(report):
     # the same figures as `reviewer agreement`: Fleiss' kappa 0.50 without an interval on eight cases, and why
     assert "Fleiss kappa 0,50" in text
     assert "måttlig (kappa)" in text
-    assert "för få ärenden för ett intervall (minst 10 behövs)" in text
+    assert "För få ärenden för ett intervall (minst 10 behövs): Frågade handläggaren om barn?" in text
     assert "Ärendena granskades av 3 granskare med checklistan testmall version 1." in text
     assert "Bara klara granskningar räknas." in text
     assert "Fishers exakta test" in text

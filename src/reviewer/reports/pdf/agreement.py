@@ -15,7 +15,7 @@ from reviewer.services.agreement.text import (
     CONVENTION,
     format_estimate,
     kappa_label,
-    not_estimable_notes,
+    notes_by_reason,
     percent_cell,
     reading_of,
     summary,
@@ -61,7 +61,6 @@ def agreement(story: Story) -> None:
             story.cell("Bedömning (Landis & Koch)", True),
         ]
     ]
-    notes: list[str] = []
     for question in result.questions:
         a = question.agreement
         kappa = format_estimate(a.kappa, "sv")
@@ -77,7 +76,7 @@ def agreement(story: Story) -> None:
                 story.cell(reading_of(a).sv),
             ]
         )
-        notes += [f"{question.text.sv}: {note.sv}." for note in not_estimable_notes(a)]
-    story.table(rows, [52 * mm, 20 * mm, 15 * mm, 32 * mm, 26 * mm, WIDTH - 145 * mm])
-    for note in notes:
-        story.para(note, "bullet", bullet="•")
+    story.table(rows, [48 * mm, 24 * mm, 15 * mm, 32 * mm, 26 * mm, WIDTH - 145 * mm])
+    for note, questions in notes_by_reason(result):
+        named = "; ".join(q.text.sv for q in questions)
+        story.para(f"{note.sv[0].upper()}{note.sv[1:]}: {named}.", "bullet", bullet="•")

@@ -7,7 +7,7 @@ from reviewer.domain.text import Language, Message
 from reviewer.services.aggregation.text import _table as table_lines
 from reviewer.services.aggregation.text import _truncate as truncate
 from reviewer.services.aggregation.text import format_number, format_percent
-from reviewer.services.agreement.model import AgreementResult
+from reviewer.services.agreement.model import AgreementResult, QuestionAgreement
 
 MEASURE_NAMES: dict[str, Message] = {
     "cohen": Message("Cohens kappa", "Cohen's kappa"),
@@ -68,6 +68,16 @@ def not_estimable_notes(agreement: RaterAgreement) -> list[Message]:
     return notes
 
 
+def notes_by_reason(result: AgreementResult) -> list[tuple[Message, list[QuestionAgreement]]]:
+    """Each reason a figure or an interval is missing, with the questions it applies to: one note per reason under a
+    table, not one per question."""
+    grouped: dict[Message, list[QuestionAgreement]] = {}
+    for question in result.questions:
+        for note in not_estimable_notes(question.agreement):
+            grouped.setdefault(note, []).append(question)
+    return list(grouped.items())
+
+
 def summary(result: AgreementResult, language: Language) -> str:
     """The overall sentence: cases, reviewers, share alike, mean kappa."""
     sv = language == "sv"
@@ -121,7 +131,6 @@ def render_text(result: AgreementResult, language: Language) -> str:
                 "bedömning (Landis & Koch)" if sv else "reading (Landis & Koch)",
             ]
         ]
-        notes: list[str] = []
         for question in result.questions:
             a = question.agreement
             kappa = format_estimate(a.kappa, language)
@@ -139,10 +148,11 @@ def render_text(result: AgreementResult, language: Language) -> str:
                     reading_of(a).text(language),
                 ]
             )
-            notes += [f"  {question.key}: {note.text(language)}" for note in not_estimable_notes(a)]
         lines += ["", *table_lines(rows)]
+        notes = notes_by_reason(result)
         if notes:
-            lines += ["", "Saknade tal och intervall:" if sv else "Missing figures and intervals:", *notes]
+            lines += ["", "Saknade tal och intervall:" if sv else "Missing figures and intervals:"]
+            lines += [f"  {note.text(language)}: {', '.join(q.key for q in questions)}" for note, questions in notes]
         lines += [
             "",
             (
