@@ -109,6 +109,7 @@ def inter_rater_agreement(session: Session, round_uuids: Sequence[str], unit: st
     )
     rater_of: dict[int, tuple[int, str]] = {review_id: (case_id, reviewer) for review_id, case_id, reviewer in raters}
     ratings: dict[str, list[Rating]] = defaultdict(list)
+    chosen: dict[str, tuple[str, ...] | None] = {}
     if rater_of:
         answers = (
             sa.select(
@@ -125,8 +126,12 @@ def inter_rater_agreement(session: Session, round_uuids: Sequence[str], unit: st
             # the option code, the number, or the set of chosen options
             if levels[key] is not Level.NOMINAL:
                 value: Hashable | None = number
-            else:
-                value = code if code is not None else _chosen(value_json)
+            elif code is not None:
+                value = code
+            else:  # the same few sets come back thousands of times: decode each once
+                value = (
+                    chosen[value_json] if value_json in chosen else chosen.setdefault(value_json, _chosen(value_json))
+                )
             if value is not None:
                 case_id, rater = rater_of[review_id]
                 ratings[key].append((case_id, rater, value))
