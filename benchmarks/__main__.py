@@ -53,8 +53,8 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         help=(
             "repetitions per benchmark (default: 7 for cold_start and create_database, 3 for demo_10k, "
             "spreadsheet_import_10k and exchange_import, 15 for review_form_open and checklist_editor, 60 for autosave "
-            "(at least 50), 5 for open_round_100k, aggregate_100k, pdf_report_10k, export_formats, onefolder and agreement_10k, 3 for "
-            "dashboard_100k, audit_export_200k and backup_100k)"
+            "(at least 50), 5 for open_round_100k, aggregate_100k, pdf_report_10k, export_formats, onefolder and "
+            "agreement_10k, 3 for dashboard_100k, audit_export_200k and backup_100k)"
         ),
     )
     args = parser.parse_args(argv)

@@ -7,8 +7,7 @@ import numpy as np
 import pytest
 from statsmodels.stats.inter_rater import cohens_kappa, fleiss_kappa
 
-from reviewer.domain.agreement import Level, rating_table
-from reviewer.domain.agreement import resampling
+from reviewer.domain.agreement import Level, rating_table, resampling
 
 
 def _ratings(rng, cases, raters, values, per_case):
