@@ -451,42 +451,27 @@ def _second_reviews(app, round_name: str, count: int) -> None:
     case's yes/no questions."""
     from sqlmodel import col, select
 
-    from reviewer.services import answer_counts
     from reviewer.storage.models import Answer, Case, Review, Round
+    from tests.services.report_data import add_review
 
+    swap = {"ja": "nej", "nej": "ja"}
     with app.db.session() as session:
         round_ = session.exec(select(Round).where(Round.name == round_name)).one()
         firsts = session.exec(
-            select(Review).join(Case, col(Case.id) == col(Review.case_id)).where(Case.round_id == round_.id)
+            select(Case.case_code, Review.id)
+            .join(Review, col(Review.case_id) == col(Case.id))
+            .where(Case.round_id == round_.id)
+            .order_by(col(Review.id))
+            .limit(count)
         ).all()
-        added = []
-        for number, first in enumerate(sorted(firsts, key=lambda r: r.id)[:count]):
-            second = Review(
-                case_id=first.case_id,
-                checklist_version_id=first.checklist_version_id,
-                reviewer="Exempel D",
-                status=ReviewStatus.COMPLETE,
-            )
-            session.add(second)
-            session.flush()
-            for answer in session.exec(select(Answer).where(Answer.review_id == first.id)).all():
-                code = answer.value_code
-                if number % 5 == 0 and code in {"ja", "nej"}:
-                    code = "nej" if code == "ja" else "ja"
-                value_json = json.dumps(code) if code != answer.value_code else answer.value_json
-                session.add(
-                    Answer(
-                        review_id=second.id,
-                        question_key=answer.question_key,
-                        value_json=value_json,
-                        value_code=code,
-                        value_number=answer.value_number,
-                    )
-                )
-            added.append(second.id)
-        session.flush()
-        answer_counts.add(session, added)
-        session.commit()
+        for number, (case_code, review_id) in enumerate(firsts):
+            rows = session.exec(select(Answer).where(Answer.review_id == review_id)).all()
+            answers = {a.question_key: json.loads(a.value_json) for a in rows}
+            if number % 5 == 0:
+                answers = {
+                    key: swap.get(value, value) if isinstance(value, str) else value for key, value in answers.items()
+                }
+            add_review(session, round_.uuid, case_code, "Exempel D", answers)
 
 
 def test_agreement_of_double_reviews_shows_the_figures_of_the_cli(
