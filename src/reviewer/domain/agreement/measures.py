@@ -74,12 +74,13 @@ class RaterAgreement:
         return 100.0 * self.agreeing_pairs / self.pairs if self.pairs else None
 
     @property
-    def headline(self) -> tuple[str, Estimate]:
+    def headline(self) -> tuple[Literal["cohen", "fleiss", "alpha"], Estimate]:
         """The figure to read first: kappa for categories (alpha when kappa cannot be had because the cases have
         different numbers of raters), alpha for scales and numbers."""
-        if self.level is Level.NOMINAL and self.kappa is not None and self.kappa.reason is not Reason.UNEQUAL_RATERS:
-            return (self.kappa_kind or "fleiss", self.kappa)
-        return ("alpha", self.alpha)
+        kind, kappa = self.kappa_kind, self.kappa
+        if kind is None or kappa is None or self.level is not Level.NOMINAL or kappa.reason is Reason.UNEQUAL_RATERS:
+            return ("alpha", self.alpha)
+        return (kind, kappa)
 
 
 def measure_agreement(

@@ -89,14 +89,14 @@ def rating_table(ratings: Iterable[Rating], level: Level) -> RatingTable:
     case, rater, value = case[rated], rater[rated], value[rated]
     seen, used = list(codes[2]), np.unique(value)
     if level is Level.NOMINAL:
-        order = sorted(used.tolist(), key=lambda i: _sort_key(seen[i]))
+        ranked = sorted(used.tolist(), key=lambda i: _sort_key(seen[i]))
     else:
         if any(isinstance(seen[i], bool) or not isinstance(seen[i], int | float) for i in used.tolist()):
             raise ValueError("ordinal and interval ratings must be numbers")
-        order = sorted(used.tolist(), key=lambda i: float(seen[i]))  # type: ignore[arg-type]
-    values = tuple(seen[i] for i in order)
+        ranked = sorted(used.tolist(), key=lambda i: float(seen[i]))  # type: ignore[arg-type]
+    values = tuple(seen[i] for i in ranked)
     renumbered = np.zeros(len(seen), dtype=np.int64)
-    renumbered[order] = np.arange(len(order))
+    renumbered[ranked] = np.arange(len(ranked))
     value = renumbered[value]
     names = list(codes[1])
     raters = sorted(np.unique(rater).tolist(), key=lambda i: _sort_key(names[i]))
@@ -112,9 +112,18 @@ def rating_table(ratings: Iterable[Rating], level: Level) -> RatingTable:
         np.add.at(counts, (np.arange(len(pairs)), pairs[:, 0]), 1)
         np.add.at(counts, (np.arange(len(pairs)), pairs[:, 1]), 1)
     else:
-        per_case = np.zeros((len(cases), len(values)), dtype=np.int64)
-        np.add.at(per_case, (position, value), 1)
-        counts, multiplicity = np.unique(per_case, axis=0, return_counts=True)
+        # each case as its sorted value indices, padded with -1: rows as narrow as the most raters of a case, so
+        # finding the distinct ones is cheap even for numbers with as many values as cases
+        order = np.lexsort((value, position))
+        raters_of = np.bincount(position, minlength=len(cases))
+        starts = np.concatenate(([0], np.cumsum(raters_of)[:-1]))
+        padded = np.full((len(cases), int(raters_of.max(initial=0))), -1, dtype=np.int64)
+        padded[position[order], np.arange(len(order)) - starts[position[order]]] = value[order]
+        patterns, multiplicity = np.unique(padded, axis=0, return_counts=True)
+        counts = np.zeros((len(patterns), len(values)), dtype=np.int64)
+        for column in patterns.T:
+            answered = column >= 0
+            np.add.at(counts, (np.flatnonzero(answered), column[answered]), 1)
     return RatingTable(
         level, values, counts, multiplicity.astype(np.int64), pairs, len(raters), len(codes[0]) - len(cases)
     )
