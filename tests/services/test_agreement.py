@@ -130,6 +130,12 @@ def test_a_training_round_is_refused(app):
     assert "utbildningsomgång" in error.value.message.sv
 
 
+def test_no_round_is_refused(app):
+    with app.db.session() as session, pytest.raises(AgreementError) as error:
+        inter_rater_agreement(session, [])
+    assert error.value.message.sv == "Välj minst en omgång"
+
+
 def test_an_unknown_round_is_refused(app):
     with app.db.session() as session, pytest.raises(AgreementError) as error:
         inter_rater_agreement(session, ["00000000-0000-4000-8000-000000000000"])

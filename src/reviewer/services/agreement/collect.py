@@ -50,13 +50,13 @@ def _chosen(value_json: str) -> tuple[str, ...] | None:
 
 
 def _rounds(session: Session, round_uuids: Sequence[str]) -> tuple[list[Round], ChecklistVersion]:
+    if not round_uuids:
+        raise AgreementError(Message("Välj minst en omgång", "Choose at least one round"))
     rows = session.exec(
         select(Round, ChecklistVersion)
         .join(ChecklistVersion, col(Round.checklist_version_id) == col(ChecklistVersion.id))
         .where(col(Round.uuid).in_(list(round_uuids)))
     ).all()
-    if not round_uuids:
-        raise AgreementError(Message("Välj minst en omgång", "Choose at least one round"))
     if not rows or len(rows) != len(set(round_uuids)):
         raise AgreementError(Message("En vald omgång finns inte längre", "A chosen round no longer exists"))
     if any(r.kind is RoundKind.TRAINING for r, _ in rows):
