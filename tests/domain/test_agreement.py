@@ -187,3 +187,17 @@ def test_reading_says_it_is_a_convention_or_why_there_is_no_figure():
     assert reading(0.5).sv == "måttlig överensstämmelse (Landis och Kochs indelning)"
     assert reading(0.5).en == "moderate agreement (Landis and Koch's bands)"
     assert reading(None, Reason.NO_VARIATION).sv.startswith("kan inte skattas: alla svar är lika")
+
+
+def test_random_tables_never_give_nan():
+    rng = random.Random(7)
+    for _ in range(40):
+        cases = rng.randint(0, 14)
+        raters = rng.sample("ABCDE", rng.randint(1, 5))
+        ratings = [(c, r, rng.choice("ab" if rng.random() < 0.5 else "a")) for c in range(cases) for r in raters]
+        result = measure_agreement(ratings, Level.NOMINAL)
+        for estimate in (result.kappa, result.alpha):
+            assert estimate is not None
+            figures = (estimate.value, estimate.standard_error, estimate.ci_low, estimate.ci_high)
+            assert all(f is None or f == f for f in figures)
+            assert estimate.value is not None or estimate.reason is not None

@@ -134,6 +134,8 @@ def _with_interval(
     replicate: Callable[[RatingTable, resampling.Weights], resampling.Values],
     confidence: float,
 ) -> Estimate:
+    if math.isnan(value):  # not reachable with two or more values; a NaN must never reach a report
+        return Estimate(None, reason=Reason.NO_VARIATION)
     if weights is None:
         return Estimate(value, reason=Reason.TOO_FEW_FOR_INTERVAL)
     samples = replicate(table, weights)
@@ -211,6 +213,4 @@ def alpha_estimate(table: RatingTable, weights: resampling.Weights | None, confi
                     level_of_measurement=str(table.level),  # type: ignore[arg-type]
                 )
             )
-    if math.isnan(value):
-        return Estimate(None, reason=Reason.NO_VARIATION)
     return _with_interval(value, None, table, weights, resampling.alpha, confidence)
