@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from reviewer.domain.agreement import Reason
 from reviewer.domain.sex import Sex
+from reviewer.domain.text import ReviewerError
 from reviewer.services.agreement import AgreementError, inter_rater_agreement
 from reviewer.services.agreement.json_form import to_json
 from reviewer.storage.models import ReviewStatus, Round, RoundKind
@@ -131,13 +132,13 @@ def test_a_training_round_is_refused(app):
 
 
 def test_no_round_is_refused(app):
-    with app.db.session() as session, pytest.raises(AgreementError) as error:
+    with app.db.session() as session, pytest.raises(ReviewerError) as error:
         inter_rater_agreement(session, [])
     assert error.value.message.sv == "Välj minst en omgång"
 
 
 def test_an_unknown_round_is_refused(app):
-    with app.db.session() as session, pytest.raises(AgreementError) as error:
+    with app.db.session() as session, pytest.raises(ReviewerError) as error:
         inter_rater_agreement(session, ["00000000-0000-4000-8000-000000000000"])
     assert error.value.message.sv == "En vald omgång finns inte längre"
 

@@ -11,7 +11,8 @@ Measured are the questions of the newest checklist version among the rounds, exc
 yes/no/not applicable ("ej aktuellt" a category of its own), single and multiple choice (the set of chosen options is
 the category) as categories; the 1–5 scale in order; numbers (days, kronor, counts) by how far apart they are.
 Answers are matched by question key, so a question renamed between versions is measured in the rounds that use the
-newest key. Training rounds are refused: their agreement is the facilitator's view, never a real figure.
+newest key. The rounds are loaded as the aggregation loads them (one checklist, every round present). Training
+rounds are refused: their agreement is the facilitator's view, never a real figure.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from sqlmodel import Session, col, select
 from reviewer.checklists.schema import NUMBER_TYPES, ChecklistDefinition, Question, QuestionType
 from reviewer.domain.agreement import Level, Rating, measure_agreement
 from reviewer.domain.text import Message
+from reviewer.services.aggregation.versions import RoundRow, load_rounds
 from reviewer.services.agreement.model import AgreementError, AgreementResult, QuestionAgreement, RoundLabel
-from reviewer.services.checklists import definition_of
+from reviewer.services.checklists import definition_of, get_version
 from reviewer.storage.models import Answer, Case, ChecklistVersion, Review, ReviewStatus, Round, RoundKind
 
 _ANSWER: sa.Table = Answer.__table__  # type: ignore[attr-defined]
@@ -49,26 +51,20 @@ def _chosen(value_json: str) -> tuple[str, ...] | None:
     return tuple(sorted(str(v) for v in chosen)) if chosen else None
 
 
-def _rounds(session: Session, round_uuids: Sequence[str]) -> tuple[list[Round], ChecklistVersion]:
-    if not round_uuids:
-        raise AgreementError(Message("Välj minst en omgång", "Choose at least one round"))
-    rows = session.exec(
-        select(Round, ChecklistVersion)
-        .join(ChecklistVersion, col(Round.checklist_version_id) == col(ChecklistVersion.id))
-        .where(col(Round.uuid).in_(list(round_uuids)))
-    ).all()
-    if not rows or len(rows) != len(set(round_uuids)):
-        raise AgreementError(Message("En vald omgång finns inte längre", "A chosen round no longer exists"))
-    if any(r.kind is RoundKind.TRAINING for r, _ in rows):
+def _rounds(session: Session, round_uuids: Sequence[str]) -> tuple[list[RoundRow], ChecklistVersion]:
+    """The rounds as the aggregation loads them (same checklist, all present), training rounds refused, and the
+    newest checklist version among them."""
+    rows = load_rounds(session, round_uuids)
+    kinds = session.exec(select(Round.kind).where(col(Round.id).in_([r.id for r in rows]))).all()
+    if RoundKind.TRAINING in kinds:
         raise AgreementError(
             Message(
                 "En utbildningsomgång mäts i utbildningens egen vy, inte här",
                 "A training round is measured in the training's own view, not here",
             )
         )
-    order = {uuid: i for i, uuid in enumerate(round_uuids)}
-    rounds = sorted((r for r, _ in rows), key=lambda r: order[r.uuid])
-    return rounds, max((checklist for _, checklist in rows), key=lambda c: c.version)
+    newest = max(r.info.checklist_version for r in rows)
+    return rows, get_version(session, rows[0].info.checklist_slug, newest)
 
 
 def _measured(definition: ChecklistDefinition) -> list[tuple[str, Question]]:
@@ -142,7 +138,7 @@ def inter_rater_agreement(session: Session, round_uuids: Sequence[str], unit: st
             text = Message(question.text.sv, question.text.en or question.text.sv)
             questions.append(QuestionAgreement(question.key, section_key, text, question.type, agreement))
     return AgreementResult(
-        rounds=[RoundLabel(r.uuid, r.name, r.period_label) for r in rounds],
+        rounds=[RoundLabel(r.info.uuid, r.info.name, r.info.period_label) for r in rounds],
         unit=unit,
         checklist_slug=checklist.slug,
         checklist_version=checklist.version,
