@@ -53,6 +53,73 @@
     </message>
 </context>
 <context>
+    <name>AgreementView</name>
+    <message>
+        <source>Agreement between reviewers</source>
+        <translation>Överensstämmelse mellan granskare</translation>
+    </message>
+    <message>
+        <source>Numbers are measured by Krippendorff&apos;s alpha only.</source>
+        <translation>Tal mäts bara med Krippendorffs alfa.</translation>
+    </message>
+    <message>
+        <source>standard error %1</source>
+        <translation>standardfel %1</translation>
+    </message>
+    <message>
+        <source>Choose at least one round to see how alike the reviewers answered.</source>
+        <translation>Välj minst en omgång för att se hur lika granskarna svarade.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <source>Cases (reviewers)</source>
+        <translation>Ärenden (granskare)</translation>
+    </message>
+    <message>
+        <source>The cases two or more reviewers answered the question in, which every figure of the row rests on, and how many reviewers took part.</source>
+        <translation>De ärenden där två eller fler granskare besvarade frågan, som radens alla tal bygger på, och hur många granskare som deltog.</translation>
+    </message>
+    <message>
+        <source>Alike</source>
+        <translation>Lika</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pairs of answers to the same case</source>
+        <translation>%1 av %2 par av svar på samma ärende</translation>
+    </message>
+    <message>
+        <source>The share of pairs of answers to the same case that are alike.</source>
+        <translation>Andelen par av svar på samma ärende som är lika.</translation>
+    </message>
+    <message>
+        <source>Kappa (95 % CI)</source>
+        <translation>Kappa (95 % KI)</translation>
+    </message>
+    <message>
+        <source>How much more often than chance the reviewers answered alike: 1 full agreement, 0 no better than chance. Cohen&apos;s kappa when the same two reviewers read the cases, Fleiss&apos; kappa when more did. The interval is from 1000 bootstrap samples of the cases.</source>
+        <translation>Hur mycket oftare än slumpen granskarna svarade lika: 1 är full överensstämmelse, 0 inte bättre än slumpen. Cohens kappa när samma två granskare läste ärendena, Fleiss kappa när fler gjorde det. Intervallet kommer från 1000 bootstrapurval av ärendena.</translation>
+    </message>
+    <message>
+        <source>Alpha (95 % CI)</source>
+        <translation>Alfa (95 % KI)</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha: like kappa, but it weighs how far apart answers are on a scale or in numbers (days, kronor), and it allows any number of reviewers per case.</source>
+        <translation>Krippendorffs alfa: som kappa, men den väger in hur långt ifrån varandra svaren ligger på en skala eller i tal (dagar, kronor), och den tillåter hur många granskare som helst per ärende.</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <source>Landis and Koch&apos;s bands: a convention for reading the figures, not a verdict.</source>
+        <translation>Landis och Kochs indelning: en konvention för att läsa talen, inte ett omdöme.</translation>
+    </message>
+</context>
+<context>
     <name>AnswerEditors</name>
     <message>
         <source>Yes</source>
@@ -1148,6 +1215,10 @@
     <message>
         <source>Before/&amp;after</source>
         <translation>Före/&amp;efter</translation>
+    </message>
+    <message>
+        <source>A&amp;greement</source>
+        <translation>Ö&amp;verensstämmelse</translation>
     </message>
     <message>
         <source>Choose at least one round to see the findings.</source>

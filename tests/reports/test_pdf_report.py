@@ -115,8 +115,15 @@ def test_the_section_tables_show_the_aggregations_figures(report):
 def test_agreement_and_method(report):
     _, path = report
     text = flat(poppler("pdftotext", path))
-    assert "8 ärenden granskades av två granskare. De svarade lika i 75 % av 8 jämförda svar" in text
-    assert "kappa är i genomsnitt 0,5 (måttlig överensstämmelse)" in text
+    assert (
+        "8 ärenden har granskats av två eller fler (16 granskningar av 3 granskare). Svaren var lika i 75 % av 8 par "
+        "av svar på samma ärende; kappa är i genomsnitt 0,5." in text
+    )
+    assert "inte ett omdöme om granskarna" in text
+    # the same figures as `reviewer agreement`: Fleiss' kappa 0.50 without an interval on eight cases, and why
+    assert "Fleiss kappa 0,50" in text
+    assert "måttlig (kappa)" in text
+    assert "För få ärenden för ett intervall (minst 10 behövs): Frågade handläggaren om barn?" in text
     assert (
         "Kön avser: den som ärendet gäller. Ärendena granskades av 3 granskare med checklistan ”Testmall” version 1."
         in text
@@ -200,7 +207,7 @@ def test_no_findings_says_so(app, tmp_path):
         "Ingen fråga kunde jämföras mellan könen (för få svar eller ingen variation). Därför flaggas inga skillnader."
         in text
     )
-    assert "Ej tillgängligt: inget ärende i urvalet har granskats av två granskare" in text
+    assert "Ej tillgängligt: inget ärende i urvalet har granskats av två eller fler granskare" in text
     assert "Före och efter" not in text
 
 

@@ -544,3 +544,69 @@ def test_the_choices_survive_a_change_of_language(qtbot, app, swedish, demo):
     assert page.filters.checklist.currentData() == other
     assert page.tabs.tabText(0) == "&Differences"
     window.apply_settings(Settings(reviewer="AB", language="sv"))
+
+
+def _second_reviews(app, round_name: str, count: int) -> None:
+    """A second reviewer's review of the first `count` cases: the same answers, yes and no swapped in every fifth
+    case's yes/no questions."""
+    from sqlmodel import col, select
+
+    from reviewer.storage.models import Answer, Case, Review, Round
+    from tests.services.report_data import add_review
+
+    swap = {"ja": "nej", "nej": "ja"}
+    with app.db.session() as session:
+        round_ = session.exec(select(Round).where(Round.name == round_name)).one()
+        firsts = session.exec(
+            select(Case.case_code, Review.id)
+            .join(Review, col(Review.case_id) == col(Case.id))
+            .where(Case.round_id == round_.id)
+            .order_by(col(Review.id))
+            .limit(count)
+        ).all()
+        for number, (case_code, review_id) in enumerate(firsts):
+            rows = session.exec(select(Answer).where(Answer.review_id == review_id)).all()
+            answers = {a.question_key: json.loads(a.value_json) for a in rows}
+            if number % 5 == 0:
+                answers = {
+                    key: swap.get(value, value) if isinstance(value, str) else value for key, value in answers.items()
+                }
+            add_review(session, round_.uuid, case_code, "Exempel D", answers)
+
+
+def test_agreement_of_double_reviews_shows_the_figures_of_the_cli(
+    qtbot, app, page, demo, data_dir, tmp_path, screenshot
+):
+    """The agreement tab: per question cases, share alike, kappa and alpha as `reviewer agreement --format json`."""
+    _second_reviews(app, demo["missbruk"].name, 30)
+    choose_checklist(qtbot, page, "missbruk")
+    page.tabs.setCurrentWidget(page.agreement_view)
+    view = page.agreement_view
+    assert page.agreement is not None and page.agreement.n_cases == 30
+    assert view.summary.text().startswith("30 ärenden har granskats av två eller fler")
+    assert "Landis och Kochs (1977) indelning" in view.convention.text()
+    assert "inte ett omdöme om granskarna" in view.convention.text()
+    model = view.model
+    assert headers(model) == ["Fråga", "Ärenden (granskare)", "Lika", "Kappa (95 % KI)", "Alfa (95 % KI)", "Bedömning"]
+    out = tmp_path / "agreement.json"
+    assert cli_main(["agreement", "--round", demo["missbruk"].name, "--format", "json", "-o", str(out),
+                     "--data-dir", str(data_dir)]) == 0  # fmt: skip
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert model.rowCount() == len(exported["questions"]) > 20
+    for row, question in enumerate(exported["questions"]):
+        assert cell(model, row, 0) == question["text"]["sv"]
+        assert cell(model, row, 1) == f"{question['n_cases']} ({question['n_raters']})"
+        kappa = question["kappa"]
+        if kappa is not None and kappa["value"] is not None:
+            expected = f"{kappa['value']:.2f}".replace(".", ",")
+            if kappa["ci_low"] is not None:
+                expected += f" ({kappa['ci_low']:.2f} till {kappa['ci_high']:.2f})".replace(".", ",")
+            assert cell(model, row, 3) == expected
+    disputed = next(r for r, q in enumerate(exported["questions"]) if q["percent"] is not None and q["percent"] < 100)
+    assert cell(model, disputed, 5).endswith("(kappa)") or cell(model, disputed, 5).endswith("(alfa)")
+    assert "par av svar på samma ärende" in tip(model, disputed, 2)
+    # sorting by the reading puts the most disputed questions first
+    model.sort(5)
+    first = model.record(0).agreement.headline[1].value
+    assert all(first <= (model.record(r).agreement.headline[1].value or 2) for r in range(model.rowCount()))
+    screenshot(page, "dashboard-agreement")

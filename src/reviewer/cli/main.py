@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from reviewer.bootstrap import App, bootstrap
 from reviewer.cli import database as db_commands
 from reviewer.cli.aggregate import run_aggregate
+from reviewer.cli.agreement import run_agreement
 from reviewer.cli.audit import run_audit_export
 from reviewer.cli.database import warn
 from reviewer.cli.exchange import exchange_export, exchange_import
@@ -366,6 +367,7 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("exchange", "export"): exchange_export,
     ("exchange", "import"): exchange_import,
     ("aggregate", None): run_aggregate,
+    ("agreement", None): run_agreement,
     ("report", None): run_report,
     ("export", None): run_export,
     ("demo", None): _demo,

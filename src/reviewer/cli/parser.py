@@ -604,6 +604,39 @@ def build_parser() -> argparse.ArgumentParser:
         help=_t("skriv till FIL i stället för till skärmen", "write to FILE instead of the screen"),
     )
 
+    agreement = commands.add_parser(
+        "agreement",
+        parents=[common],
+        help=_t(
+            "hur lika granskarna svarade på de ärenden som två eller fler granskade: kappa och alfa per fråga, som "
+            "text eller JSON (docs/agreement-format.md)",
+            "how alike reviewers answered the cases two or more of them reviewed: kappa and alpha per question, "
+            "as text or JSON (docs/agreement-format.md)",
+        ),
+    )
+    agreement.add_argument(
+        "--round",
+        action="append",
+        required=True,
+        dest="rounds",
+        metavar=_t("NAMN", "NAME"),
+        help=_t("en omgång (kan upprepas)", "a round (repeatable)"),
+    )
+    _unit(agreement)
+    agreement.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help=_t("utdataformat (standard text)", "output format (default text)"),
+    )
+    agreement.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar=_t("FIL", "FILE"),
+        help=_t("skriv till FIL i stället för skärmen", "write to FILE instead of the screen"),
+    )
+
     report = commands.add_parser(
         "report",
         parents=[common],

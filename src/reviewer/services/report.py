@@ -17,7 +17,6 @@ from typing import Literal
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from reviewer.domain.agreement import mean_kappa
 from reviewer.domain.disclosure import Reason, Rules
 from reviewer.domain.sex import SexGroup, Subject
 from reviewer.domain.statistics import Thresholds
@@ -207,17 +206,10 @@ def build_report(
     )
 
 
-def _enough_pairs(result: AgreementResult, min_pairs: int) -> AgreementResult:
-    """The agreement of the questions with at least k pairs (the anonymised report's frequency rule, applied to
-    the double-reviewed cases), the overall figures over those."""
-    kept = [q for q in result.questions if q.agreement.n >= min_pairs]
-    return AgreementResult(
-        n_cases=result.n_cases,
-        questions=kept,
-        pairs=sum(q.agreement.n for q in kept),
-        agreeing_pairs=sum(q.agreement.agreeing for q in kept),
-        mean_kappa=mean_kappa(q.agreement for q in kept),
-    )
+def _enough_pairs(result: AgreementResult, min_cases: int) -> AgreementResult:
+    """The agreement of the questions measured in at least k cases (the anonymised report's frequency rule, applied
+    to the double-reviewed cases); the overall figures follow from the questions kept."""
+    return replace(result, questions=[q for q in result.questions if q.agreement.n_cases >= min_cases])
 
 
 def _anonymised_changes(

@@ -1,5 +1,7 @@
-"""Inter-rater agreement: per question the pairs, the share answered alike, Cohen's kappa with its interval and
-Landis and Koch's words; for the anonymised report only questions compared in at least k pairs."""
+"""Inter-rater agreement: per question the cases and reviewers it rests on, the share of pairs answered alike,
+Cohen's or Fleiss' kappa and Krippendorff's alpha with their bootstrap intervals, and Landis and Koch's reading; the
+same figures as `reviewer agreement` and the dashboard's panel. For the anonymised report only questions measured
+in at least k cases."""
 
 from __future__ import annotations
 
@@ -7,10 +9,17 @@ from typing import Any
 
 from reportlab.lib.units import mm
 
-from reviewer.domain.agreement import strength
 from reviewer.reports.pdf.document import WIDTH
 from reviewer.reports.pdf.story import Story
-from reviewer.services.aggregation.text import format_number, format_percent
+from reviewer.services.agreement.text import (
+    CONVENTION,
+    format_estimate,
+    kappa_label,
+    notes_by_reason,
+    percent_cell,
+    reading_of,
+    summary,
+)
 
 
 def agreement(story: Story) -> None:
@@ -19,52 +28,55 @@ def agreement(story: Story) -> None:
     if not result.questions:
         if result.n_cases and story.anonymised is not None:
             story.para(
-                f"Ej tillgängligt: {result.n_cases} ärenden har granskats av två granskare, men ingen fråga har "
-                f"jämförts i minst {story.anonymised.method.rules.min_cell} av dem."
+                f"Ej tillgängligt: {result.n_cases} ärenden har granskats av två eller fler granskare, men ingen "
+                f"fråga har jämförts i minst {story.anonymised.method.rules.min_cell} av dem."
             )
         else:
             story.para(
-                "Ej tillgängligt: inget ärende i urvalet har granskats av två granskare, så överensstämmelsen "
-                "mellan granskarna kan inte mätas."
+                "Ej tillgängligt: inget ärende i urvalet har granskats av två eller fler granskare, så "
+                "överensstämmelsen mellan granskarna kan inte mätas."
             )
         return
-    overall = format_percent(result.percent or 0.0, "sv")
-    mean = (
-        f", och kappa är i genomsnitt {format_number(result.mean_kappa, 'sv', 2)} "
-        f"({strength(result.mean_kappa).sv} överensstämmelse)"
-        if result.mean_kappa is not None
-        else ""
-    )
     story.para(
-        f"{result.n_cases} ärenden granskades av två granskare. De svarade lika i {overall} av "
-        f"{result.pairs} jämförda svar{mean}. Cohens kappa mäter hur mycket oftare granskarna svarar lika än "
-        "slumpen skulle ge: 1 är full överensstämmelse, 0 inte bättre än slumpen. Bedömningen följer Landis och "
-        "Koch. Med få ärenden är kappa osäker; se konfidensintervallet."
+        summary(result, "sv")
+        + " Kappa mäter hur mycket oftare granskarna svarar lika än slumpen skulle ge: 1 är full överensstämmelse, "
+        "0 inte bättre än slumpen. Cohens kappa används när samma två granskare har läst ärendena, Fleiss kappa när "
+        "fler har det, och Krippendorffs alfa, som tar hänsyn till hur långt ifrån varandra svaren ligger, för "
+        "skalor och tal (dagar, kronor). Intervallen är 95 % percentilintervall från 1000 bootstrapurval av "
+        "ärendena; med få ärenden är de breda, och där underlaget inte räcker står ingen siffra."
         + (
             f" Frågor som jämförts i färre än {story.anonymised.method.rules.min_cell} ärenden redovisas inte."
             if story.anonymised is not None
             else ""
         )
     )
+    story.para(CONVENTION.sv)
     rows: list[list[Any]] = [
-        [story.cell("Fråga", True), "n", "Lika svar", "Kappa", "95 % KI", story.cell("Bedömning", True)]
+        [
+            story.cell("Fråga", True),
+            story.cell("Ärenden (granskare)", True),
+            story.cell("Lika svar", True),
+            story.cell("Kappa (95 % KI)", True),
+            story.cell("Alfa (95 % KI)", True),
+            story.cell("Bedömning (Landis & Koch)", True),
+        ]
     ]
     for question in result.questions:
         a = question.agreement
-        if a.kappa is None:
-            kappa, interval, words = "–", "–", "alla svar lika"
-        else:
-            kappa = format_number(a.kappa, "sv", 2)
-            interval = f"{format_number(a.ci_low or 0.0, 'sv', 2)} till {format_number(a.ci_high or 0.0, 'sv', 2)}"
-            words = strength(a.kappa).sv
+        kappa = format_estimate(a.kappa, "sv")
+        if a.kappa is not None and a.kappa.value is not None:
+            kappa = f"{kappa_label(a.kappa_kind, 'sv')} {kappa}"
         rows.append(
             [
                 story.cell(question.text.sv),
-                str(a.n),
-                format_percent(a.percent, "sv"),
-                kappa,
-                interval,
-                story.cell(words),
+                f"{a.n_cases} ({a.n_raters})",
+                percent_cell(a, "sv"),
+                story.cell(kappa),
+                story.cell(format_estimate(a.alpha, "sv")),
+                story.cell(reading_of(a).sv),
             ]
         )
-    story.table(rows, [70 * mm, 12 * mm, 18 * mm, 16 * mm, 28 * mm, WIDTH - 144 * mm])
+    story.table(rows, [48 * mm, 24 * mm, 15 * mm, 32 * mm, 26 * mm, WIDTH - 145 * mm])
+    for note, questions in notes_by_reason(result):
+        named = "; ".join(q.text.sv for q in questions)
+        story.para(f"{note.sv[0].upper()}{note.sv[1:]}: {named}.", "bullet", bullet="•")

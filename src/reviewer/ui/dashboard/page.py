@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from reviewer.domain.text import Language
 from reviewer.services import aggregation
+from reviewer.services.agreement import AgreementError, AgreementResult, inter_rater_agreement
 from reviewer.storage.database import Database
 from reviewer.ui import worker
+from reviewer.ui.dashboard.agreement_view import AgreementView
 from reviewer.ui.dashboard.before_after_view import BeforeAfterView
 from reviewer.ui.dashboard.filters import FilterPanel, Selection
 from reviewer.ui.dashboard.findings_view import FindingsView
@@ -32,7 +34,8 @@ DEBOUNCE_MS = 250
 
 
 class DashboardPage(QWidget):
-    """`computed` follows every finished computation (tests wait for it); `result` and `before_after` hold it.
+    """`computed` follows every finished computation (tests wait for it); `result`, `before_after` and `agreement`
+    hold it.
 
     Nothing is computed until `refresh()`, which the main window calls when the tab is shown.
     """
@@ -50,6 +53,7 @@ class DashboardPage(QWidget):
         self._pending = False
         self.result: aggregation.Aggregate | None = None
         self.before_after: aggregation.BeforeAfter | None = None
+        self.agreement: AgreementResult | None = None
 
         self.filters = FilterPanel(self)
         self.status = QLabel(self)
@@ -68,10 +72,12 @@ class DashboardPage(QWidget):
         self.findings = FindingsView(language, self)
         self.sections = SectionsView(language, self)
         self.before_after_view = BeforeAfterView(language, self)
+        self.agreement_view = AgreementView(language, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.findings, self.tr("&Differences"))
         self.tabs.addTab(self.sections, self.tr("Per &question"))
         self.tabs.addTab(self.before_after_view, self.tr("Before/&after"))
+        self.tabs.addTab(self.agreement_view, self.tr("A&greement"))
         self.findings.question_activated.connect(self.show_question)
 
         left = QWidget(self)
@@ -132,6 +138,7 @@ class DashboardPage(QWidget):
             return
         request = self.request_for(selection)
         db = self._db
+        language = self._language
 
         def work(report):
             with db.session() as session:
@@ -141,7 +148,11 @@ class DashboardPage(QWidget):
                     before_after = aggregation.compare_rounds(
                         session, request.round_uuids[0], selection.compare_with, request, report
                     )
-                return result, before_after
+                try:
+                    agreement: AgreementResult | str = inter_rater_agreement(session, request.round_uuids, request.unit)
+                except AgreementError as error:
+                    agreement = error.text(language)
+                return result, before_after, agreement
 
         job = worker.Job(work)
         job.signals.progress.connect(self._on_progress)
@@ -187,11 +198,17 @@ class DashboardPage(QWidget):
     def _on_finished(self, outcome) -> None:
         if self._job_over():
             return
-        self.result, self.before_after = outcome
+        self.result, self.before_after, agreement = outcome
         assert self.result is not None
         self.findings.show_result(self.result)
         self.sections.show_result(self.result)
         self.before_after_view.show_result(self.before_after)
+        if isinstance(agreement, str):
+            self.agreement = None
+            self.agreement_view.show_result(None, agreement)
+        else:
+            self.agreement = agreement
+            self.agreement_view.show_result(agreement)
         self.status.setStyleSheet("")
         self.status.setText(
             self.tr("%n case(s) with completed reviews.", "", self.result.n_cases)
@@ -214,9 +231,11 @@ class DashboardPage(QWidget):
     def _show_nothing(self, text: str) -> None:
         self.result = None
         self.before_after = None
+        self.agreement = None
         self.findings.show_result(None)
         self.sections.show_result(None)
         self.before_after_view.show_result(None)
+        self.agreement_view.show_result(None)
         self.status.setStyleSheet("")
         self.status.setText(text)
 
