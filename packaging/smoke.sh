@@ -36,6 +36,10 @@ round=$(run round list --data-dir "$data" | sed -n '/^Exempeldata: Missbruk/{s/ 
 run aggregate --data-dir "$data" --round "$round" --format json -o aggregate.json || fail "aggregate"
 grep -q '"rounds"' aggregate.json || fail "aggregate.json has no rounds"
 
+run plan --data-dir "$data" --checklist missbruk > plan.txt || fail "plan"
+grep -q "^Akter som behövs per kön$" plan.txt || fail "the sample plan is not computed"
+run agreement --data-dir "$data" --round "$round" --format json -o agreement.json || fail "agreement"
+
 run training list --data-dir "$data" > packs.txt || fail "training list"
 for pack in fardtjanst-ovning barnomsorg-ovning missbruk-ovning; do
     grep -q "^$pack .* inbyggt " packs.txt || fail "the built-in training pack $pack is not shipped"
