@@ -116,7 +116,7 @@ def test_builtin_export_round_trips_through_yaml(tmp_path, data_dir):
     run("checklist", "export", "missbruk", "-o", first, data_dir=data_dir, check_rc=0)
     assert "Oförändrad" in run("checklist", "import", first, data_dir=data_dir, check_rc=0).stdout
     second = tmp_path / "missbruk-2.yaml"
-    run("checklist", "export", "missbruk@1", "-o", second, data_dir=data_dir, check_rc=0)
+    run("checklist", "export", "missbruk@2", "-o", second, data_dir=data_dir, check_rc=0)
     assert first.read_bytes() == second.read_bytes()
 
 
@@ -190,7 +190,7 @@ def test_excel_round_trip_draft_publish_with_mapping_and_retire(tmp_path, data_d
     workbook_path = tmp_path / "missbruk.xlsx"
     out = run("checklist", "export", "missbruk", "-o", workbook_path, data_dir=data_dir, check_rc=0).stdout
     assert f"Skrev {workbook_path}" in out
-    assert "Oförändrad: missbruk@1" in run("checklist", "import", workbook_path, data_dir=data_dir, check_rc=0).stdout
+    assert "Oförändrad: missbruk@2" in run("checklist", "import", workbook_path, data_dir=data_dir, check_rc=0).stdout
 
     workbook = openpyxl.load_workbook(workbook_path)
     settings_sheet = workbook["Inställningar"]
@@ -223,9 +223,9 @@ def test_excel_round_trip_draft_publish_with_mapping_and_retire(tmp_path, data_d
     previous = json.loads(exported.read_text("utf-8"))["previous"]
     assert previous == {"version": 1, "key_map": {"substans_alkohol": "substans"}, "retired": []}
 
-    retired = run("checklist", "retire", "missbruk@1", data_dir=data_dir, check_rc=0).stdout
-    assert "Tillbakadragen: missbruk@1" in retired
-    assert "redan tillbakadragen" in run("checklist", "retire", "missbruk@1", data_dir=data_dir, check_rc=1).stderr
+    retired = run("checklist", "retire", "missbruk@2", data_dir=data_dir, check_rc=0).stdout
+    assert "Tillbakadragen: missbruk@2" in retired
+    assert "redan tillbakadragen" in run("checklist", "retire", "missbruk@2", data_dir=data_dir, check_rc=1).stderr
     listing = run("checklist", "list", data_dir=data_dir, check_rc=0).stdout
     assert re.search(r"missbruk\s+1\s+missbruk\s+retired", listing), listing
     assert re.search(r"missbruk\s+2\s+missbruk\s+published", listing), listing

@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from reviewer.checklists.loader import MAX_FILE_BYTES, ChecklistFileError, definition_from_dict, validate_dict
 from reviewer.checklists.rules import Issue
-from reviewer.checklists.schema import Area, ChecklistDefinition, Condition, LocalizedText, QuestionType
+from reviewer.checklists.schema import Area, ChecklistDefinition, Condition, LocalizedText, Question, QuestionType
 from reviewer.domain.personnummer import redact
 from reviewer.domain.text import Message
 
@@ -81,6 +81,10 @@ QUESTION_COLUMNS = (
     Column("help_en", "hjälptext (engelska)", "help text (English)", 50, wrap=True),
     Column("section_description", "avsnittets beskrivning", "section description", 40, wrap=True),
     Column("section_description_en", "avsnittets beskrivning (engelska)", "section description (English)", 40, True),
+    Column("anchor_low", "skalans 1", "scale 1 means", 30, wrap=True),
+    Column("anchor_high", "skalans 5", "scale 5 means", 30, wrap=True),
+    Column("anchor_low_en", "skalans 1 (engelska)", "scale 1 means (English)", 30, wrap=True),
+    Column("anchor_high_en", "skalans 5 (engelska)", "scale 5 means (English)", 30, wrap=True),
 )
 OPTION_COLUMNS = (
     Column("question", "fråga", "question", 24),
@@ -146,6 +150,7 @@ _HELP_LINES = (
     "visas om: 'fraga = ja' eller 'fraga in (a, b)' – frågan visas bara när en tidigare fråga har ett av svaren.",
     "  Svaren på ja_nej-frågor heter ja, nej och ej_aktuellt; skalfrågor har 1–5; valfrågor sina värden.",
     "min och max: gränser för tal (heltal, decimaltal, belopp, dagar).",
+    "skalans 1 och skalans 5: vad ändpunkterna betyder på en skalfråga; visas under skalan i formuläret.",
     "Alternativ: en rad per svarsalternativ för ett_val och flera_val; 'fråga' är frågans nyckel.",
     f"  Åldersgrupperna står under frågan '{AGE_BAND}'.",
     "Inställningar: checklistans id, version, titel, område och vem ärendena gäller.",
@@ -183,7 +188,7 @@ def write_checklist_xlsx(definition: ChecklistDefinition, path: Path | IO[bytes]
                 "compare_by_sex": _YES if question.compare_by_sex else _NO,
                 "min": _excel_number(question.min),
                 "max": _excel_number(question.max),
-            }
+            } | _anchor_cells(question)
             if first:
                 values |= {
                     "section_title": section.title.sv,
@@ -739,6 +744,31 @@ def _section_text(
             section.setdefault(target, {}).setdefault("sv", "")
 
 
+def _anchor_cells(question: Question) -> dict[str, str | None]:
+    anchors = question.anchors
+    if anchors is None:
+        return {}
+    return {
+        "anchor_low": anchors.low.sv,
+        "anchor_high": anchors.high.sv,
+        "anchor_low_en": anchors.low.en,
+        "anchor_high_en": anchors.high.en,
+    }
+
+
+def _anchors(reader: _Reader, sheet: _Sheet, row: int, values: tuple[Any, ...], path: str) -> dict[str, Any] | None:
+    """The scale's ends from their four cells; a half-filled pair is left for the validator to name."""
+    anchors: dict[str, Any] = {}
+    for end in ("low", "high"):
+        sv, en = _cell_text(sheet.cell(values, f"anchor_{end}")), _cell_text(sheet.cell(values, f"anchor_{end}_en"))
+        reader.places[f"{path}.anchors.{end}"] = sheet.place(row, f"anchor_{end}")
+        reader.places[f"{path}.anchors.{end}.en"] = sheet.place(row, f"anchor_{end}_en")
+        if sv or en:
+            anchors[end] = {"sv": sv} | ({"en": en} if en else {})
+    reader.places[f"{path}.anchors"] = sheet.place(row, "anchor_low")
+    return anchors or None
+
+
 def _question(
     reader: _Reader,
     sheet: _Sheet,
@@ -804,6 +834,9 @@ def _question(
         number = _number(reader, sheet.place(row, name), f"{path}.{name}", sheet.cell(values, name), key)
         if number is not None:
             question[name] = number
+    anchors = _anchors(reader, sheet, row, values, path)
+    if anchors is not None:
+        question["anchors"] = anchors
     return question
 
 
