@@ -387,7 +387,7 @@ def item_of(path: Path) -> ItemRef:
     return ()
 
 
-_PATH = re.compile(r"^sections\[(\d+)\](?:\.questions\[(\d+)\])?(?:\.([A-Za-z_]+))?")
+_PATH = re.compile(r"^sections\[(\d+)\](?:\.questions\[(\d+)\])?(?:\.([A-Za-z_]+)(?:\.(low|high)\b)?)?")
 _ROOT_FIELD = re.compile(r"^([A-Za-z_]+)")
 
 
@@ -399,8 +399,10 @@ def locate(document: ChecklistDocument, path: str, key: str | None) -> tuple[Ite
     """
     match = _PATH.match(path)
     if match:
-        section, question, field = match.groups()
+        section, question, field, end = match.groups()
         if question is not None:
+            if field == "anchors" and end:
+                field = f"anchors.{end}"  # each end of a scale has its own fields
             return (int(section), int(question)), field or ""
         return (int(section),), "" if field == "questions" else field or ""
     if key is not None:

@@ -318,16 +318,18 @@ class QuestionPage(PropertyPage):
         for end, (sv_label, en_label) in labels.items():
             sv, en = self.line(sv_label), self.line(en_label)
             self.anchor_fields[end] = (sv, en)
-            self.anchor_rows += [self.add_row(sv_label, sv, "anchors"), self.add_row(en_label, en)]
-            for widget in (sv, en):
-                widget.textEdited.connect(self._anchors_edited)
+            self.anchor_rows += [self.add_row(sv_label, sv, f"anchors.{end}"), self.add_row(en_label, en)]
+            for language, widget in (("sv", sv), ("en", en)):
+                widget.textEdited.connect(lambda _text, e=end, lang=language: self._anchors_edited(e, lang))
 
-    def _anchors_edited(self) -> None:
+    def _anchors_edited(self, end: str, language: str) -> None:
+        """Typing in one field is one undo step, as in the other texts."""
         if self._loading:
             return
-        ends = {end: localized(sv.text(), en.text(), True) for end, (sv, en) in self.anchor_fields.items()}
-        value = {end: text for end, text in ends.items() if text is not None} or None
-        self._set("anchors", value, self.tr("Change scale ends"), True)
+        ends = {name: localized(sv.text(), en.text(), True) for name, (sv, en) in self.anchor_fields.items()}
+        value = {name: text for name, text in ends.items() if text is not None} or None
+        path = self.path("anchors")
+        self.document.set_value(path, value, merge_key=(path, end, language), text=self.tr("Change scale ends"))
 
     def _load_anchors(self, question: dict[str, Any]) -> None:
         anchors = question.get("anchors")
