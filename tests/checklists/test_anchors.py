@@ -37,7 +37,9 @@ def test_a_scale_with_anchors_loads_and_keeps_both_languages():
 
 def test_anchors_on_a_question_that_is_not_a_scale_are_refused():
     texts = issue_texts(with_anchors("antal", ANCHORS))
-    assert texts == ["sections[1].questions[0].anchors (fråga 'antal'): skalans ändpunkter (anchors) gäller bara skalfrågor"]
+    assert texts == [
+        "sections[1].questions[0].anchors (fråga 'antal'): skalans ändpunkter (anchors) gäller bara skalfrågor"
+    ]
 
 
 @pytest.mark.parametrize(

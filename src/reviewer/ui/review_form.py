@@ -296,7 +296,6 @@ class ReviewForm(QWidget):
         self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_M), self._open_current_note)
         self._shortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self.back_requested.emit)
 
-        self.saved.connect(self._show_progress)
         self._load()
         qt_app = QApplication.instance()
         assert isinstance(qt_app, QApplication)
