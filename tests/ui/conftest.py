@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from reviewer.checklists.loader import parse_checklist
+from reviewer.services import checklists
 from reviewer.services.demo import create_demo_data
 from reviewer.services.rounds import list_rounds
 from reviewer.ui.i18n import install_translator
+from tests.ui.helpers import ALL_TYPES, open_editor
 
 SCREENSHOTS = Path(__file__).parents[2] / "test-screenshots"
 
@@ -39,3 +43,14 @@ def demo(app):
     with app.db.session() as session:
         create_demo_data(session, 80, 2026)
         return {r.checklist_slug: r for r in list_rounds(session)}
+
+
+@pytest.fixture
+def all_types_editor(app, qtbot, swedish):
+    """The checklist editor on a draft of ALL_TYPES (version 2 of a published version 1)."""
+    with app.db.session() as session:
+        checklists.add_definition(session, parse_checklist(json.dumps(ALL_TYPES), "alla_typer.json"))
+        slug, version = checklists.new_draft(session, ("alla_typer", 1))
+    editor = open_editor(qtbot, app, slug, version)
+    yield editor
+    editor.close()

@@ -104,3 +104,15 @@ def activate(qtbot, window: QWidget) -> None:
     """Give the window focus back, as a window manager would after a dialog closes (offscreen there is none)."""
     with qtbot.waitActive(window):
         window.activateWindow()
+
+
+def open_editor(qtbot, app, slug: str, version: int) -> QWidget:
+    """The checklist editor on a draft, shown and active."""
+    from reviewer.ui.checklist_editor.editor import ChecklistEditor
+
+    editor = ChecklistEditor(app.db, slug, version, "sv")
+    qtbot.addWidget(editor)
+    editor.resize(1400, 860)
+    editor.show()
+    activate(qtbot, editor)
+    return editor

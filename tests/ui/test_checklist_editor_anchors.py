@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from reviewer.checklists.loader import parse_checklist
-from reviewer.services import checklists
-from reviewer.services.checklists import new_draft
-from reviewer.ui.checklist_editor.editor import ChecklistEditor
-from tests.ui.helpers import ALL_TYPES, activate, press, type_text
+from tests.ui.helpers import press, type_text
 
 SCALE = (1, 5)  # "ton" in ALL_TYPES
 NUMBER = (1, 0)  # "antal"
 
 
 @pytest.fixture
-def editor(app, qtbot, swedish):
-    with app.db.session() as session:
-        checklists.add_definition(session, parse_checklist(json.dumps(ALL_TYPES), "alla_typer.json"))
-        slug, version = new_draft(session, ("alla_typer", 1))
-    widget = ChecklistEditor(app.db, slug, version, "sv")
-    qtbot.addWidget(widget)
-    widget.resize(1400, 860)
-    widget.show()
-    activate(qtbot, widget)
-    yield widget
-    widget.close()
+def editor(all_types_editor):
+    return all_types_editor
 
 
 def test_scale_ends_are_typed_checked_stored_and_previewed(qtbot, editor):
@@ -59,6 +44,8 @@ def test_scale_ends_are_typed_checked_stored_and_previewed(qtbot, editor):
     editor.update_preview()
     label = editor.preview.form.rows["ton"].findChild(QLabel, "anchors")
     assert label is not None and label.text() == "1 = sakligt och beskrivande · 5 = många värderande ord"
+    editor.preview.form.rows["ton"].editor.buttons()[0].setFocus()
+    assert editor.preview.form.rows["ton"].property("current") is True, "the preview frames the question too"
     assert editor.flush()
 
     press(editor.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
