@@ -139,7 +139,7 @@ def test_the_shape_is_pinned(demo_json):
     assert set(doc["tested"]) == TESTED
     assert doc["tested"]["questions"] > 0
     assert set(doc["checklist"]) == CHECKLIST
-    assert doc["checklist"] == {"slug": "missbruk", "version": 1, "subject": "adult"}
+    assert doc["checklist"] == {"slug": "missbruk", "version": 2, "subject": "adult"}
     assert set(doc["rounds"][0]) == ROUND
     assert set(doc["request"]) == REQUEST
     assert set(doc["request"]["thresholds"]) == THRESHOLDS
