@@ -138,12 +138,13 @@ def test_number_fields_refuse_letters_as_they_are_typed(app, form):
     assert stored(app) == {"antal": 30, "timmar": 2.5, "kostnad": 12500.0, "dagar": 4}
 
 
-def test_a_refused_number_is_named_by_its_question_text_never_its_key(app, form):
+def test_a_refused_number_is_named_by_its_question_text_never_its_key(app, form, screenshot):
     row = form.rows["antal_kompletteringar"]
     type_text(row.editor.line, "2,5")
     assert row.message.text() == f"Frågan ”{KOMPLETTERINGAR}”: svaret ska vara ett heltal"
     assert "antal_kompletteringar" not in row.message.text()
     assert form.state.text().startswith("Inte sparat")
+    screenshot(form.window(), "tal-med-fragetext-1280x720")
 
 
 def test_the_progress_line_counts_the_questions_shown(form):
@@ -159,7 +160,7 @@ def test_the_progress_line_counts_the_questions_shown(form):
     assert form.progress.isVisible()
 
 
-def test_ctrl_return_on_a_complete_review_only_says_how_to_reopen_it(app, form):
+def test_ctrl_return_on_a_complete_review_only_says_how_to_reopen_it(app, form, screenshot):
     rows = form.rows
     press(rows["beviljat"].editor.buttons()[0], Qt.Key.Key_J)
     press(rows["fragat_barn"].editor.buttons()[0], Qt.Key.Key_N)
@@ -175,6 +176,7 @@ def test_ctrl_return_on_a_complete_review_only_says_how_to_reopen_it(app, form):
     assert (again.status, again.revision) == (ReviewStatus.COMPLETE, revision)
     assert form.notice.isVisible()
     assert form.notice.text() == "Granskningen är klar. Tryck på ”Öppna igen för ändringar” för att ändra den."
+    screenshot(form.window(), "klar-ctrl-retur-1280x720")
 
     form.complete_button.click()
     assert form.snapshot.status is ReviewStatus.IN_PROGRESS, "the button still reopens"
