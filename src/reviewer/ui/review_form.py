@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QPalette, QPen, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -41,12 +41,7 @@ from reviewer.ui.answer_editors import CheckEditor, Editor, LineEditor, RadioEdi
 from reviewer.ui.labels import sex_label
 from reviewer.ui.style import ERROR_STYLE
 
-# The row whose editor has the keyboard focus gets a frame in the highlight colour (set on the form, so that it
-# cascades to every row; the `current` property is switched by FormView.set_current).
-CURRENT_ROW_STYLE = (
-    "QFrame#question { border: 2px solid transparent; border-radius: 4px; }"
-    'QFrame#question[current="true"] { border-color: palette(highlight); }'
-)
+FRAME_WIDTH = 2  # of the frame round the question being answered, in the highlight colour
 
 
 class QuestionRow(QFrame):
@@ -54,7 +49,6 @@ class QuestionRow(QFrame):
 
     def __init__(self, question: Question, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("question")
         self.setProperty("current", False)
         self.question = question
         self.language = language
@@ -111,11 +105,19 @@ class QuestionRow(QFrame):
         self.show_message(self.tr("Only a number can be typed here."))
 
     def set_current(self, current: bool) -> None:
-        if self.property("current") == current:
-            return
-        self.setProperty("current", current)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        if self.property("current") != current:
+            self.setProperty("current", current)
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The frame is painted, not styled: a style sheet on the form would restyle every widget in it, slowly."""
+        super().paintEvent(event)
+        if self.property("current"):
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), FRAME_WIDTH))
+            half = FRAME_WIDTH / 2
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 4, 4)
 
     def open_note(self) -> None:
         self.note.show()
@@ -152,7 +154,6 @@ class FormView(QScrollArea):
         self._current: QuestionRow | None = None
         # Made in the viewport, where setWidget puts it: moving 200 filled rows there afterwards costs half the time.
         container = QWidget(self.viewport())
-        container.setStyleSheet(CURRENT_ROW_STYLE)
         form_layout = QVBoxLayout(container)
         for section in definition.sections:
             box = QGroupBox(section.title.text(language), container)
