@@ -170,6 +170,13 @@
 <context>
     <name>ReviewForm</name>
     <message numerus="yes">
+        <source>%n required unanswered</source>
+        <translation>
+            <numerusform>%n required question unanswered</numerusform>
+            <numerusform>%n required questions unanswered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n required question(s) unanswered</source>
         <translation>
             <numerusform>%n required question unanswered</numerusform>

@@ -2401,6 +2401,26 @@
         <source>Change largest</source>
         <translation>Ändra högsta värde</translation>
     </message>
+    <message>
+        <source>Scale 1 means (Swedish)</source>
+        <translation>Skalans 1 betyder (svenska)</translation>
+    </message>
+    <message>
+        <source>Scale 1 means (English)</source>
+        <translation>Skalans 1 betyder (engelska)</translation>
+    </message>
+    <message>
+        <source>Scale 5 means (Swedish)</source>
+        <translation>Skalans 5 betyder (svenska)</translation>
+    </message>
+    <message>
+        <source>Scale 5 means (English)</source>
+        <translation>Skalans 5 betyder (engelska)</translation>
+    </message>
+    <message>
+        <source>Change scale ends</source>
+        <translation>Ändra skalans ändpunkter</translation>
+    </message>
 </context>
 <context>
     <name>QuestionRow</name>
@@ -2419,6 +2439,14 @@
     <message>
         <source>Note: %1</source>
         <translation>Anteckning: %1</translation>
+    </message>
+    <message>
+        <source>1 = %1 · 5 = %2</source>
+        <translation>1 = %1 · 5 = %2</translation>
+    </message>
+    <message>
+        <source>Only a number can be typed here.</source>
+        <translation>Här kan bara ett tal skrivas.</translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2470,10 @@
 </context>
 <context>
     <name>ReviewForm</name>
+    <message>
+        <source>Progress</source>
+        <translation>Förlopp</translation>
+    </message>
     <message>
         <source>Save state</source>
         <translation>Sparstatus</translation>
@@ -2487,6 +2519,21 @@
         <translation>Markera som klar</translation>
     </message>
     <message>
+        <source>%1 of %2 answered</source>
+        <translation>%1 av %2 besvarade</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required unanswered</source>
+        <translation>
+            <numerusform>%n obligatorisk saknar svar</numerusform>
+            <numerusform>%n obligatoriska saknar svar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all required answered</source>
+        <translation>alla obligatoriska besvarade</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
@@ -2517,6 +2564,10 @@
     <message>
         <source>&amp;Go back</source>
         <translation>&amp;Gå tillbaka</translation>
+    </message>
+    <message>
+        <source>This review is complete. To change it, press “%1”.</source>
+        <translation>Granskningen är klar. Tryck på ”%1” för att ändra den.</translation>
     </message>
     <message>
         <source>Review</source>
@@ -2564,6 +2615,10 @@
     <message>
         <source>Keys: 1, 2, 3 … choose an option, Delete = clear.</source>
         <translation>Tangenter: 1, 2, 3 … väljer ett alternativ, Delete = rensa.</translation>
+    </message>
+    <message>
+        <source>Keys: 1, 2, 3 … tick or untick an option, Delete = clear all.</source>
+        <translation>Tangenter: 1, 2, 3 … kryssar i eller ur ett alternativ, Delete = rensa alla.</translation>
     </message>
     <message>
         <source>Ctrl+M = note, Ctrl+Return = complete.</source>

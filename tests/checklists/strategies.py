@@ -52,6 +52,8 @@ def definitions(draw: st.DrawFn) -> dict[str, Any]:
             answers_of[key] = ["ja", "nej", "ej_aktuellt"]
         elif kind is QuestionType.SCALE:
             answers_of[key] = [1, 2, 3, 4, 5]
+            if draw(st.booleans()):
+                question["anchors"] = {"low": draw(localized()), "high": draw(localized())}
         earlier = [k for k in answers_of if k != key]
         if earlier and draw(st.booleans()):
             target = draw(st.sampled_from(earlier))

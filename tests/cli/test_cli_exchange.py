@@ -119,7 +119,7 @@ def test_english_output(capsys, caseworker, tmp_path, monkeypatch):
     data_dir, _ = caseworker
     target = tmp_path / "ab.granskning"
     code, out, _ = run(capsys, "exchange", "export", "-o", target, "--data-dir", data_dir)
-    assert out.startswith("Wrote ab.granskning: 1 rounds, 2 cases")
+    assert out.startswith("Wrote ab.granskning: 1 round, 2 cases")
     code, out, _ = run(capsys, "exchange", "import", target, "--data-dir", tmp_path / "chief")
     assert "ab.granskning: 2 new, 0 unchanged, 0 conflicts" in out
     code, _, err = run(capsys, "exchange", "export", "-o", target, "--round", "Saknas", "--data-dir", data_dir)

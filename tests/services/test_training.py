@@ -198,7 +198,7 @@ def test_deleting_a_training_case_removes_its_text(app):
 
 def test_a_retired_checklist_still_lists_its_packs_but_starts_no_round(app):
     with app.db.session() as session:
-        retire(session, "barnomsorg", 1)
+        retire(session, "barnomsorg", 2)
         assert [p.slug for p in list_packs(session)][:1] == ["barnomsorg-ovning"]
         pack = builtin_training_packs(session)[0]
         with pytest.raises(TrainingError, match="not published"):

@@ -101,9 +101,15 @@ def test_a_facit_answer_that_is_not_an_option_names_file_case_and_question_in_bo
     error = _errors(data)
     sv, en = error.text("sv"), error.text("en")
     assert "Utbildningspaketet i kurs.yaml är inte giltigt (1 fel)" in sv
-    assert "kurs.yaml: fall 2 (OVN-FT-02) (fråga 'beslut'): 'kanske' är inget av svarsalternativen" in sv
+    assert (
+        "kurs.yaml: fall 2 (OVN-FT-02) (fråga 'beslut'): Frågan ”Vad blev beslutet?”: 'kanske' är inget av "
+        "svarsalternativen" in sv
+    )
     assert "The training pack in kurs.yaml is not valid (1 error)" in en
-    assert "kurs.yaml: case 2 (OVN-FT-02) (question 'beslut'): 'kanske' is not one of the options" in en
+    assert (
+        "kurs.yaml: case 2 (OVN-FT-02) (question 'beslut'): Question “What was the decision?”: 'kanske' is not one "
+        "of the options" in en
+    )
 
 
 def test_show_if_is_checked_both_ways():

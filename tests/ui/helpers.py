@@ -131,3 +131,15 @@ def press_in_focus(key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> Non
     widget = QApplication.focusWidget()
     assert widget is not None, "nothing has the keyboard focus"
     QTest.keyClick(widget, key, modifiers)
+
+
+def open_editor(qtbot, app, slug: str, version: int) -> QWidget:
+    """The checklist editor on a draft, shown and active."""
+    from reviewer.ui.checklist_editor.editor import ChecklistEditor
+
+    editor = ChecklistEditor(app.db, slug, version, "sv")
+    qtbot.addWidget(editor)
+    editor.resize(1400, 860)
+    editor.show()
+    activate(qtbot, editor)
+    return editor

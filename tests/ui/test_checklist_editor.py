@@ -7,15 +7,13 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 
-from reviewer.checklists.loader import parse_checklist
 from reviewer.checklists.schema import Area, ChecklistDefinition
 from reviewer.domain.sex import Subject
 from reviewer.services import checklists
 from reviewer.services.checklists import draft_data, get_version, new_draft, validate_data
 from reviewer.storage.models import ChecklistStatus
-from reviewer.ui.checklist_editor.editor import ChecklistEditor
 from reviewer.ui.checklist_editor.publish_dialog import RETIRED, PublishDialog
-from tests.ui.helpers import ALL_TYPES, activate, press, type_text, when_modal
+from tests.ui.helpers import ALL_TYPES, open_editor, press, type_text, when_modal
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -39,30 +37,10 @@ SECOND_SECTION = [
 ]
 
 
-def open_editor(qtbot, app, slug, version):
-    editor = ChecklistEditor(app.db, slug, version, "sv")
-    qtbot.addWidget(editor)
-    editor.resize(1400, 860)
-    editor.show()
-    activate(qtbot, editor)
-    return editor
-
-
 @pytest.fixture
 def empty_editor(app, qtbot, swedish):
     with app.db.session() as session:
         slug, version = new_draft(session, title_sv="Alla frågetyper", area=Area.OTHER, subject=Subject.ADULT)
-    editor = open_editor(qtbot, app, slug, version)
-    yield editor
-    editor.close()
-
-
-@pytest.fixture
-def all_types_editor(app, qtbot, swedish):
-    """A draft of ALL_TYPES (version 2 of a published version 1)."""
-    with app.db.session() as session:
-        checklists.add_definition(session, parse_checklist(json.dumps(ALL_TYPES), "alla_typer.json"))
-        slug, version = new_draft(session, ("alla_typer", 1))
     editor = open_editor(qtbot, app, slug, version)
     yield editor
     editor.close()

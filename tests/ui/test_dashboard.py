@@ -464,7 +464,7 @@ def test_it_opens_on_the_newest_real_round_not_a_demo_round(qtbot, app, swedish,
     qtbot.addWidget(page)
     computed(qtbot, page, page.refresh)
     filters = page.filters
-    assert filters.checklist.currentText() == "Färdtjänst och riksfärdtjänst – jämställdhetsgranskning (v1)"
+    assert filters.checklist.currentText() == "Färdtjänst och riksfärdtjänst – jämställdhetsgranskning (v2)"
     assert all("@" not in filters.checklist.itemText(i) for i in range(filters.checklist.count()))
     checked = [
         filters.rounds_model.item(r).text()

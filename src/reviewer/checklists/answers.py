@@ -35,7 +35,10 @@ MAX_MAGNITUDE = 10**15
 
 
 def _bad(question: Question, sv: str, en: str) -> AnswerError:
-    return AnswerError(Message(f"Fråga '{question.key}': {sv}", f"Question '{question.key}': {en}"))
+    """Named by the question's text, as the reviewer reads it: the key is a name for statistics, not for people."""
+    return AnswerError(
+        Message(f"Frågan ”{question.text.text('sv')}”: {sv}", f"Question “{question.text.text('en')}”: {en}")
+    )
 
 
 def check_answer(question: Question, value: AnswerValue) -> AnswerValue:

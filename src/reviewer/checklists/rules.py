@@ -182,6 +182,17 @@ def _check_question(question: Question, path: str, earlier: dict[str, Question |
                 key,
             )
         )
+    if question.anchors is not None and question.type is not QuestionType.SCALE:
+        issues.append(
+            Issue(
+                f"{path}.anchors",
+                Message(
+                    "skalans ändpunkter (anchors) gäller bara skalfrågor",
+                    "scale anchors apply only to scale questions",
+                ),
+                key,
+            )
+        )
     if question.min is not None and question.max is not None and question.min > question.max:
         issues.append(Issue(f"{path}.min", Message("min är större än max", "min is greater than max"), key))
     if question.primary and not question.compare_by_sex:

@@ -105,6 +105,13 @@ class Condition(_Strict):
         return (self.equals,)
 
 
+class ScaleAnchors(_Strict):
+    """What the ends of a 1–5 scale mean, shown under the scale so that two reviewers read 1 and 5 alike."""
+
+    low: LocalizedText
+    high: LocalizedText
+
+
 class Question(_Strict):
     key: Key
     type: QuestionType
@@ -121,6 +128,8 @@ class Question(_Strict):
     compare_option: OptionValue | None = None
     min: float | None = None
     max: float | None = None
+    # For scale questions only: the meaning of 1 and 5.
+    anchors: ScaleAnchors | None = None
 
 
 class Section(_Strict):

@@ -15,6 +15,7 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from reviewer.checklists.answers import AnswerValue, check_answer, content_sha256, encode
+from reviewer.checklists.progress import progress
 from reviewer.checklists.rules import is_visible
 from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType
 from reviewer.domain.personnummer import guard_text, unfinished_personnummer
@@ -275,11 +276,7 @@ def _write_answer(
 
 def missing_required(definition: ChecklistDefinition, answers: dict[str, AnswerValue]) -> list[str]:
     """Required questions that are shown and unanswered, in form order."""
-    return [
-        q.key
-        for q in definition.questions()
-        if q.required and is_visible(q, answers, definition) and answers.get(q.key) in (None, [], "")
-    ]
+    return list(progress(definition, answers).missing)
 
 
 def hidden_answers(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from reviewer.checklists.answers import AnswerValue
 from reviewer.checklists.schema import CHOICE_TYPES, NUMBER_TYPES, Question, QuestionType, implicit_options
 from reviewer.domain.text import Language
+from reviewer.ui.flow_layout import FlowLayout
 
 RADIO_LIMIT = 6
 
@@ -35,6 +36,19 @@ ANSWER_KEYS = {
     Qt.Key.Key_E: "ej_aktuellt",
     Qt.Key.Key_A: "ej_aktuellt",
 }
+
+
+def digit_index(event: QKeyEvent) -> int | None:
+    """0 for the key 1, 1 for 2 … (keypad too), None for any other key or with a modifier held."""
+    key = Qt.Key(event.key())
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if modifiers != Qt.KeyboardModifier.NoModifier or not Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+        return None
+    return int(key - Qt.Key.Key_1)
+
+
+def is_clear_key(event: QKeyEvent) -> bool:
+    return event.key() in {Qt.Key.Key_Delete, Qt.Key.Key_Backspace} and not event.modifiers()
 
 
 class AnswerEditor(QWidget):
@@ -77,15 +91,13 @@ class RadioEditor(AnswerEditor):
         super().__init__(question, parent)
         self._group = QButtonGroup(self)
         self._values: list[str | int] = []
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self)
         for index, (value, label) in enumerate(option_labels(question, language)):
             button = QRadioButton(label, self)
             button.setAccessibleName(f"{accessible}: {label}")
             self._group.addButton(button, index)
             self._values.append(value)
             layout.addWidget(button)
-        layout.addStretch()
         self._group.idClicked.connect(lambda _id: self.edited.emit(self.value()))
         self.setFocusProxy(self._group.buttons()[0])
 
@@ -123,12 +135,11 @@ class RadioEditor(AnswerEditor):
         if self.question.type in {QuestionType.YES_NO, QuestionType.YES_NO_NA} and key in ANSWER_KEYS:
             self.choose(ANSWER_KEYS[key])
             return True
-        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
-            index = key - Qt.Key.Key_1
-            if index < len(self._values):
-                self.choose(self._values[index])
-                return True
-        if key in {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}:
+        index = digit_index(event)
+        if index is not None and index < len(self._values):
+            self.choose(self._values[index])
+            return True
+        if is_clear_key(event):
             self.choose(None)
             return True
         return False
@@ -162,16 +173,27 @@ class CheckEditor(AnswerEditor):
     def __init__(self, question: Question, language: Language, accessible: str, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
         self._boxes: list[tuple[str, QCheckBox]] = []
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self)
         for value, label in option_labels(question, language):
             box = QCheckBox(label, self)
             box.setAccessibleName(f"{accessible}: {label}")
             box.toggled.connect(lambda _on: self.edited.emit(self.value()))
             self._boxes.append((str(value), box))
             layout.addWidget(box)
-        layout.addStretch()
         self.setFocusProxy(self._boxes[0][1])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Digits toggle the n-th option, as they choose one on a single-choice question; Delete clears them all."""
+        index = digit_index(event)
+        if index is not None and index < len(self._boxes):
+            box = self._boxes[index][1]
+            box.setFocus()
+            box.toggle()
+        elif is_clear_key(event) and self.value() is not None:
+            self.set_value(None)
+            self.edited.emit(None)
+        else:
+            super().keyPressEvent(event)
 
     def boxes(self) -> list[QCheckBox]:
         return [box for _, box in self._boxes]
@@ -202,6 +224,8 @@ class LineEditor(AnswerEditor):
         layout.addStretch()
         self.setFocusProxy(self.line)
         self.line.textEdited.connect(lambda _text: self.edited.emit(self.value()))
+        if question.type in NUMBER_TYPES:
+            self.line.setValidator(QRegularExpressionValidator(QRegularExpression(number_pattern(question)), self))
 
     def value(self) -> AnswerValue:
         text = self.line.text().strip()
@@ -217,6 +241,15 @@ class LineEditor(AnswerEditor):
 
     def set_read_only(self, read_only: bool) -> None:
         self.line.setReadOnly(read_only)
+
+
+def number_pattern(question: Question) -> str:
+    """What a number field lets through as typed: digits, spaces between thousands, one decimal comma (a whole-number
+    question too, so that "12,5" is refused by name rather than read as 125), and a minus sign where a negative
+    answer is allowed. Letters never get in; the service still checks the whole answer."""
+    negative = question.min < 0 if question.min is not None else question.type is QuestionType.DECIMAL
+    sign = "-?" if negative else ""
+    return f"^ *{sign}([0-9][0-9 \u00a0]*([.,][0-9]*)?)?$"
 
 
 class TextEditor(AnswerEditor):

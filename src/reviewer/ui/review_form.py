@@ -1,7 +1,8 @@
 """The review form, generated from the round's checklist: every change is saved at once, nothing to press.
 
 Keyboard: Tab moves between questions; on a yes/no question J/Y = ja, N = nej, E/A = ej aktuellt, digits pick the
-n-th option, Delete clears; Ctrl+M opens the note of the current question; Ctrl+Return marks the review complete;
+n-th option (on a multiple-choice question they tick and untick it), Delete clears; Ctrl+M opens the note of the
+current question; Ctrl+Return marks the review complete (on a complete review it only says how to reopen it);
 Ctrl+PgDown / Ctrl+PgUp go to the next / previous case; Alt+Left goes back to the case list.
 """
 
@@ -10,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QPalette, QPen, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -29,16 +30,19 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.checklists.answers import AnswerValue
+from reviewer.checklists.progress import progress
 from reviewer.checklists.rules import is_visible
 from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType
 from reviewer.domain.text import Language, ReviewerError
 from reviewer.services import review_conflicts, reviews
 from reviewer.storage.database import Database
 from reviewer.storage.models import ReviewStatus
-from reviewer.ui.answer_editors import Editor, RadioEditor, make_editor
+from reviewer.ui.answer_editors import CheckEditor, Editor, LineEditor, RadioEditor, make_editor
 from reviewer.ui.labels import sex_label
 from reviewer.ui.review_conflict import ConflictPanel
 from reviewer.ui.style import ERROR_STYLE
+
+FRAME_WIDTH = 2  # of the frame round the question being answered, in the highlight colour
 
 
 class QuestionRow(QFrame):
@@ -46,6 +50,7 @@ class QuestionRow(QFrame):
 
     def __init__(self, question: Question, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setProperty("current", False)
         self.question = question
         self.language = language
         text = question.text.text(language) + (" *" if question.required else "")
@@ -66,6 +71,8 @@ class QuestionRow(QFrame):
         self.message.setWordWrap(True)
         self.message.hide()
         self.note_button.clicked.connect(self.open_note)
+        if isinstance(self.editor, LineEditor):
+            self.editor.line.inputRejected.connect(self._refused_keystroke)
 
         top = QHBoxLayout()
         top.addWidget(self.label, 1)
@@ -74,8 +81,44 @@ class QuestionRow(QFrame):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.editor)
+        anchors = self._anchors_label()
+        if anchors is not None:
+            layout.addWidget(anchors)
         layout.addWidget(self.note)
         layout.addWidget(self.message)
+
+    def _anchors_label(self) -> QLabel | None:
+        """What 1 and 5 mean, under a scale whose checklist says so."""
+        anchors = self.question.anchors
+        if anchors is None:
+            return None
+        label = QLabel(
+            self.tr("1 = %1 · 5 = %2")
+            .replace("%1", anchors.low.text(self.language))
+            .replace("%2", anchors.high.text(self.language)),
+            self,
+        )
+        label.setObjectName("anchors")
+        label.setWordWrap(True)
+        return label
+
+    def _refused_keystroke(self) -> None:
+        self.show_message(self.tr("Only a number can be typed here."))
+
+    def set_current(self, current: bool) -> None:
+        if self.property("current") != current:
+            self.setProperty("current", current)
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The frame is painted, not styled: a style sheet on the form would restyle every widget in it, slowly."""
+        super().paintEvent(event)
+        if self.property("current"):
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), FRAME_WIDTH))
+            half = FRAME_WIDTH / 2
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 4, 4)
 
     def open_note(self) -> None:
         self.note.show()
@@ -109,6 +152,7 @@ class FormView(QScrollArea):
         super().__init__(parent)
         self.definition = definition
         self.rows: dict[str, QuestionRow] = {}
+        self._current: QuestionRow | None = None
         # Made in the viewport, where setWidget puts it: moving 200 filled rows there afterwards costs half the time.
         container = QWidget(self.viewport())
         form_layout = QVBoxLayout(container)
@@ -129,10 +173,22 @@ class FormView(QScrollArea):
         form_layout.addStretch()
         self.setWidget(container)
         self.setWidgetResizable(True)
+        # Everything in a row wraps (options, messages, anchors), so the form never scrolls sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def apply_visibility(self, answers: Mapping[str, object]) -> None:
         for row in self.rows.values():
             row.setVisible(is_visible(row.question, answers, self.definition))
+
+    def set_current(self, row: QuestionRow | None) -> None:
+        """Frames the row the keyboard is in, and only that one."""
+        if row is self._current:
+            return
+        if self._current is not None:
+            self._current.set_current(False)
+        self._current = row
+        if row is not None:
+            row.set_current(True)
 
     def row_of(self, widget: QWidget | None) -> QuestionRow | None:
         """The row a widget belongs to, when it is one of this form's."""
@@ -164,6 +220,9 @@ class ReviewForm(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.facts = QLabel(self)
+        self.facts.setWordWrap(True)
+        self.progress = QLabel(self)
+        self.progress.setAccessibleName(self.tr("Progress"))
         self.state = QLabel(self)
         self.state.setAccessibleName(self.tr("Save state"))
 
@@ -216,6 +275,9 @@ class ReviewForm(QWidget):
         self.previous_button.clicked.connect(lambda: self._navigate(-1))
         self.next_button.clicked.connect(lambda: self._navigate(1))
         self.complete_button.clicked.connect(self.toggle_complete)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
 
         header = QHBoxLayout()
         header.addWidget(self.back_button)
@@ -225,16 +287,20 @@ class ReviewForm(QWidget):
         footer.addWidget(self.previous_button)
         footer.addWidget(self.next_button)
         footer.addStretch()
+        footer.addWidget(self.notice, 1)
         footer.addWidget(self.complete_button)
+        facts = QHBoxLayout()
+        facts.addWidget(self.facts, 1)
+        facts.addWidget(self.progress)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.facts)
+        layout.addLayout(facts)
         layout.addWidget(self.conflict_panel)
         layout.addWidget(splitter, 1)
         layout.addLayout(footer)
 
-        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), self.toggle_complete)
-        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter), self.toggle_complete)
+        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), self._complete_from_keyboard)
+        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter), self._complete_from_keyboard)
         self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown), lambda: self._navigate(1))
         self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), lambda: self._navigate(-1))
         self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_M), self._open_current_note)
@@ -277,9 +343,24 @@ class ReviewForm(QWidget):
         for row in self.rows.values():
             row.set_read_only(complete)
         self.complete_button.setText(self.tr("Reopen for changes") if complete else self.tr("Mark as complete"))
+        if not complete:
+            self.notice.hide()
 
     def _apply_visibility(self) -> None:
         self.form_view.apply_visibility(self.snapshot.answers)
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        """The lasting count of the questions shown; hidden ones (show_if) count neither way."""
+        done = progress(self.snapshot.definition, self.snapshot.answers)
+        text = self.tr("%1 of %2 answered").replace("%1", str(done.answered)).replace("%2", str(done.shown))
+        if done.missing:
+            required = self.tr("%n required unanswered", "", len(done.missing))
+        elif done.required:
+            required = self.tr("all required answered")
+        else:
+            required = ""
+        self.progress.setText(" · ".join(filter(None, [text, required])))
 
     def _save(self, row: QuestionRow, value: AnswerValue) -> None:
         note = row.note.text()
@@ -346,6 +427,16 @@ class ReviewForm(QWidget):
         with self._db.session() as session:
             self.snapshot = reviews.open_review(session, self.snapshot.case_uuid, self.snapshot.reviewer)
         self._load()
+
+    def _complete_from_keyboard(self) -> None:
+        """Ctrl+Return completes; on a complete review it says how to reopen instead of reopening unasked."""
+        if self.snapshot.status is not ReviewStatus.COMPLETE:
+            self.toggle_complete()
+            return
+        self.notice.setText(
+            self.tr("This review is complete. To change it, press “%1”.").replace("%1", self.complete_button.text())
+        )
+        self.notice.show()
 
     def toggle_complete(self) -> None:
         if self._conflict is not None or not self.settle_refused_edit():
@@ -446,6 +537,8 @@ class ReviewForm(QWidget):
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         row = self.form_view.row_of(new)
+        if new is not None and self.isAncestorOf(new):
+            self.form_view.set_current(row)
         if new is not None and row is not None:
             self._show_help(row.question)
             self.form_view.ensureWidgetVisible(new, 50, 50)
@@ -464,8 +557,11 @@ class ReviewForm(QWidget):
             QuestionType.SCALE: self.tr("Keys: 1–5 choose, Delete = clear."),
         }
         hint = keys.get(question.type, "")
-        if isinstance(self.rows[question.key].editor, RadioEditor) and not hint:
+        editor = self.rows[question.key].editor
+        if isinstance(editor, RadioEditor) and not hint:
             hint = self.tr("Keys: 1, 2, 3 … choose an option, Delete = clear.")
+        elif isinstance(editor, CheckEditor):
+            hint = self.tr("Keys: 1, 2, 3 … tick or untick an option, Delete = clear all.")
         self.help_keys.setText(" ".join(filter(None, [hint, self.tr("Ctrl+M = note, Ctrl+Return = complete.")])))
 
     def focus_first_question(self) -> None:

@@ -33,7 +33,7 @@ def test_a_sound_file_is_read_with_everything_checked(exported):
     assert read.manifest.exported_by == "AB"
     assert read.manifest.counts.reviews == 2
     assert [c.case_code for c in read.content.cases] == ["MB-1", "MB-2"]
-    assert set(read.definitions) == {"missbruk@1"}
+    assert set(read.definitions) == {"missbruk@2"}
     review = next(r for r in read.content.reviews if r.reviewer == "AB")
     prepared = read.prepared[review.uuid]
     assert prepared.content_sha256 == review.content_sha256
@@ -168,7 +168,8 @@ def test_a_personnummer_anywhere_is_refused_without_repeating_it(exported, tmp_p
 
 def test_an_answer_that_does_not_fit_its_question(exported, tmp_path):
     text = edited(exported, tmp_path, lambda c: c["reviews"][0]["answers"]["fragat_om_barn"].update(value="kanske"))
-    assert "fragat_om_barn" in text
+    assert "”Frågade handläggaren om barn och föräldraskap?”" in text, "named as the reviewer reads it"
+    assert "fragat_om_barn" not in text
     assert "MB-1" in text
 
 
@@ -208,7 +209,7 @@ def test_a_changed_checklist_definition(exported, tmp_path):
     def change(content):
         content["checklist_versions"][0]["definition"]["title"]["sv"] = "Annan titel"
 
-    assert "missbruk@1" in edited(exported, tmp_path, change)
+    assert "missbruk@2" in edited(exported, tmp_path, change)
 
 
 @pytest.mark.parametrize(
@@ -218,8 +219,8 @@ def test_a_changed_checklist_definition(exported, tmp_path):
         (lambda c: c["cases"][0].update(round_uuid="00000000-0000-4000-8000-000000000000"), "ingen omgång i filen"),
         (lambda c: c["cases"][0].update(sex="flicka"), "Kön"),
         (lambda c: c["reviews"][0].update(case_uuid="00000000-0000-4000-8000-000000000000"), "inget ärende i filen"),
-        (lambda c: c["reviews"][0].update(checklist="missbruk@2"), "annan checklista"),
-        (lambda c: c["rounds"][0].update(checklist="fardtjanst@1"), "saknas i filen"),
+        (lambda c: c["reviews"][0].update(checklist="missbruk@3"), "annan checklista"),
+        (lambda c: c["rounds"][0].update(checklist="fardtjanst@2"), "saknas i filen"),
     ],
     ids=["duplicate-case", "case-without-round", "child-sex", "review-without-case", "other-checklist", "no-checklist"],
 )

@@ -62,6 +62,10 @@ QUESTION_COLUMNS = (
     Column("help_en", "hjälptext (engelska)", "help text (English)", 50, wrap=True),
     Column("section_description", "avsnittets beskrivning", "section description", 40, wrap=True),
     Column("section_description_en", "avsnittets beskrivning (engelska)", "section description (English)", 40, True),
+    Column("anchor_low", "skalans 1", "scale 1 means", 30, wrap=True),
+    Column("anchor_high", "skalans 5", "scale 5 means", 30, wrap=True),
+    Column("anchor_low_en", "skalans 1 (engelska)", "scale 1 means (English)", 30, wrap=True),
+    Column("anchor_high_en", "skalans 5 (engelska)", "scale 5 means (English)", 30, wrap=True),
 )
 OPTION_COLUMNS = (
     Column("question", "fråga", "question", 24),
@@ -134,6 +138,7 @@ HELP_LINES = (
     "visas om: 'fraga = ja' eller 'fraga in (a, b)' – frågan visas bara när en tidigare fråga har ett av svaren.",
     "  Svaren på ja_nej-frågor heter ja, nej och ej_aktuellt; skalfrågor har 1–5; valfrågor sina värden.",
     "min och max: gränser för tal (heltal, decimaltal, belopp, dagar).",
+    "skalans 1 och skalans 5: vad ändpunkterna betyder på en skalfråga; visas under skalan i formuläret.",
     "Alternativ: en rad per svarsalternativ för ett_val och flera_val; 'fråga' är frågans nyckel.",
     f"  Åldersgrupperna står under frågan '{AGE_BAND}'.",
     "Inställningar: checklistans id, version, titel, område och vem ärendena gäller.",

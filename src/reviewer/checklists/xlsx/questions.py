@@ -157,7 +157,23 @@ def _question(
         number = read_number(reader, sheet.place(row, name), f"{path}.{name}", sheet.cell(values, name), key)
         if number is not None:
             question[name] = number
+    anchors = _anchors(reader, sheet, row, values, path)
+    if anchors is not None:
+        question["anchors"] = anchors
     return question
+
+
+def _anchors(reader: Reader, sheet: Sheet, row: int, values: tuple[Any, ...], path: str) -> dict[str, Any] | None:
+    """The scale's ends from their four cells; a half-filled pair is left for the validator to name."""
+    anchors: dict[str, Any] = {}
+    for end in ("low", "high"):
+        sv, en = cell_text(sheet.cell(values, f"anchor_{end}")), cell_text(sheet.cell(values, f"anchor_{end}_en"))
+        reader.places[f"{path}.anchors.{end}"] = sheet.place(row, f"anchor_{end}")
+        reader.places[f"{path}.anchors.{end}.en"] = sheet.place(row, f"anchor_{end}_en")
+        if sv or en:
+            anchors[end] = {"sv": sv} | ({"en": en} if en else {})
+    reader.places[f"{path}.anchors"] = sheet.place(row, "anchor_low")
+    return anchors or None
 
 
 _CONDITION = re.compile(r"^\s*([^\s=(),]+)\s*(?:=\s*([^\s=(),]+)|\s(?:in|i)\s*\(([^()]*)\))\s*$", re.IGNORECASE)

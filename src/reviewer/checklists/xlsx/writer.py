@@ -9,7 +9,7 @@ from typing import IO, Any
 
 from reviewer.checklists.loader import ChecklistFileError
 from reviewer.checklists.rules import Issue
-from reviewer.checklists.schema import Area, ChecklistDefinition, Condition, LocalizedText
+from reviewer.checklists.schema import Area, ChecklistDefinition, Condition, LocalizedText, Question
 from reviewer.checklists.xlsx.layout import (
     AGE_BAND,
     HELP_LINES,
@@ -56,7 +56,7 @@ def write_checklist_xlsx(definition: ChecklistDefinition, path: Path | IO[bytes]
                 "compare_by_sex": YES if question.compare_by_sex else NO,
                 "min": _excel_number(question.min),
                 "max": _excel_number(question.max),
-            }
+            } | _anchor_cells(question)
             if first:
                 values |= {
                     "section_title": section.title.sv,
@@ -134,6 +134,18 @@ def _setting_values(definition: ChecklistDefinition, name: str) -> list[tuple[An
         case "retired":
             return [(key, None) for key in previous.retired] if previous else []
     raise AssertionError(name)
+
+
+def _anchor_cells(question: Question) -> dict[str, str | None]:
+    anchors = question.anchors
+    if anchors is None:
+        return {}
+    return {
+        "anchor_low": anchors.low.sv,
+        "anchor_high": anchors.high.sv,
+        "anchor_low_en": anchors.low.en,
+        "anchor_high_en": anchors.high.en,
+    }
 
 
 def _excel_number(value: float | None) -> float | str | None:

@@ -398,7 +398,12 @@ class _AnswerEncoder:
             )
         if question.type is QuestionType.TEXT and isinstance(value, str):
             if len(value) > MAX_TEXT:
-                raise AnswerError(Message(f"svaret på '{key}' är för långt", f"the answer to '{key}' is too long"))
+                raise AnswerError(
+                    Message(
+                        f"svaret på frågan ”{question.text.text('sv')}” är för långt",
+                        f"the answer to the question “{question.text.text('en')}” is too long",
+                    )
+                )
             guard_text(value, Message(f"Svaret på '{question.text.sv}'", f"The answer to '{question.text.text('en')}'"))
         encoded = encode(question, value)
         text = json.dumps(value, ensure_ascii=False)

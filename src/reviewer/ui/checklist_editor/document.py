@@ -248,7 +248,7 @@ class ChecklistDocument(QObject):
         self.set_values(values, ("key", *ref), self.tr("Change key"))
 
     def set_type(self, ref: ItemRef, type_value: str) -> None:
-        """A new question type; options, min and max go when the type has no use for them (undo brings them back)."""
+        """A new question type; options, min, max and anchors go when the type has no use for them (undo keeps them)."""
         path = item_path(ref)
         kind = QuestionType(type_value)
         values: list[tuple[Path, Any]] = [((*path, "type"), type_value)]
@@ -258,6 +258,8 @@ class ChecklistDocument(QObject):
             values.append(((*path, "options"), []))
         if kind not in NUMBER_TYPES:
             values += [((*path, "min"), None), ((*path, "max"), None)]
+        if kind is not QuestionType.SCALE:
+            values.append(((*path, "anchors"), None))
         self.set_values(values, None, self.tr("Change question type"))
 
     def add_section(self, after: ItemRef) -> ItemRef:
@@ -385,7 +387,7 @@ def item_of(path: Path) -> ItemRef:
     return ()
 
 
-_PATH = re.compile(r"^sections\[(\d+)\](?:\.questions\[(\d+)\])?(?:\.([A-Za-z_]+))?")
+_PATH = re.compile(r"^sections\[(\d+)\](?:\.questions\[(\d+)\])?(?:\.([A-Za-z_]+)(?:\.(low|high)\b)?)?")
 _ROOT_FIELD = re.compile(r"^([A-Za-z_]+)")
 
 
@@ -397,8 +399,10 @@ def locate(document: ChecklistDocument, path: str, key: str | None) -> tuple[Ite
     """
     match = _PATH.match(path)
     if match:
-        section, question, field = match.groups()
+        section, question, field, end = match.groups()
         if question is not None:
+            if field == "anchors" and end:
+                field = f"anchors.{end}"  # each end of a scale has its own fields
             return (int(section), int(question)), field or ""
         return (int(section),), "" if field == "questions" else field or ""
     if key is not None:

@@ -102,6 +102,8 @@ class PreviewPanel(QWidget):
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         row = self.form.row_of(new) if self.form is not None else None
+        if self.form is not None and new is not None and self.isAncestorOf(new):
+            self.form.set_current(row)  # the same frame as in the review form
         if row is not None:
             question = row.question
             self.help.setText(question.help.text(self._language) if question.help else "")

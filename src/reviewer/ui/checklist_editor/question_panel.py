@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.checklists.schema import CHOICE_TYPES, NUMBER_TYPES, Area
+from reviewer.checklists.schema import CHOICE_TYPES, NUMBER_TYPES, Area, QuestionType
 from reviewer.ui.checklist_editor.document import ChecklistDocument, ItemRef, Path, item_path, localized
 from reviewer.ui.checklist_editor.names import question_type_names, subject_names
 from reviewer.ui.checklist_editor.options_editor import OptionsEditor
@@ -294,6 +294,7 @@ class QuestionPage(PropertyPage):
         self.maximum = self.line(self.tr("Largest allowed number"))
         self.minimum_row = self.add_row(self.tr("S&mallest"), self.minimum, "min")
         self.maximum_row = self.add_row(self.tr("La&rgest"), self.maximum, "max")
+        self._add_anchor_fields()
         self.required = QCheckBox(self.tr("&Required answer"), self)
         self.required.setToolTip(self.tr("A review cannot be marked complete without an answer to this question"))
         self.compare = QCheckBox(self.tr("Compare &women and men"), self)
@@ -309,6 +310,41 @@ class QuestionPage(PropertyPage):
         self.compare.clicked.connect(lambda on: self._set("compare_by_sex", on, self.tr("Change comparison")))
         self.minimum.textEdited.connect(lambda text: self._set("min", _number(text), self.tr("Change smallest"), True))
         self.maximum.textEdited.connect(lambda text: self._set("max", _number(text), self.tr("Change largest"), True))
+
+    def _add_anchor_fields(self) -> None:
+        """What 1 and 5 of a scale mean, in Swedish and English: four fields, stored together as `anchors`."""
+        labels = {
+            "low": (self.tr("Scale 1 means (Swedish)"), self.tr("Scale 1 means (English)")),
+            "high": (self.tr("Scale 5 means (Swedish)"), self.tr("Scale 5 means (English)")),
+        }
+        self.anchor_fields: dict[str, tuple[QLineEdit, QLineEdit]] = {}
+        self.anchor_rows: list[QWidget] = []
+        for end, (sv_label, en_label) in labels.items():
+            sv, en = self.line(sv_label), self.line(en_label)
+            self.anchor_fields[end] = (sv, en)
+            self.anchor_rows += [self.add_row(sv_label, sv, f"anchors.{end}"), self.add_row(en_label, en)]
+            for language, widget in (("sv", sv), ("en", en)):
+                widget.textEdited.connect(lambda _text, e=end, lang=language: self._anchors_edited(e, lang))
+
+    def _anchors_edited(self, end: str, language: str) -> None:
+        """Typing in one field is one undo step, as in the other texts."""
+        if self._loading:
+            return
+        ends = {name: localized(sv.text(), en.text(), True) for name, (sv, en) in self.anchor_fields.items()}
+        value = {name: text for name, text in ends.items() if text is not None} or None
+        path = self.path("anchors")
+        self.document.set_value(path, value, merge_key=(path, end, language), text=self.tr("Change scale ends"))
+
+    def _load_anchors(self, question: dict[str, Any]) -> None:
+        anchors = question.get("anchors")
+        anchors = anchors if isinstance(anchors, dict) else {}
+        for end, (sv, en) in self.anchor_fields.items():
+            text = anchors.get(end)
+            text = text if isinstance(text, dict) else {}
+            _set_text(sv, str(text.get("sv", "")))
+            _set_text(en, str(text.get("en", "")))
+        for row in self.anchor_rows:
+            self.form.setRowVisible(row, question.get("type") == QuestionType.SCALE.value)
 
     def _set(self, field: str, value: Any, text: str, typing: bool = False) -> None:
         self.document.set_value(self.path(field), value, merge_key=self.path(field) if typing else None, text=text)
@@ -326,6 +362,7 @@ class QuestionPage(PropertyPage):
             self.form.setRowVisible(row, kind in NUMBER_TYPES)
             if _number(widget.text()) != question.get(field):
                 widget.setText(_number_text(question.get(field)))
+        self._load_anchors(question)
         self.required.setChecked(bool(question.get("required")))
         self.compare.setChecked(bool(question.get("compare_by_sex")))
         self.show_if.bind(self.ref)
