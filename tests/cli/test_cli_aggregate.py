@@ -135,7 +135,11 @@ def test_compare_with_the_rounds_own_baseline(capsys, rounds):
     cells = [cell.strip() for cell in row.split("  ") if cell.strip()]
     assert cells[1:3] == ["100 p.e.", "-29,4 p.e."]
     assert cells[3].startswith("-129,4 p.e. (")
-    assert cells[4:] == ["< 0,001", "skillnaden har bytt riktning"]
+    # its own p and the adjusted p, both labelled
+    assert cells[4:] == ["< 0,001", "< 0,001", "skillnaden har bytt riktning"]
+    header = next(line for line in table if line.startswith("  fråga (jämfört alternativ)"))
+    assert [cell.strip() for cell in header.split("  ") if cell.strip()][4:6] == ["p", "justerat p"]
+    assert "p = förändringens eget p-värde (ojusterat); justerat p = justerat för antalet prövade frågor" in out
 
 
 def test_english(capsys, rounds, monkeypatch):
