@@ -9,7 +9,15 @@ import pytest
 from reviewer.bootstrap import bootstrap
 from reviewer.cli.main import main
 from reviewer.domain.sex import Sex
-from tests.services.aggregation_data import Case, add_checklist, add_round, checklist_data, known_cases
+from tests.services.aggregation_data import (
+    TREND_ROUNDS,
+    Case,
+    add_checklist,
+    add_round,
+    checklist_data,
+    known_cases,
+    trend_cases,
+)
 
 
 @pytest.fixture
@@ -168,3 +176,38 @@ def test_refusals(capsys, rounds):
     assert (code, err.strip()) == (1, "fel: En trend behöver minst tre omgångar; jämför två omgångar med före/efter")
     with pytest.raises(SystemExit):
         main(["aggregate", "--data-dir", str(rounds), "--round", "Känd 2026", "--by", "kön"])
+
+
+@pytest.fixture
+def three_rounds(data_dir):
+    app = bootstrap(data_dir=data_dir)
+    try:
+        with app.db.session() as session:
+            add_checklist(session, checklist_data())
+            for name, women, men, days in TREND_ROUNDS:
+                add_round(session, name, trend_cases(women, men, days), code_prefix=name[-2:])
+    finally:
+        app.close()
+    return data_dir
+
+
+def test_trend_over_three_rounds(capsys, three_rounds):
+    """The gap per round with its interval and the tested trend, in text and JSON, from the command line."""
+    names = [arg for name, *_ in TREND_ROUNDS for arg in ("--round", name)]
+    code, out, err = aggregate_cli(capsys, three_rounds, *names, "--trend")
+    assert (code, err) == (0, "")
+    trend_part = out[out.index("Trend: År 2024 → År 2025 → År 2026") :]
+    row = next(line for line in trend_part.splitlines() if line.startswith("  Frågade handläggaren om barn? – Ja"))
+    cells = [cell.strip() for cell in row.split("  ") if cell.strip()]
+    assert cells[1].startswith("60 p.e. (") and cells[2].startswith("20 p.e. (") and cells[3].startswith("0 p.e. (")
+    assert cells[-1] == "skillnaden har minskat"
+    assert "trendens eget p-värde (ojusterat)" in trend_part
+    code, out, err = aggregate_cli(capsys, three_rounds, *names, "--trend", "--format", "json")
+    assert (code, err) == (0, "")
+    document = json.loads(out)
+    assert document["counts"]["cases"] == 240  # the three rounds together
+    asked = next(q for q in document["trend"]["questions"] if q["key"] == "fragat")
+    assert [round(p["gap"]) for p in asked["points"]] == [60, 20, 0]
+    assert all(p["low"] < p["gap"] < p["high"] for p in asked["points"])
+    assert asked["slope_low"] < asked["slope"] < asked["slope_high"] < 0
+    assert asked["verdict"] == "narrowed"
