@@ -79,9 +79,14 @@ def test_text_output_findings_first_then_a_table_per_section(capsys, rounds):
         "flagga",
     ]
     row = next(line for line in lines if "Frågade handläggaren om barn? – Ja" in line)
-    assert "42 % (n 50)" in row
-    assert "71 % (n 49)" in row
-    assert "57 % (n 102)" in row  # Totalt: 21 + 35 + 2 of 102
+    # each share with its 95 % Wilson interval (21 of 50: 29–56 %) and its base
+    assert "42 % (29–56, n 50)" in row
+    assert "71 % (" in row and ", n 49)" in row
+    assert "57 % (" in row and ", n 102)" in row  # Totalt: 21 + 35 + 2 of 102
+    # SCB's other view: of the 58 who answered ja, 36 % women (21), 60 % men (35), 3 % annat/okänt (2)
+    distribution = lines[lines.index(row) + 1]
+    assert distribution.split() == ["·", "könsfördelning", "36", "%", "60", "%", "3", "%", "100", "%", "(n", "58)"]
+    assert "95 % KI (Wilson)" in out
     assert "-29,4 p.e. (-46 till -10)" in row
     assert [cell.strip() for cell in row.split("  ") if cell.strip()][-3:] == ["0,004", "0,01", "◆"]
     assert "Kommentar (sammanställs inte)" in out

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from reviewer.domain.sex import SexGroup, Subject
 from reviewer.domain.statistics import ComparisonState
 from reviewer.domain.text import Language, Message
+from reviewer.services.aggregation.compare import sex_distribution
 from reviewer.services.aggregation.model import (
+    GROUPS,
     MIN_PERCENT_BASE,
     Aggregate,
     Comparison,
@@ -243,11 +245,15 @@ _STATE_WORDS = {
 FLAG_MARK = "◆"
 
 
-def _cell_percent(group: GroupResult, option: str | None, language: Language) -> str:
-    for item in group.options:
-        if item.value == option:
-            return "–" if item.percent is None else format_percent(item.percent, language)
-    return "–"
+def _share_cell(group: GroupResult, option: str | None, language: Language) -> str:
+    """The share with its 95 % Wilson interval and base, "42 % (29–56, n 50)"; "– (n 3)" below the base."""
+    item = next((o for o in group.options if o.value == option), None)
+    if item is None or item.percent is None:
+        return f"– (n {group.base})"
+    if item.ci_low is None or item.ci_high is None:
+        return f"{format_percent(item.percent, language)} (n {group.base})"
+    low, high = format_number(item.ci_low, language, 0), format_number(item.ci_high, language, 0)
+    return f"{format_percent(item.percent, language)} ({low}–{high}, n {group.base})"
 
 
 def _difference(c: Comparison, language: Language) -> str:
@@ -300,8 +306,21 @@ def _cells(
             for g in ordered
         ]
     if kind == "categorical":
-        return [f"{_cell_percent(g, option, language)} (n {g.base})" for g in ordered]
+        return [_share_cell(g, option, language) for g in ordered]
     return [f"n {g.n}" for g in ordered]
+
+
+def _distribution_row(groups: dict[SexGroup, GroupResult], option: str | None, language: Language) -> list[str]:
+    """SCB's other view: of all with the compared answer, the share women, men and annat/okänt (counts alone below
+    MIN_PERCENT_BASE)."""
+    shares = sex_distribution(groups, option)
+    counts = {g: next((o.count for o in groups[g].options if o.value == option), 0) for g in groups}
+    total = sum(counts.values())
+    label = "  · könsfördelning" if language == "sv" else "  · sex distribution"
+    if total < MIN_PERCENT_BASE:
+        return [label, *(str(counts[g]) for g in GROUPS), str(total)]
+    cells = [format_percent(shares[g] or 0.0, language) for g in GROUPS]
+    return [label, *cells, f"{format_percent(100.0, language)} (n {total})"]
 
 
 def _no_total(groups: list[GroupResult]) -> GroupResult:
@@ -334,6 +353,8 @@ def _question_rows(question: QuestionResult, unit: Unit, language: Language) -> 
                 *_comparison_cells(stratum.comparison, language),
             ]
         )
+    if question.kind == "categorical" and c is not None:
+        rows.append([*_distribution_row(question.groups, option, language), "", "", "", ""])
     return rows
 
 
@@ -402,13 +423,17 @@ def render_text(aggregate: Aggregate, language: Language, units: dict[str, Unit]
         (
             f"{FLAG_MARK} = minst {points} procentenheter (eller {relative} % åt något håll för medianer) och "
             f"justerat p < {q}; för litet underlag = färre än {thresholds.min_group_n} svar i en grupp; "
-            f"ingen procentsats på färre än {MIN_PERCENT_BASE} svar. p = frågans eget p-värde (ojusterat); justerat "
+            f"ingen procentsats på färre än {MIN_PERCENT_BASE} svar. Inom parentes efter en andel dess 95 % KI "
+            "(Wilson) och antalet svar; könsfördelning = av alla med det jämförda svaret, andelen kvinnor, män och "
+            "annat/okänt. p = frågans eget p-värde (ojusterat); justerat "
             "p = justerat för antalet jämförda frågor (Benjamini–Hochberg). Raderna under en fråga (uppdelning) är "
             "justerade tillsammans för sig."
             if sv
             else f"{FLAG_MARK} = at least {points} percentage points (or {relative}% either way for medians) and "
             f"adjusted p < {q}; too few answers = fewer than {thresholds.min_group_n} answers in a group; no "
-            f"percentage on fewer than {MIN_PERCENT_BASE} answers. p = the question's own p-value (unadjusted); "
+            f"percentage on fewer than {MIN_PERCENT_BASE} answers. In brackets after a share its 95% CI (Wilson) and "
+            "the number of answers; sex distribution = of all with the compared answer, the share women, men and "
+            "other/unknown. p = the question's own p-value (unadjusted); "
             "adjusted p = adjusted for the number of questions compared (Benjamini–Hochberg). The rows under a "
             "question (breakdown) are adjusted together on their own."
         ),
