@@ -20,18 +20,26 @@ from tests.services.aggregation_data import (
 )
 
 
-@pytest.fixture
-def rounds(data_dir):
+def filled(data_dir, fill):
+    """The data folder with the test checklist and what `fill(session)` adds."""
     app = bootstrap(data_dir=data_dir)
     try:
         with app.db.session() as session:
             add_checklist(session, checklist_data())
-            baseline = [Case(Sex.KVINNA, {"fragat": "ja"})] * 6 + [Case(Sex.MAN, {"fragat": "nej"})] * 6
-            before = add_round(session, "Före 2024", baseline)
-            add_round(session, "Känd 2026", known_cases(), baseline_uuid=before)
+            fill(session)
     finally:
         app.close()
     return data_dir
+
+
+@pytest.fixture
+def rounds(data_dir):
+    def fill(session):
+        baseline = [Case(Sex.KVINNA, {"fragat": "ja"})] * 6 + [Case(Sex.MAN, {"fragat": "nej"})] * 6
+        before = add_round(session, "Före 2024", baseline)
+        add_round(session, "Känd 2026", known_cases(), baseline_uuid=before)
+
+    return filled(data_dir, fill)
 
 
 def aggregate_cli(capsys, data_dir, *args):
@@ -185,15 +193,11 @@ def test_refusals(capsys, rounds):
 
 @pytest.fixture
 def three_rounds(data_dir):
-    app = bootstrap(data_dir=data_dir)
-    try:
-        with app.db.session() as session:
-            add_checklist(session, checklist_data())
-            for name, women, men, days in TREND_ROUNDS:
-                add_round(session, name, trend_cases(women, men, days), code_prefix=name[-2:])
-    finally:
-        app.close()
-    return data_dir
+    def fill(session):
+        for name, women, men, days in TREND_ROUNDS:
+            add_round(session, name, trend_cases(women, men, days), code_prefix=name[-2:])
+
+    return filled(data_dir, fill)
 
 
 def test_trend_over_three_rounds(capsys, three_rounds):

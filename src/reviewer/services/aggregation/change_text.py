@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from reviewer.domain.text import Language
+from reviewer.domain.text import Language, Message
 from reviewer.services.aggregation.model import BeforeAfter, Comparison, QuestionChange, QuestionTrend, RoundTrend
 from reviewer.services.aggregation.text import VERDICT_WORDS, format_number, format_p, table_lines, truncate
 
@@ -22,6 +22,17 @@ def _p_cells(p_value: float | None, p_adjusted: float | None, primary: bool, lan
     if primary:
         return [_p_cell(p_value, language), "huvudfråga" if language == "sv" else "primary"]
     return [_p_cell(p_value, language), _p_cell(p_adjusted, language)]
+
+
+def _test_header(language: Language) -> list[str]:
+    return ["p", "justerat p" if language == "sv" else "adjusted p", "bedömning" if language == "sv" else "verdict"]
+
+
+def _label(text: Message, option_label: Message | None, language: Language) -> str:
+    """The question, and the answer compared: "Frågade handläggaren om barn? – Ja"."""
+    if option_label is None:
+        return text.text(language)
+    return f"{truncate(text.text(language), 44)} – {option_label.text(language)}"
 
 
 def _legend(language: Language, of_trend: bool) -> str:
@@ -67,17 +78,13 @@ def render_before_after_text(before_after: BeforeAfter, language: Language) -> s
         "före" if sv else "before",
         "efter" if sv else "after",
         "förändring (95 % KI)" if sv else "change (95% CI)",
-        "p",
-        "justerat p" if sv else "adjusted p",
-        "bedömning" if sv else "verdict",
+        *_test_header(language),
     ]
     rows = [header]
     for change in before_after.questions:
         if change.status != "compared":
             continue
-        label = change.text.text(language)
-        if change.option_label is not None:
-            label = f"{truncate(label, 44)} – {change.option_label.text(language)}"
+        label = _label(change.text, change.option_label, language)
         gap = change.gap
         rows.append(
             [
@@ -124,15 +131,11 @@ def render_trend_text(trend: RoundTrend, language: Language) -> str:
         "fråga" if sv else "question",
         *[r.name for r in trend.rounds],
         "trend per omgång (95 % KI)" if sv else "trend per round (95% CI)",
-        "p",
-        "justerat p" if sv else "adjusted p",
-        "bedömning" if sv else "verdict",
+        *_test_header(language),
     ]
     rows = [header]
     for q in trend.questions:
-        label = q.text.text(language)
-        if q.option_label is not None:
-            label = f"{truncate(label, 44)} – {q.option_label.text(language)}"
+        label = _label(q.text, q.option_label, language)
         cells = [_point(q.kind == "numeric", p.gap, p.low, p.high, language) for p in q.points]
         rows.append(
             [
