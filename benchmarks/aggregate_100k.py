@@ -15,6 +15,9 @@ Rows, each alternating the program and its baseline so that a busy spell of the 
 - `aggregate_100k_before_after`: `compare_rounds()` of the round against itself as its baseline – the work of two
   rounds of 100 000 reviews (two reads of the counts, two aggregations with their intervals and adjustment, every
   question's tested change) – against the baseline query run twice (target: median ≤ 3 s).
+- `aggregate_100k_before_after_distinct`: the same for two rounds that differ in every compared group – the counts
+  read twice, the baseline's with women's and men's answers swapped – since against itself the baseline's picture
+  reuses the round's comparisons and draws (target: median ≤ 3 s).
 - `aggregate_100k_recount`: counting all 4 000 000 answers anew, once (what migration 0002 or `reviewer db
   recount` costs on such a database), against the baseline query once; no target.
 - `aggregate_100k_peak_rss`: the peak resident memory (VmHWM) of a fresh process that bootstraps and runs
@@ -34,7 +37,7 @@ import random
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,9 +48,11 @@ from reviewer.bootstrap import App, bootstrap
 from reviewer.checklists.answers import EncodedAnswer, encode
 from reviewer.checklists.loader import parse_checklist
 from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType
-from reviewer.domain.sex import Sex
+from reviewer.domain.sex import Sex, SexGroup
 from reviewer.services import answer_counts
 from reviewer.services.aggregation import AggregateRequest, aggregate, compare_rounds
+from reviewer.services.aggregation.before_after import changes_between
+from reviewer.services.aggregation.counting import collect
 from reviewer.services.checklists import add_definition, get_version
 from reviewer.services.rounds import create_round, find_round_by_name
 from reviewer.storage.models import Answer, Case, Review, ReviewStatus, new_uuid, utcnow
@@ -300,6 +305,23 @@ def _compare_once(app: App, round_uuid: str) -> int:
     return sum(1 for change in result.questions if change.verdict == "unchanged")
 
 
+def _compare_distinct_once(app: App, round_uuid: str) -> int:
+    """Before/after of two rounds that differ in every compared group, as two real rounds do: the round's counts are
+    read twice, and the baseline's have women's and men's answers swapped, so no comparison, table test or bootstrap
+    of one round is the other's (against itself, the baseline's picture reuses the round's)."""
+    swap = {SexGroup.FEMALE: SexGroup.MALE, SexGroup.MALE: SexGroup.FEMALE, SexGroup.OTHER: SexGroup.OTHER}
+    request = AggregateRequest((round_uuid,))
+    with app.db.session() as session:
+        after = collect(session, request)
+        read = collect(session, request)
+    tallies = {key: {(s, swap[g]): t for (s, g), t in cells.items()} for key, cells in read.tallies.items()}
+    before = replace(read, tallies=tallies)
+    result = changes_between(after, before, {q.key: q.key for q in after.definition.questions()}, request, request)
+    if result.before.n_cases != REVIEWS or result.after.n_cases != REVIEWS:
+        raise RuntimeError("before/after counted the wrong number of cases")
+    return sum(1 for change in result.questions if change.verdict == "unchanged")
+
+
 def _baseline_once(app: App, round_uuid: str) -> int:
     with app.db.session() as session:
         round_id = find_round_by_name(session, ROUND_NAME).id
@@ -320,6 +342,7 @@ class _Timings:
     baseline: list[float]
     by_unit: list[float]
     before_after: list[float]
+    before_after_distinct: list[float]
     before_after_baseline: list[float]
 
 
@@ -330,6 +353,7 @@ def _timings(app: App, round_uuid: str, repeat: int, label: str) -> _Timings:
     _baseline_once(app, round_uuid)
     by_unit: list[float] = []
     before_after: list[float] = []
+    before_after_distinct: list[float] = []
     before_after_baseline: list[float] = []
 
     def measured(index: int) -> float:
@@ -337,11 +361,12 @@ def _timings(app: App, round_uuid: str, repeat: int, label: str) -> _Timings:
         elapsed = timed(lambda: _aggregate_once(app, round_uuid))
         by_unit.append(timed(lambda: _aggregate_once(app, round_uuid, "unit")))
         before_after.append(timed(lambda: _compare_once(app, round_uuid)))
+        before_after_distinct.append(timed(lambda: _compare_distinct_once(app, round_uuid)))
         before_after_baseline.append(timed(lambda: (_baseline_once(app, round_uuid), _baseline_once(app, round_uuid))))
         return elapsed
 
     samples, baseline = alternate(repeat, measured, lambda _index: timed(lambda: _baseline_once(app, round_uuid)))
-    return _Timings(samples, baseline, by_unit, before_after, before_after_baseline)
+    return _Timings(samples, baseline, by_unit, before_after, before_after_distinct, before_after_baseline)
 
 
 def _peak_rss_kib() -> int:
@@ -430,6 +455,18 @@ def _rows(suffix: str, where: str, timings: _Timings, findings: int) -> list[Res
                 "tested change (difference in differences, bootstrap ratio of ratios)"
             ),
             samples=timings.before_after,
+            baseline_samples=timings.before_after_baseline,
+            baseline="the plain GROUP BY above, once per round (twice)",
+            max_median=MAX_BEFORE_AFTER_SECONDS if suffix == "" else None,
+        ),
+        Result(
+            name=f"{NAME}_before_after_distinct{suffix}",
+            description=(
+                f"the same work for two rounds that differ in every compared group on {where}: the counts read "
+                "twice, the baseline's with women's and men's answers swapped, so nothing of one round's picture is "
+                "the other's (changes_between)"
+            ),
+            samples=timings.before_after_distinct,
             baseline_samples=timings.before_after_baseline,
             baseline="the plain GROUP BY above, once per round (twice)",
             max_median=MAX_BEFORE_AFTER_SECONDS if suffix == "" else None,

@@ -434,6 +434,14 @@
         <translation>Skillnaden efter minus skillnaden före i procentenheter (en skillnad i skillnader), med 95 % konfidensintervall. För tal kvoten mellan medianernas kvoter, efter / före (×1 = oförändrad), med ett bootstrapintervall.</translation>
     </message>
     <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>The change&apos;s own p-value, before the adjustment for the number of questions: whether the gap is the same in both rounds.</source>
+        <translation>Förändringens eget p-värde, före justeringen för antalet frågor: om skillnaden är densamma i båda omgångarna.</translation>
+    </message>
+    <message>
         <source>adjusted p</source>
         <translation>justerat p</translation>
     </message>

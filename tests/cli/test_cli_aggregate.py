@@ -9,21 +9,37 @@ import pytest
 from reviewer.bootstrap import bootstrap
 from reviewer.cli.main import main
 from reviewer.domain.sex import Sex
-from tests.services.aggregation_data import Case, add_checklist, add_round, checklist_data, known_cases
+from tests.services.aggregation_data import (
+    TREND_ROUNDS,
+    Case,
+    add_checklist,
+    add_round,
+    checklist_data,
+    known_cases,
+    trend_cases,
+)
 
 
-@pytest.fixture
-def rounds(data_dir):
+def filled(data_dir, fill):
+    """The data folder with the test checklist and what `fill(session)` adds."""
     app = bootstrap(data_dir=data_dir)
     try:
         with app.db.session() as session:
             add_checklist(session, checklist_data())
-            baseline = [Case(Sex.KVINNA, {"fragat": "ja"})] * 6 + [Case(Sex.MAN, {"fragat": "nej"})] * 6
-            before = add_round(session, "Före 2024", baseline)
-            add_round(session, "Känd 2026", known_cases(), baseline_uuid=before)
+            fill(session)
     finally:
         app.close()
     return data_dir
+
+
+@pytest.fixture
+def rounds(data_dir):
+    def fill(session):
+        baseline = [Case(Sex.KVINNA, {"fragat": "ja"})] * 6 + [Case(Sex.MAN, {"fragat": "nej"})] * 6
+        before = add_round(session, "Före 2024", baseline)
+        add_round(session, "Känd 2026", known_cases(), baseline_uuid=before)
+
+    return filled(data_dir, fill)
 
 
 def aggregate_cli(capsys, data_dir, *args):
@@ -71,9 +87,14 @@ def test_text_output_findings_first_then_a_table_per_section(capsys, rounds):
         "flagga",
     ]
     row = next(line for line in lines if "Frågade handläggaren om barn? – Ja" in line)
-    assert "42 % (n 50)" in row
-    assert "71 % (n 49)" in row
-    assert "57 % (n 102)" in row  # Totalt: 21 + 35 + 2 of 102
+    # each share with its 95 % Wilson interval (21 of 50: 29–56 %) and its base
+    assert "42 % (29–56, n 50)" in row
+    assert "71 % (" in row and ", n 49)" in row
+    assert "57 % (" in row and ", n 102)" in row  # Totalt: 21 + 35 + 2 of 102
+    # SCB's other view: of the 58 who answered ja, 36 % women (21), 60 % men (35), 3 % annat/okänt (2)
+    distribution = lines[lines.index(row) + 1]
+    assert distribution.split() == ["·", "könsfördelning", "36", "%", "60", "%", "3", "%", "100", "%", "(n", "58)"]
+    assert "95 % KI (Wilson)" in out
     assert "-29,4 p.e. (-46 till -10)" in row
     assert [cell.strip() for cell in row.split("  ") if cell.strip()][-3:] == ["0,004", "0,01", "◆"]
     assert "Kommentar (sammanställs inte)" in out
@@ -135,7 +156,11 @@ def test_compare_with_the_rounds_own_baseline(capsys, rounds):
     cells = [cell.strip() for cell in row.split("  ") if cell.strip()]
     assert cells[1:3] == ["100 p.e.", "-29,4 p.e."]
     assert cells[3].startswith("-129,4 p.e. (")
-    assert cells[4:] == ["< 0,001", "skillnaden har bytt riktning"]
+    # its own p and the adjusted p, both labelled
+    assert cells[4:] == ["< 0,001", "< 0,001", "skillnaden har bytt riktning"]
+    header = next(line for line in table if line.startswith("  fråga (jämfört alternativ)"))
+    assert [cell.strip() for cell in header.split("  ") if cell.strip()][4:6] == ["p", "justerat p"]
+    assert "p = förändringens eget p-värde (ojusterat); justerat p = justerat för antalet prövade frågor" in out
 
 
 def test_english(capsys, rounds, monkeypatch):
@@ -164,3 +189,34 @@ def test_refusals(capsys, rounds):
     assert (code, err.strip()) == (1, "fel: En trend behöver minst tre omgångar; jämför två omgångar med före/efter")
     with pytest.raises(SystemExit):
         main(["aggregate", "--data-dir", str(rounds), "--round", "Känd 2026", "--by", "kön"])
+
+
+@pytest.fixture
+def three_rounds(data_dir):
+    def fill(session):
+        for name, women, men, days in TREND_ROUNDS:
+            add_round(session, name, trend_cases(women, men, days), code_prefix=name[-2:])
+
+    return filled(data_dir, fill)
+
+
+def test_trend_over_three_rounds(capsys, three_rounds):
+    """The gap per round with its interval and the tested trend, in text and JSON, from the command line."""
+    names = [arg for name, *_ in TREND_ROUNDS for arg in ("--round", name)]
+    code, out, err = aggregate_cli(capsys, three_rounds, *names, "--trend")
+    assert (code, err) == (0, "")
+    trend_part = out[out.index("Trend: År 2024 → År 2025 → År 2026") :]
+    row = next(line for line in trend_part.splitlines() if line.startswith("  Frågade handläggaren om barn? – Ja"))
+    cells = [cell.strip() for cell in row.split("  ") if cell.strip()]
+    assert cells[1].startswith("60 p.e. (") and cells[2].startswith("20 p.e. (") and cells[3].startswith("0 p.e. (")
+    assert cells[-1] == "skillnaden har minskat"
+    assert "trendens eget p-värde (ojusterat)" in trend_part
+    code, out, err = aggregate_cli(capsys, three_rounds, *names, "--trend", "--format", "json")
+    assert (code, err) == (0, "")
+    document = json.loads(out)
+    assert document["counts"]["cases"] == 240  # the three rounds together
+    asked = next(q for q in document["trend"]["questions"] if q["key"] == "fragat")
+    assert [round(p["gap"]) for p in asked["points"]] == [60, 20, 0]
+    assert all(p["low"] < p["gap"] < p["high"] for p in asked["points"])
+    assert asked["slope_low"] < asked["slope"] < asked["slope_high"] < 0
+    assert asked["verdict"] == "narrowed"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 from collections.abc import Iterator
 
@@ -13,12 +14,13 @@ import pytest
 from openpyxl import load_workbook
 
 from reviewer.domain.sex import SexGroup
+from reviewer.reports.common import P_ADJUSTED, P_VALUE
 from reviewer.reports.csv_export import render_csv
 from reviewer.reports.json_export import render_json
 from reviewer.reports.pdf import render_pdf
 from reviewer.reports.xlsx_export import render_xlsx
 from reviewer.services.aggregation import AggregateRequest, aggregate
-from reviewer.services.aggregation.text import format_percent
+from reviewer.services.aggregation.text import format_p, format_percent, render_text
 from reviewer.services.anonymisation import COLUMNS, ExportRequest, build_anonymised
 from reviewer.services.demo import create_demo_data
 from reviewer.services.report import ReportRequest, build_report
@@ -126,3 +128,62 @@ def test_csv_xlsx_json_and_pdf_hold_the_same_figures(figures, tmp_path):
                 continue
             assert format_percent(comparison.female_percent, "sv") in flat
             assert format_percent(comparison.male_percent, "sv") in flat
+
+
+def test_every_output_carries_the_same_adjusted_figures(app, figures, tmp_path):
+    """The p-values adjusted across the round, the flags and the intervals: the aggregation's own in the anonymised
+    result, its CSV, XLSX and JSON, the internal PDF and the text report – and the same comparisons hidden."""
+    aggregated, result, _report = figures
+    published = {q.key: q for s in result.sections for q in s.questions}
+    compared = {
+        q.key: q.comparison
+        for q in aggregated.questions()
+        if q.comparison is not None and q.comparison.test is not None
+    }
+    assert sum(1 for c in compared.values() if not c.primary and c.p_adjusted is not None) > 10
+    shown = {}
+    for key, c in compared.items():
+        question = published[key]
+        if question.comparison is None:
+            assert question.comparison_reason is not None, key  # hidden, and said so
+            continue
+        mine = question.comparison
+        assert (mine.p_adjusted, mine.flagged, mine.test.p_value) == (c.p_adjusted, c.flagged, c.test.p_value), key
+        assert (mine.difference_low, mine.difference_high) == (c.difference_low, c.difference_high), key
+        assert (mine.median_ratio_low, mine.median_ratio_high) == (c.median_ratio_low, c.median_ratio_high), key
+        shown[key] = c
+    assert len(shown) > 10
+
+    from_json = {q["key"]: q["comparison"] for s in json.loads(render_json(result))["sections"] for q in s["questions"]}
+    rows = list(csv.DictReader(io.StringIO(render_csv(result).lstrip("\ufeff")), delimiter=";"))
+    from_csv: dict[str, set[str]] = {}
+    for row in rows:
+        if row.get("p_justerat"):
+            from_csv.setdefault(row["fraga_kod"], set()).add(row["p_justerat"])
+    book = load_workbook(io.BytesIO(render_xlsx(result)))
+    grid = [list(r) for ws in book.worksheets for r in ws.iter_rows(values_only=True)]
+    for key, c in shown.items():
+        assert from_json[key]["p_adjusted"] == c.p_adjusted and from_json[key]["flagged"] == c.flagged, key
+        (text,) = from_csv[key]
+        assert float(text.replace(",", ".")) == pytest.approx(c.p_adjusted, rel=5e-4), key
+        start = next(i for i, r in enumerate(grid) if len(r) > 1 and r[1] == key)
+        label = P_VALUE.sv if c.primary else P_ADJUSTED.sv
+        value = next(r[1] for r in grid[start:] if r[0] == label)
+        assert value == pytest.approx(c.test.p_value if c.primary else c.p_adjusted), key
+
+    with app.db.session() as session:
+        internal = build_report(session, ReportRequest(tuple(r.uuid for r in aggregated.rounds)))
+    pdf = tmp_path / "intern.pdf"
+    pdf.write_bytes(render_pdf(internal))
+    pdftotext = require_tool("pdftotext")
+    flat = " ".join(
+        subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
+    report = render_text(aggregated, "sv", {})
+    for c in compared.values():
+        adjusted = format_p(c.p_adjusted, "sv").removeprefix("p = ").removeprefix("p ")
+        if not c.primary:
+            assert f"justerat p = {adjusted}" in flat or f"justerat p {adjusted}" in flat
+            assert re.search(rf"  {re.escape(adjusted)}(  |$)", report, re.MULTILINE), adjusted
+    for finding in aggregated.findings:
+        assert finding.message.sv in report

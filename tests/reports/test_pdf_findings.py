@@ -185,8 +185,10 @@ def test_the_before_after_table_shows_option_change_interval_p_and_verdict(befor
     gap = change.gap
     assert f"{format_number(gap.change, 'sv')} p.e." in lines[row]  # -50 p.e.
     assert f"({format_number(gap.low, 'sv', 0)} till {format_number(gap.high, 'sv', 0)})" in lines[row + 1]
-    p = format_p(gap.p_adjusted, "sv").removeprefix("p = ")
-    assert re.search(rf"50 p\.e\.\s+0 p\.e\.\s+-50 p\.e\.\s+{p}\s+skillnaden har", lines[row])
+    raw, adjusted = (format_p(p, "sv").removeprefix("p = ").removeprefix("p ") for p in (gap.p_value, gap.p_adjusted))
+    assert re.search(rf"50 p\.e\.\s+0 p\.e\.\s+-50 p\.e\.\s+{raw}\s+{adjusted}\s+skillnaden", lines[row])
+    # both p-values, labelled: the change's own and the adjusted one
+    assert re.search(r"Förändring\s+p\s+Justerat\s+Bedömning", lines[section])
     assert "75 % mot 25 %" in lines[row + 1] and "50 % mot 50 %" in lines[row + 1]
     decided = row_of(lines[section:], "Vad blev beslutet?") + section
     assert VERDICT_WORDS["unchanged"].sv in lines[decided]

@@ -147,12 +147,14 @@ def test_before_after(report):
     row = next(i for i, line in enumerate(lines) if i > section and line.startswith("Frågade handläggaren"))
     words = lines[row].split()
     start = words.index("100")
-    expected = ["100", "p.e.", "-29,4", "p.e.", "-129,4", "p.e.", "<", "0,001", "skillnaden", "har", "bytt"]
+    # the change's own p, then the adjusted p, then the verdict (wrapped in its column)
+    expected = ["100", "p.e.", "-29,4", "p.e.", "-129,4", "p.e.", "<", "0,001", "<", "0,001", "skillnaden", "har"]
     assert words[start:] == expected
-    assert re.search(r"100 % mot 0 %\s+42 % mot 71 %\s+\(-146 till -71\)", lines[row + 1])
+    assert re.search(r"100 % mot 0 %\s+42 % mot 71 %\s+\(-146 till -71\)\s+bytt riktning", lines[row + 1])
     # a question the baseline is too small for is not called anything but untestable
-    row = next(line for line in lines[section:] if line.startswith("Framkom våld? – Ja"))
-    assert re.search(r"för litet underlag\s+-16,7 p\.e\.\s+–\s+–\s+kan inte prövas", row)
+    row = next(i for i, line in enumerate(lines) if i > section and line.startswith("Framkom våld? – Ja"))
+    assert re.search(r"för litet\s+-16,7 p\.e\.\s+–\s+–\s+–\s+kan inte", lines[row])  # change, p, adjusted p
+    assert re.search(r"underlag.*prövas", lines[row + 1])
 
 
 def test_page_numbers_contents_and_metadata(report):

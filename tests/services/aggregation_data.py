@@ -175,3 +175,27 @@ def _fill(
                 if value is not None:
                     case.answers[key] = int(value) if key == "skala" else value
     return women + men + other
+
+
+TREND_N = 40  # women and men per round of a trend
+
+
+def trend_cases(women_yes: int, men_yes: int, women_days: int) -> list[Case]:
+    """TREND_N women and TREND_N men: "fragat" answered ja by the given numbers, "na_fraga" half ja in both groups
+    every round, "dagar" spread ±3 days around a median of `women_days` for women and 15 for men."""
+    cases = []
+    for sex, yes, days in ((Sex.KVINNA, women_yes, women_days), (Sex.MAN, men_yes, 15)):
+        for i in range(TREND_N):
+            answers = {
+                "fragat": "ja" if i < yes else "nej",
+                "na_fraga": "ja" if i % 2 else "nej",
+                "dagar": days + i % 7 - 3,
+            }
+            cases.append(Case(sex, answers))
+    return cases
+
+
+# Three rounds of a trend (name, women and men answering fragat ja, women's median days): 80 % against 20 % (a gap
+# of 60 points), 60 % against 40 % (20), 50 % against 50 % (0); medians 30, 20 and 15 days for women against 15 for
+# men (ratios 2, 1.33, 1).
+TREND_ROUNDS = (("År 2024", 32, 8, 30), ("År 2025", 24, 16, 20), ("År 2026", 20, 20, 15))

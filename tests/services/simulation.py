@@ -18,7 +18,7 @@ from reviewer.checklists.loader import builtin_checklists
 from reviewer.checklists.schema import NUMBER_TYPES, ChecklistDefinition, Question, QuestionType
 from reviewer.domain.sex import Sex, SexGroup
 from reviewer.services.aggregation import Aggregate, AggregateRequest, BeforeAfter, summarise
-from reviewer.services.aggregation.before_after import question_changes
+from reviewer.services.aggregation.before_after import changes_between
 from reviewer.services.aggregation.counting import Collected, Counts, Tally, kind_of
 from reviewer.services.aggregation.model import RoundInfo
 from reviewer.services.aggregation.versions import RoundRow
@@ -125,10 +125,8 @@ def yes_no_keys(definition: ChecklistDefinition) -> list[str]:
 def simulated_before_after(after: Collected, before: Collected) -> BeforeAfter:
     """`compare_rounds` over two simulated rounds of the same checklist version: every key maps to itself."""
     request = AggregateRequest(("sim",))
-    after_result, before_result = summarise(after, request), summarise(before, request)
     lineage = {q.key: q.key for q in after.definition.questions()}
-    changes, n_tested = question_changes(after, before, lineage, after_result, before_result, request.thresholds)
-    return BeforeAfter(after_result, before_result, changes, n_tested)
+    return changes_between(after, before, lineage, request, request)
 
 
 def power_table(sizes: tuple[int, ...] = (30, 50, 100), rounds: int = 50, seed: int = 1) -> str:

@@ -5,11 +5,24 @@ from __future__ import annotations
 
 import copy
 
+import numpy as np
 import pytest
 
+from reviewer.domain.inference import ValueCounts
 from reviewer.domain.sex import Sex, SexGroup
-from reviewer.services.aggregation import AggregateRequest, AggregationError, aggregate, compare_rounds
+from reviewer.services.aggregation import (
+    AggregateRequest,
+    AggregationError,
+    BeforeAfter,
+    aggregate,
+    compare_rounds,
+    summarise,
+)
+from reviewer.services.aggregation.before_after import changes_between, question_changes
+from reviewer.services.aggregation.compare import bootstraps, reusing_results
+from reviewer.services.aggregation.json_form import before_after_to_json
 from tests.services.aggregation_data import Case, add_checklist, add_round, checklist_data
+from tests.services.simulation import Planted, checklist, simulated_round, yes_no_keys
 
 F, M = SexGroup.FEMALE, SexGroup.MALE
 
@@ -176,3 +189,35 @@ def test_refusals(app, rounds):
         compare(app, third, baseline)
     with pytest.raises(AggregationError, match="not linked"), app.db.session() as session:
         aggregate(session, AggregateRequest((baseline, third)))
+
+
+@pytest.mark.parametrize("slug", ["missbruk", "fardtjanst", "barnomsorg"])
+def test_reusing_the_rounds_results_changes_no_figure(slug):
+    """Before/after reuses the two pictures' comparisons, table tests and bootstrap draws; computed afresh, without
+    reuse, every figure of the document is the same."""
+    definition = checklist(slug)
+    rng = np.random.default_rng(23)
+    before = simulated_round(definition, 60, 50, rng, Planted({yes_no_keys(definition)[0]: (0.6, 0.4)}))
+    after = simulated_round(definition, 55, 65, rng)
+    request = AggregateRequest(("sim",))
+    lineage = {q.key: q.key for q in definition.questions()}
+    reused = changes_between(after, before, lineage, request, request)
+    after_picture, before_picture = summarise(after, request), summarise(before, request)
+    changes, n_tested = question_changes(after, before, lineage, after_picture, before_picture, request.thresholds)
+    fresh = BeforeAfter(after_picture, before_picture, changes, n_tested)
+    assert before_after_to_json(reused) == before_after_to_json(fresh)
+
+
+def test_draws_are_reused_only_within_the_block_and_only_for_the_same_answers():
+    women, men = ValueCounts.of([3.0, 4.0, 4.0, 9.0, 12.0]), ValueCounts.of([2.0, 5.0, 5.0, 7.0, 8.0])
+    other = ValueCounts.of([2.0, 5.0, 5.0, 7.0, 8.5])
+    with reusing_results():
+        first = bootstraps(women, men)
+        assert bootstraps(ValueCounts.of([12.0, 9.0, 4.0, 4.0, 3.0]), men) is first  # the same answers
+        assert bootstraps(women, other) is not first
+        assert bootstraps(women, men, 2) is not first
+    outside = bootstraps(women, men)
+    assert outside is not first
+    assert np.array_equal(outside[0].medians, first[0].medians) and np.array_equal(outside[1].means, first[1].means)
+    with pytest.raises(ValueError, match="read-only"):
+        first[0].medians[0] = 0.0  # kept draws are shared, so nobody may change them

@@ -9,14 +9,18 @@ passes or fails every time). docs/aggregate-format.md reports the figures measur
 
 from __future__ import annotations
 
+import copy
 import math
 
 import numpy as np
 import pytest
 
+from reviewer.checklists.loader import definition_from_dict
+from reviewer.checklists.schema import ChecklistDefinition, QuestionType
 from reviewer.domain.sex import SexGroup
 from reviewer.services.aggregation import Comparison
 from reviewer.services.aggregation.counting import Collected
+from tests.services.aggregation_data import checklist_data
 from tests.services.simulation import (
     Planted,
     checklist,
@@ -147,9 +151,24 @@ def _assert_mirrored(c: Comparison, m: Comparison) -> None:
         assert m.mean_ratio == pytest.approx(1 / c.mean_ratio)
 
 
-@pytest.mark.parametrize("slug", ["missbruk", "fardtjanst", "barnomsorg"])
+def every_type() -> ChecklistDefinition:
+    """The test checklist with a second yes/no, an integer and a decimal question added: every type the aggregation
+    compares."""
+    data = copy.deepcopy(checklist_data(slug="alla_typer"))
+    data["sections"][1]["questions"] += [
+        {"key": "atgard", "type": "yes_no", "text": "Föreslogs en åtgärd?", "compare_by_sex": True},
+        {"key": "antal", "type": "integer", "text": "Antal insatser", "compare_by_sex": True},
+        {"key": "timmar", "type": "decimal", "text": "Timmar per vecka", "compare_by_sex": True},
+    ]
+    return definition_from_dict(data, "test")
+
+
+COMPARED_TYPES = set(QuestionType) - {QuestionType.DATE, QuestionType.TEXT}
+
+
+@pytest.mark.parametrize("slug", ["missbruk", "fardtjanst", "barnomsorg", "alla_typer"])
 def test_mirror_image_data_give_mirror_image_results_for_every_question_type(slug):
-    definition = checklist(slug)
+    definition = every_type() if slug == "alla_typer" else checklist(slug)
     rng = np.random.default_rng(3)
     keys = yes_no_keys(definition)
     planted = Planted({keys[0]: (0.3, 0.7), keys[1]: (0.55, 0.45)})
@@ -166,4 +185,36 @@ def test_mirror_image_data_give_mirror_image_results_for_every_question_type(slu
         assert m.option == c.option
         _assert_mirrored(c, m)
     assert len(types) >= 4
+    if slug == "alla_typer":
+        assert types == COMPARED_TYPES
     assert {f.question_key for f in result.findings} == {f.question_key for f in mirror.findings}
+
+
+def test_mirror_image_rounds_give_mirror_image_changes_for_every_question_type():
+    """Before/after of mirrored rounds: the same verdicts and p-values, the change of the gap negated (for numbers
+    inverted) with its interval mirrored."""
+    definition = every_type()
+    rng = np.random.default_rng(29)
+    keys = yes_no_keys(definition)
+    before = simulated_round(definition, 70, 60, rng, Planted({keys[0]: (0.7, 0.3)}))
+    after = simulated_round(definition, 65, 75, rng, Planted({keys[0]: (0.3, 0.7)}))
+    result = simulated_before_after(after, before)
+    mirror = simulated_before_after(_mirrored(after), _mirrored(before))
+    types = set()
+    for change, mirrored in zip(result.questions, mirror.questions, strict=True):
+        assert (mirrored.key, mirrored.status, mirrored.option) == (change.key, change.status, change.option)
+        if change.gap is None:
+            assert mirrored.gap is None
+            continue
+        types.add(definition.question(change.key).type)
+        assert mirrored.verdict == change.verdict
+        assert mirrored.gap.p_value == pytest.approx(change.gap.p_value, rel=1e-6)
+        assert mirrored.gap.p_adjusted == pytest.approx(change.gap.p_adjusted, rel=1e-6)
+        if change.kind == "numeric":
+            assert mirrored.gap.change == pytest.approx(1 / change.gap.change)
+            assert (mirrored.gap.low, mirrored.gap.high) == pytest.approx((1 / change.gap.high, 1 / change.gap.low))
+        else:
+            assert mirrored.gap.change == pytest.approx(-change.gap.change)
+            assert (mirrored.gap.low, mirrored.gap.high) == pytest.approx((-change.gap.high, -change.gap.low))
+    assert types == COMPARED_TYPES
+    assert next(c for c in result.questions if c.key == keys[0]).verdict == "reversed"

@@ -72,7 +72,7 @@ def header_tip(model, column: int) -> str:
 
 # The columns of the per-question table and of the before/after table.
 QUESTION, FEMALE, MALE, OTHER, TOTAL, DIFFERENCE, P, P_ADJUSTED, ASSESSMENT = range(9)
-BA_QUESTION, BA_BEFORE, BA_AFTER, BA_CHANGE, BA_P, BA_VERDICT = range(6)
+BA_QUESTION, BA_BEFORE, BA_AFTER, BA_CHANGE, BA_RAW_P, BA_P, BA_VERDICT = range(7)
 
 
 def sv(value: float, decimals: int = 1) -> str:
@@ -339,8 +339,9 @@ def test_before_after_against_the_baseline_round(qtbot, app, page, demo, screens
     view = page.before_after_view
     assert "Missbruk 2027 (2027) (efter) jämförd med" in view.title.text()
     model = view.model
-    assert headers(model) == ["Fråga", "Skillnad före", "Skillnad efter", "Förändring (95 % KI)", "justerat p",
+    assert headers(model) == ["Fråga", "Skillnad före", "Skillnad efter", "Förändring (95 % KI)", "p", "justerat p",
                               "Bedömning"]  # fmt: skip
+    assert "före justeringen för antalet frågor" in header_tip(model, BA_RAW_P)
     assert "skillnad i skillnader" in header_tip(model, BA_CHANGE)
     assert "om skillnaden är densamma i båda omgångarna" in header_tip(model, BA_P)
     result = page.before_after
@@ -357,6 +358,7 @@ def test_before_after_against_the_baseline_round(qtbot, app, page, demo, screens
     assert gap.high < 0 and gap.p_adjusted < 0.05
     assert cell(model, row, BA_CHANGE) == f"{signed(gap.change)} p.e. ({sv(gap.low, 0)} till {sv(gap.high, 0)})"
     assert cell(model, row, BA_P) == format_p(gap.p_adjusted, "sv", 0.05).removeprefix("p = ").removeprefix("p ")
+    assert cell(model, row, BA_RAW_P) == format_p(gap.p_value, "sv", 0.05).removeprefix("p = ").removeprefix("p ")
     assert change.verdict == "narrowed"
     assert cell(model, row, BA_VERDICT) == VERDICT_WORDS["narrowed"].sv == "skillnaden har minskat"
     assert "Kvinnor 50 % (n 20)" in tip(model, row, BA_AFTER)

@@ -19,8 +19,9 @@ from reviewer.services.aggregation import (
     trend,
     unit_of,
 )
+from reviewer.services.aggregation.change_text import render_before_after_text, render_trend_text
 from reviewer.services.aggregation.json_form import before_after_to_json, to_json, trend_to_json
-from reviewer.services.aggregation.text import render_before_after_text, render_text, render_trend_text
+from reviewer.services.aggregation.text import render_text
 from reviewer.services.checklists import definition_of, get_version
 from reviewer.services.files import write_atomically
 from reviewer.services.rounds import find_round_by_name

@@ -1,5 +1,5 @@
 """Before and after: per question the gap between women and men in the baseline and now, at the same answer, the
-change of the gap with its 95 % interval and adjusted p, and what it means (`text.VERDICT_WORDS`)."""
+change of the gap with its 95 % interval, its own and its adjusted p, and what it means (`text.VERDICT_WORDS`)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,8 @@ def before_after(story: Story) -> None:
         "svar, valt utan att se på den nya omgången ensam: ja för ja/nej-frågor, det svar checklistan anger, eller "
         "svaret med störst skillnad i båda omgångarna sammanlagt. Förändringen är skillnaden efter minus skillnaden "
         "före (för tal kvoten efter delad med kvoten före, där 1 betyder oförändrad), med 95 % konfidensintervall. "
-        "Justerat p prövar om skillnaden är densamma, justerat för antalet prövade frågor (Benjamini–Hochberg). "
+        "Kolumnen p prövar om skillnaden är densamma i båda omgångarna (ojusterat); justerat p är samma p justerat för "
+        "antalet prövade frågor (Benjamini–Hochberg). "
         "”Skillnaden har minskat” eller ”har ökat” står bara när förändringen håller efter justeringen. Frågor som "
         "bytt nyckel mellan checklistans versioner jämförs med sin föregångare."
     )
@@ -54,6 +55,7 @@ def before_after(story: Story) -> None:
         "Före",
         "Efter",
         story.right("Förändring\n(95 % KI)", True),
+        story.right("p", True),
         story.right("Justerat\np", True),
         story.cell("Bedömning", True),
     ]
@@ -68,6 +70,7 @@ def before_after(story: Story) -> None:
                 story.right(_gap(story, change, "after", (change.key, "after") in hidden)),
                 story.right(_change(change, bool(sides))),
                 story.right(_p(change, bool(sides))),
+                story.right(_p_adjusted(change, bool(sides))),
                 story.cell(
                     HIDDEN_MARK
                     if change.verdict is None and sides
@@ -75,7 +78,7 @@ def before_after(story: Story) -> None:
                 ),
             ]
         )
-    story.table(rows, [48 * mm, 26 * mm, 26 * mm, 26 * mm, 18 * mm, WIDTH - 144 * mm])
+    story.table(rows, [44 * mm, 25 * mm, 25 * mm, 26 * mm, 14 * mm, 17 * mm, WIDTH - 151 * mm])
     others = [c for c in questions if c.status in {"new", "retired", "type_changed"}]
     if others:
         reasons = {"new": "ny fråga", "retired": "frågan har tagits bort", "type_changed": "frågetypen har ändrats"}
@@ -132,12 +135,25 @@ def _verdict(change: QuestionChange, hidden: bool) -> str:
     return VERDICT_WORDS[change.verdict or "not_tested"].sv
 
 
+def _p_number(p: float) -> str:
+    return whole(format_p(p, "sv").removeprefix("p = ").removeprefix("p "))
+
+
 def _p(change: QuestionChange, hidden: bool) -> str:
+    """The change's own p-value, before any adjustment."""
+    gap = change.gap
+    if gap is None:
+        return HIDDEN_MARK if hidden else "–"
+    return _p_number(gap.p_value)
+
+
+def _p_adjusted(change: QuestionChange, hidden: bool) -> str:
+    """Adjusted across the compared questions; a primary question is not adjusted and says so."""
     gap = change.gap
     if gap is None:
         return HIDDEN_MARK if hidden else "–"
     if change.primary:
-        return f"{whole(format_p(gap.p_value, 'sv').removeprefix('p = ').removeprefix('p '))}\n(ojusterat)"
+        return "ojusterat"
     if gap.p_adjusted is None:
         return "–"
-    return whole(format_p(gap.p_adjusted, "sv").removeprefix("p = ").removeprefix("p "))
+    return _p_number(gap.p_adjusted)

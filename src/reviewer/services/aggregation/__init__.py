@@ -6,11 +6,11 @@ differences between them, before/after and trends. The package's modules, each w
 - `counting`: the only SQL, reading the answer counts into tallies;
 - `compare`: per question the groups' figures and women against men, with tests and intervals (pure);
 - `multiplicity`: adjusting a selection's p-values together, so that chance does not make findings (pure);
-- `summary`: `aggregate()`, the picture of a selection; `before_after`: `compare_rounds()` and `trend()`;
+- `summary`: `aggregate()`, the picture of a selection; `before_after`: `compare_rounds()`; `trend`: `trend()`;
 - `text` and `json_form`: the sentences and the text report, and the JSON document.
 """
 
-from reviewer.services.aggregation.before_after import compare_rounds, trend
+from reviewer.services.aggregation.before_after import compare_rounds
 from reviewer.services.aggregation.compare import categorical_comparison, numeric_comparison, sex_distribution, unit_of
 from reviewer.services.aggregation.model import (
     GROUPS,
@@ -44,6 +44,7 @@ from reviewer.services.aggregation.model import (
     sex_heading,
 )
 from reviewer.services.aggregation.summary import aggregate, filter_options, summarise
+from reviewer.services.aggregation.trend import trend
 
 __all__ = [
     "GROUPS",

@@ -1,5 +1,5 @@
-"""A round against its baseline (before/after) and a series of rounds (a trend): whether the gap between women and
-men changed, tested, not read off two point estimates.
+"""A round against its baseline (before/after): whether the gap between women and men changed, tested, not read off
+two point estimates. `trend` does the same over three or more rounds with these pieces.
 
 The compared option of a categorical question is fixed before the after round is looked at: "ja", the checklist's
 `compare_option`, or else the option most different between women and men in both rounds pooled. The change of the
@@ -13,17 +13,14 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from statistics import NormalDist
 
 import numpy as np
 from sqlmodel import Session
 
 from reviewer.checklists.schema import ChecklistDefinition, Question
 from reviewer.domain.inference import (
-    CONFIDENCE,
     TwoByTwo,
     change_in_gap,
-    linear_trend,
     ratio,
     ratio_draws,
     ratio_estimate,
@@ -39,9 +36,10 @@ from reviewer.services.aggregation.compare import (
     most_different,
     numeric_comparison,
     option_values,
+    reusing_results,
     value_counts,
 )
-from reviewer.services.aggregation.counting import Collected, Tally, collect, kind_of
+from reviewer.services.aggregation.counting import Collected, Tally, collect
 from reviewer.services.aggregation.model import (
     GROUPS,
     Aggregate,
@@ -58,13 +56,10 @@ from reviewer.services.aggregation.model import (
     OptionSource,
     Progress,
     QuestionChange,
-    QuestionTrend,
-    RoundTrend,
-    TrendPoint,
 )
 from reviewer.services.aggregation.multiplicity import adjusted_p_values
 from reviewer.services.aggregation.summary import summarise
-from reviewer.services.aggregation.versions import RoundRow, Versions, load_rounds
+from reviewer.services.aggregation.versions import Versions, load_rounds
 from reviewer.storage.models import Round
 
 
@@ -106,18 +101,39 @@ def compare_rounds(
 
     after_data = collect(session, replace(request_template, round_uuids=(round_uuid,)), part(0))
     before_data = collect(session, replace(request_template, round_uuids=(baseline_uuid,)), part(1))
-    after = summarise(after_data, replace(request_template, round_uuids=(round_uuid,)))
-    before = summarise(before_data, replace(request_template, round_uuids=(baseline_uuid,)))
     versions = Versions(session, round_row.info.checklist_slug)
     lineage = _lineage(versions, after_data.definition, before_data.definition)
-    changes, n_tested = question_changes(after_data, before_data, lineage, after, before, request_template.thresholds)
+    result = changes_between(
+        after_data,
+        before_data,
+        lineage,
+        replace(request_template, round_uuids=(round_uuid,)),
+        replace(request_template, round_uuids=(baseline_uuid,)),
+    )
+    if progress is not None:
+        progress(1, 1)
+    return result
+
+
+def changes_between(
+    after_data: Collected,
+    before_data: Collected,
+    lineage: Mapping[str, str | None],
+    after_request: AggregateRequest,
+    before_request: AggregateRequest,
+) -> BeforeAfter:
+    """Both rounds' pictures and every question's change, from the collected tallies. No SQL: the calibration tests
+    simulate rounds through it. The changes reuse the pictures' comparisons and bootstrap draws (`reusing_results`)
+    rather than computing them again."""
+    with reusing_results():
+        after = summarise(after_data, after_request)
+        before = summarise(before_data, before_request)
+        changes, n_tested = question_changes(after_data, before_data, lineage, after, before, after_request.thresholds)
     matched = {c.baseline_key for c in changes if c.baseline_key is not None}
     for section in before.sections:
         for result in section.questions:
             if result.key not in matched:
                 changes.append(_not_compared(result.key, result.key, None, result.text, result.kind, "retired", None))
-    if progress is not None:
-        progress(1, 1)
     return BeforeAfter(after, before, changes, n_tested)
 
 
@@ -153,7 +169,7 @@ def _lineage(versions: Versions, after: ChecklistDefinition, before: ChecklistDe
     return lineage
 
 
-def _overall(tallies: Mapping[tuple[str | None, SexGroup], Tally]) -> dict[SexGroup, Tally]:
+def overall_tallies(tallies: Mapping[tuple[str | None, SexGroup], Tally]) -> dict[SexGroup, Tally]:
     overall = {g: Tally() for g in GROUPS}
     for (_, group), tally in tallies.items():
         overall[group].merge(tally)
@@ -198,8 +214,8 @@ def _question_change(
         return not_compared("type_changed")
     if kind == "not_aggregated":
         return not_compared("not_aggregated")
-    after_tallies = _overall(after_data.tallies[question.key])
-    before_tallies = _overall(before_data.tallies[baseline_key])
+    after_tallies = overall_tallies(after_data.tallies[question.key])
+    before_tallies = overall_tallies(before_data.tallies[baseline_key])
     if kind == "categorical":
         return _categorical_change(question, section_key, baseline_key, text, after_tallies, before_tallies, thresholds)
     return _numeric_change(question, section_key, baseline_key, text, after_tallies, before_tallies, thresholds)
@@ -221,7 +237,7 @@ def pooled_option(
     return most_different(groups[SexGroup.FEMALE], groups[SexGroup.MALE]), "pooled"
 
 
-def _groups(
+def groups_at(
     question: Question, tallies: Mapping[SexGroup, Tally], others: Sequence[Mapping[SexGroup, Tally]]
 ) -> dict[SexGroup, GroupResult]:
     options = option_values(question, [t for o in others for t in o.values()])
@@ -243,8 +259,8 @@ def _categorical_change(
 ) -> QuestionChange:
     both = [after_tallies, before_tallies]
     option, source = pooled_option(question, both)
-    after_groups = _groups(question, after_tallies, both)
-    before_groups = _groups(question, before_tallies, both)
+    after_groups = groups_at(question, after_tallies, both)
+    before_groups = groups_at(question, before_tallies, both)
     after_c = categorical_comparison(
         question, after_groups[SexGroup.FEMALE], after_groups[SexGroup.MALE], thresholds, option, source
     )
@@ -252,7 +268,7 @@ def _categorical_change(
         question, before_groups[SexGroup.FEMALE], before_groups[SexGroup.MALE], thresholds, option, source
     )
     gap = None
-    if question.compare_by_sex and _testable(after_c, thresholds) and _testable(before_c, thresholds):
+    if question.compare_by_sex and testable(after_c, thresholds) and testable(before_c, thresholds):
         estimate = change_in_gap(_two_by_two(after_c), _two_by_two(before_c))
         assert estimate.p_value is not None
         gap = GapChange(100.0 * estimate.value, 100.0 * estimate.low, 100.0 * estimate.high, estimate.p_value)
@@ -300,8 +316,8 @@ def _numeric_change(
     gap = None
     if (
         question.compare_by_sex
-        and _testable(after_c, thresholds)
-        and _testable(before_c, thresholds)
+        and testable(after_c, thresholds)
+        and testable(before_c, thresholds)
         and after_c.median_ratio
         and before_c.median_ratio
     ):
@@ -338,7 +354,7 @@ def _numeric_change(
     )
 
 
-def _testable(c: Comparison, thresholds: Thresholds) -> bool:
+def testable(c: Comparison, thresholds: Thresholds) -> bool:
     """Both groups large enough to say anything; a round without variation still has a gap (of 0)."""
     return c.state is not ComparisonState.TOO_SMALL and min(c.female_n, c.male_n) >= thresholds.min_group_n
 
@@ -406,130 +422,3 @@ def _gap_size(c: Comparison) -> float | None:
     if c.median_ratio is not None and c.median_ratio > 0:
         return abs(math.log(c.median_ratio))
     return None
-
-
-def trend(
-    session: Session,
-    round_uuids: Sequence[str],
-    request_template: AggregateRequest,
-    progress: Progress | None = None,
-) -> RoundTrend:
-    """The gap of every compared question over three or more rounds, in the order given (oldest first), with a test
-    for a linear trend: the seeds' yearly measurement of the cost per care day is the typical use."""
-    rows = load_rounds(session, round_uuids)
-    if len(rows) < 3:
-        raise AggregationError(
-            Message(
-                "En trend behöver minst tre omgångar; jämför två omgångar med före/efter",
-                "A trend needs at least three rounds; compare two rounds with before/after",
-            )
-        )
-    data = []
-    for index, row in enumerate(rows):
-        data.append(collect(session, replace(request_template, round_uuids=(row.info.uuid,))))
-        if progress is not None:
-            progress(index + 1, len(rows) + 1)
-    versions = Versions(session, rows[0].info.checklist_slug)
-    newest = max((d.definition for d in data), key=lambda d: d.version)
-    lineages = [versions.lineage(newest, d.definition.version) for d in data]
-    thresholds = request_template.thresholds
-    questions: list[QuestionTrend] = []
-    for question in newest.questions():
-        kind = kind_of(question)
-        if not question.compare_by_sex or kind == "not_aggregated":
-            continue
-        keys = [lineage.get(question.key) for lineage in lineages]
-        typed = [
-            key is not None and (old := d.definition.question(key)) is not None and old.type is question.type
-            for key, d in zip(keys, data, strict=True)
-        ]
-        per_round = [
-            _overall(d.tallies[key]) if key is not None and ok else {g: Tally() for g in GROUPS}
-            for key, d, ok in zip(keys, data, typed, strict=True)
-        ]
-        questions.append(_question_trend(question, kind, rows, per_round, thresholds))
-    p_values = [q.p_value for q in questions]
-    adjusted = adjusted_p_values(p_values, [False] * len(questions))
-    result = [
-        replace(q, p_adjusted=p, verdict=_trend_verdict(q, p, thresholds.fdr_q))
-        for q, p in zip(questions, adjusted, strict=True)
-    ]
-    if progress is not None:
-        progress(len(rows) + 1, len(rows) + 1)
-    return RoundTrend([r.info for r in rows], result, sum(1 for p in p_values if p is not None))
-
-
-def _question_trend(
-    question: Question,
-    kind: Kind,
-    rows: Sequence[RoundRow],
-    per_round: Sequence[Mapping[SexGroup, Tally]],
-    thresholds: Thresholds,
-) -> QuestionTrend:
-    z = NormalDist().inv_cdf(0.5 + CONFIDENCE / 2.0)
-    points, scale, variances = [], [], []
-    option = source = None
-    if kind == "categorical":
-        option, source = pooled_option(question, per_round)
-    for row, tallies in zip(rows, per_round, strict=True):
-        gap = low = high = None
-        estimate, variance = None, math.nan
-        if kind == "categorical":
-            groups = _groups(question, tallies, per_round)
-            c = categorical_comparison(
-                question, groups[SexGroup.FEMALE], groups[SexGroup.MALE], thresholds, option, source
-            )
-            if _testable(c, thresholds) and c.difference_low is not None and c.difference_high is not None:
-                gap, low, high = c.difference_pp, c.difference_low, c.difference_high
-                estimate, variance = gap, ((high - low) / (2 * z)) ** 2
-        else:
-            f, m = value_counts(tallies[SexGroup.FEMALE]), value_counts(tallies[SexGroup.MALE])
-            c = numeric_comparison(f, m, thresholds)
-            if _testable(c, thresholds) and c.median_ratio:
-                f_boot, m_boot = bootstraps(f, m)
-                draws = ratio_draws(f_boot.medians, m_boot.medians)
-                logs = np.log(draws[np.isfinite(draws) & (draws > 0)])
-                gap, low, high = c.median_ratio, c.median_ratio_low, c.median_ratio_high
-                estimate = math.log(c.median_ratio)
-                variance = float(np.var(logs, ddof=1)) if logs.size > 1 else math.nan
-        points.append(TrendPoint(row.info.uuid, gap, low, high, c.female_n, c.male_n))
-        scale.append(math.nan if estimate is None else estimate)
-        variances.append(variance)
-    fitted = linear_trend(scale, variances)
-    label = None
-    if option is not None:
-        label = next(
-            (
-                o.label
-                for o in _groups(question, per_round[-1], per_round)[SexGroup.FEMALE].options
-                if o.value == option
-            ),
-            None,
-        )
-    return QuestionTrend(
-        key=question.key,
-        text=Message(question.text.sv, question.text.en or question.text.sv),
-        kind=kind,
-        option=option,
-        option_label=label,
-        points=points,
-        slope=fitted.slope if fitted else None,
-        slope_low=fitted.low if fitted else None,
-        slope_high=fitted.high if fitted else None,
-        p_value=fitted.p_value if fitted else None,
-        p_adjusted=None,
-        verdict=None,
-    )
-
-
-def _trend_verdict(q: QuestionTrend, p_adjusted: float | None, level: float) -> ChangeVerdict:
-    known = [p for p in q.points if p.gap is not None]
-    if q.slope is None or p_adjusted is None or len(known) < 3:
-        return "not_tested"
-    if q.slope == 0:
-        return "unchanged"
-    if p_adjusted >= level:
-        return "no_clear_change"
-    # Towards equality when the trend runs against the sign of the average gap (log ratio for numbers).
-    centre = sum((math.log(p.gap) if q.kind == "numeric" else p.gap) for p in known if p.gap) / len(known)
-    return "narrowed" if (q.slope < 0) == (centre > 0) else "widened"

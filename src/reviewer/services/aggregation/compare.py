@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -50,6 +53,8 @@ from reviewer.services.aggregation.model import (
     OptionSource,
     Unit,
 )
+
+_T = TypeVar("_T")
 
 
 def labels(question: Question) -> dict[str, Message]:
@@ -162,7 +167,7 @@ def categorical_comparison(
     test: TestResult | None = None
     state = _state(female.base, male.base, varies, thresholds)
     if state is ComparisonState.OK:
-        test = proportion_test(table)
+        test = _kept(("table", tuple(map(tuple, table))), lambda: proportion_test(table))
         if picked and question.type is QuestionType.MULTIPLE_CHOICE:
             test = bonferroni(test, len(values))
     names = labels(question)
@@ -194,6 +199,11 @@ def numeric_comparison(
     """Medians (times and costs are skewed) and means and totals (what a budget needs), each ratio female / male
     with a seeded bootstrap interval; Mann–Whitney tests whether the two distributions differ, which is what it
     tests – not the medians."""
+    key = ("numeric", _key(female), _key(male), thresholds, primary)
+    return _kept(key, lambda: _numeric_comparison(female, male, thresholds, primary))
+
+
+def _numeric_comparison(female: ValueCounts, male: ValueCounts, thresholds: Thresholds, primary: bool) -> Comparison:
     f_values = np.repeat(female.values, female.counts)
     m_values = np.repeat(male.values, male.counts)
     f_median = float(np.median(f_values)) if f_values.size else None
@@ -241,18 +251,67 @@ def bootstraps(
     """Each group with a seed of its own, made from the two groups' values: the same answers give the same interval
     every time, and women's and men's answers swapped give exactly the mirrored interval. Before/after gives the
     baseline round offset 2, so that identical rounds do not draw identical resamples."""
+    return _kept(("draws", _key(female), _key(male), offset), lambda: _bootstraps(female, male, offset))
+
+
+def _bootstraps(female: ValueCounts, male: ValueCounts, offset: int) -> tuple[BootstrapStatistics, BootstrapStatistics]:
     f_hash, m_hash = _digest(female), _digest(male)
     f_seed = [BOOTSTRAP_SEED, offset, f_hash, m_hash]
     m_seed = [BOOTSTRAP_SEED, offset, m_hash, f_hash]
     if f_hash == m_hash:  # identical groups must still draw different resamples
         f_seed.append(0)
         m_seed.append(1)
-    return bootstrap(female, f_seed), bootstrap(male, m_seed)
+    return _frozen(bootstrap(female, f_seed)), _frozen(bootstrap(male, m_seed))
+
+
+# What the current `reusing_results()` block has computed, by what it was computed from; None outside a block.
+_KEPT: ContextVar[dict[tuple[object, ...], Any] | None] = ContextVar("kept_results", default=None)
+
+
+@contextmanager
+def reusing_results() -> Iterator[None]:
+    """Within the block, a comparison of numbers, a test of a table and a bootstrap of the same answers are computed
+    once: before/after and a trend need the rounds' own comparisons and draws again (the ratio of ratios, a round's
+    variance), and computing them anew cost a third of a before/after. Each follows from the answers alone, so
+    reusing it changes no figure. Kept only for the block, by digests of the answers, never the answers themselves
+    (a context variable: each thread its own)."""
+    if _KEPT.get() is not None:
+        yield
+        return
+    token = _KEPT.set({})
+    try:
+        yield
+    finally:
+        _KEPT.reset(token)
+
+
+def _kept(key: tuple[object, ...], compute: Callable[[], _T]) -> _T:
+    kept = _KEPT.get()
+    if kept is None:
+        return compute()
+    if key not in kept:
+        kept[key] = compute()
+    result: _T = kept[key]
+    return result
+
+
+def _frozen(statistics: BootstrapStatistics) -> BootstrapStatistics:
+    """Read-only draws: a kept result is handed to every caller that asks for the same groups."""
+    statistics.medians.flags.writeable = False
+    statistics.means.flags.writeable = False
+    return statistics
 
 
 def _digest(group: ValueCounts) -> int:
+    """The group's part of its bootstrap seed."""
     digest = hashlib.blake2b(group.values.tobytes() + group.counts.tobytes(), digest_size=8).digest()
     return int.from_bytes(digest, "big")
+
+
+def _key(group: ValueCounts) -> bytes:
+    """The group's identity among the kept results: 128 bits of BLAKE2b over its values and counts (two different
+    groups sharing results is as likely as guessing a 128-bit key), so the answers themselves need not be kept."""
+    return hashlib.blake2b(group.values.tobytes() + group.counts.tobytes(), digest_size=16).digest()
 
 
 def _state(n_female: int, n_male: int, varies: bool, thresholds: Thresholds) -> ComparisonState:

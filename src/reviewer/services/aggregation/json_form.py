@@ -267,6 +267,7 @@ def trend_to_json(trend: RoundTrend) -> dict[str, Any]:
                 "p_value": q.p_value,
                 "p_adjusted": q.p_adjusted,
                 "verdict": q.verdict,
+                "primary": q.primary,
             }
             for q in trend.questions
         ],

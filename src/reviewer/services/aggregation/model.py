@@ -313,7 +313,8 @@ class TrendPoint:
 @dataclass(frozen=True)
 class QuestionTrend:
     """The gap of one question over three or more rounds and the test for a linear trend in it (`slope` per round,
-    for numbers on the log scale of the ratio), adjusted like before/after across the questions."""
+    for numbers on the log scale of the ratio), adjusted like before/after across the questions; a `primary`
+    question keeps its own p-value and is tested at alpha."""
 
     key: str
     text: Message
@@ -327,6 +328,7 @@ class QuestionTrend:
     p_value: float | None
     p_adjusted: float | None
     verdict: ChangeVerdict | None
+    primary: bool = False
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,14 @@ from collections.abc import Iterator
 from reviewer.domain.sex import SexGroup, Subject
 from reviewer.domain.statistics import ComparisonState
 from reviewer.domain.text import Language, Message, count_of
+from reviewer.services.aggregation.compare import sex_distribution
 from reviewer.services.aggregation.model import (
+    GROUPS,
     MIN_PERCENT_BASE,
     Aggregate,
-    BeforeAfter,
     Comparison,
     GroupResult,
-    QuestionChange,
     QuestionResult,
-    RoundTrend,
     Unit,
     sex_heading,
 )
@@ -247,11 +246,15 @@ _STATE_WORDS = {
 FLAG_MARK = "◆"
 
 
-def _cell_percent(group: GroupResult, option: str | None, language: Language) -> str:
-    for item in group.options:
-        if item.value == option:
-            return "–" if item.percent is None else format_percent(item.percent, language)
-    return "–"
+def _share_cell(group: GroupResult, option: str | None, language: Language) -> str:
+    """The share with its 95 % Wilson interval and base, "42 % (29–56, n 50)"; "– (n 3)" below the base."""
+    item = next((o for o in group.options if o.value == option), None)
+    if item is None or item.percent is None:
+        return f"– (n {group.base})"
+    if item.ci_low is None or item.ci_high is None:
+        return f"{format_percent(item.percent, language)} (n {group.base})"
+    low, high = format_number(item.ci_low, language, 0), format_number(item.ci_high, language, 0)
+    return f"{format_percent(item.percent, language)} ({low}–{high}, n {group.base})"
 
 
 def _difference(c: Comparison, language: Language) -> str:
@@ -304,8 +307,21 @@ def _cells(
             for g in ordered
         ]
     if kind == "categorical":
-        return [f"{_cell_percent(g, option, language)} (n {g.base})" for g in ordered]
+        return [_share_cell(g, option, language) for g in ordered]
     return [f"n {g.n}" for g in ordered]
+
+
+def _distribution_row(groups: dict[SexGroup, GroupResult], option: str | None, language: Language) -> list[str]:
+    """SCB's other view: of all with the compared answer, the share women, men and annat/okänt (counts alone below
+    MIN_PERCENT_BASE)."""
+    shares = sex_distribution(groups, option)
+    counts = {g: next((o.count for o in groups[g].options if o.value == option), 0) for g in groups}
+    total = sum(counts.values())
+    label = "  · könsfördelning" if language == "sv" else "  · sex distribution"
+    if total < MIN_PERCENT_BASE:
+        return [label, *(str(counts[g]) for g in GROUPS), str(total)]
+    cells = [format_percent(shares[g] or 0.0, language) for g in GROUPS]
+    return [label, *cells, f"{format_percent(100.0, language)} (n {total})"]
 
 
 def _no_total(groups: list[GroupResult]) -> GroupResult:
@@ -324,30 +340,32 @@ def _question_rows(question: QuestionResult, unit: Unit, language: Language) -> 
         label = f"{text} (median)"
     elif question.kind == "categorical":
         option_label = next((o.label.text(language) for o in first if o.value == option), "")
-        label = f"{_truncate(text, 50)} – {option_label}" if option_label else text
+        label = f"{truncate(text, 50)} – {option_label}" if option_label else text
     else:
         label = text + (" (not aggregated)" if language == "en" else " (sammanställs inte)")
-    rows = [[_truncate(label), *_cells(question.kind, question.groups, question.total, option, unit, language)]]
+    rows = [[truncate(label), *_cells(question.kind, question.groups, question.total, option, unit, language)]]
     rows[0] += _comparison_cells(c, language)
     for stratum in question.strata:
         cells = _cells(question.kind, stratum.groups, None, option, unit, language)
         rows.append(
             [
-                f"  · {_truncate(stratum.label.text(language), 40)}",
+                f"  · {truncate(stratum.label.text(language), 40)}",
                 *cells,
                 *_comparison_cells(stratum.comparison, language),
             ]
         )
+    if question.kind == "categorical" and c is not None:
+        rows.append([*_distribution_row(question.groups, option, language), "", "", "", ""])
     return rows
 
 
-def _table(rows: list[list[str]]) -> Iterator[str]:
+def table_lines(rows: list[list[str]]) -> Iterator[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         yield "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
 
 
-def _truncate(text: str, width: int = 60) -> str:
+def truncate(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -400,7 +418,7 @@ def render_text(aggregate: Aggregate, language: Language, units: dict[str, Unit]
         rows = [header]
         for question in section.questions:
             rows += _question_rows(question, units.get(question.key, "none"), language)
-        lines += ["  " + line for line in _table(rows)]
+        lines += ["  " + line for line in table_lines(rows)]
     points = format_number(thresholds.min_difference_pp, language)
     relative = format_number(thresholds.min_relative_difference * 100, language)
     q = format_number(thresholds.fdr_q, language, 3)
@@ -409,13 +427,19 @@ def render_text(aggregate: Aggregate, language: Language, units: dict[str, Unit]
         (
             f"{FLAG_MARK} = minst {points} procentenheter (eller {relative} % åt något håll för medianer) och "
             f"justerat p < {q}; för litet underlag = färre än {thresholds.min_group_n} svar i en grupp; "
-            f"ingen procentsats på färre än {MIN_PERCENT_BASE} svar. Raderna under en fråga (uppdelning) är "
+            f"ingen procentsats på färre än {MIN_PERCENT_BASE} svar. Inom parentes efter en andel dess 95 % KI "
+            "(Wilson) och antalet svar; könsfördelning = av alla med det jämförda svaret, andelen kvinnor, män och "
+            "annat/okänt. p = frågans eget p-värde (ojusterat); justerat "
+            "p = justerat för antalet jämförda frågor (Benjamini–Hochberg). Raderna under en fråga (uppdelning) är "
             "justerade tillsammans för sig."
             if sv
             else f"{FLAG_MARK} = at least {points} percentage points (or {relative}% either way for medians) and "
             f"adjusted p < {q}; too few answers = fewer than {thresholds.min_group_n} answers in a group; no "
-            f"percentage on fewer than {MIN_PERCENT_BASE} answers. The rows under a question (breakdown) are "
-            "adjusted together on their own."
+            f"percentage on fewer than {MIN_PERCENT_BASE} answers. In brackets after a share its 95% CI (Wilson) and "
+            "the number of answers; sex distribution = of all with the compared answer, the share women, men and "
+            "other/unknown. p = the question's own p-value (unadjusted); "
+            "adjusted p = adjusted for the number of questions compared (Benjamini–Hochberg). The rows under a "
+            "question (breakdown) are adjusted together on their own."
         ),
     ]
     return "\n".join(lines) + "\n"
@@ -429,130 +453,3 @@ VERDICT_WORDS: dict[str, Message] = {
     "no_clear_change": Message("ingen säker förändring", "no clear change"),
     "not_tested": Message("kan inte prövas (för litet underlag)", "cannot be tested (too few answers)"),
 }
-
-
-def render_before_after_text(before_after: BeforeAfter, language: Language) -> str:
-    """The before/after table: the gap (female − male) in the baseline and now at the same option, the change of
-    the gap with its interval and adjusted p, and what it means."""
-    sv = language == "sv"
-    after, before = before_after.after, before_after.before
-    thresholds = after.request.thresholds
-    lines = [
-        (
-            f"Före/efter: {before.rounds[0].name} ({count_of(before.n_cases, 'ärende', 'ärenden')}) → "
-            f"{after.rounds[0].name} ({count_of(after.n_cases, 'ärende', 'ärenden')})"
-            if sv
-            else f"Before/after: {before.rounds[0].name} ({count_of(before.n_cases, 'case', 'cases')}) → "
-            f"{after.rounds[0].name} ({count_of(after.n_cases, 'case', 'cases')})"
-        ),
-        (
-            f"{before_after.n_tested} förändringar prövades; p-värdena är justerade för antalet (Benjamini–Hochberg, "
-            f"q = {format_number(thresholds.fdr_q, language, 3)}). Minskat eller ökat sägs bara när förändringen "
-            "av skillnaden är säkerställd efter justeringen."
-            if sv
-            else f"{before_after.n_tested} changes were tested; the p-values are adjusted for their number "
-            f"(Benjamini–Hochberg, q = {format_number(thresholds.fdr_q, language, 3)}). Narrowed or widened is said "
-            "only when the change of the gap holds after the adjustment."
-        ),
-    ]
-    header = [
-        "fråga (jämfört alternativ)" if sv else "question (option compared)",
-        "före" if sv else "before",
-        "efter" if sv else "after",
-        "förändring (95 % KI)" if sv else "change (95% CI)",
-        "justerat p" if sv else "adjusted p",
-        "bedömning" if sv else "verdict",
-    ]
-    rows = [header]
-    for change in before_after.questions:
-        if change.status != "compared":
-            continue
-        label = change.text.text(language)
-        if change.option_label is not None:
-            label = f"{_truncate(label, 44)} – {change.option_label.text(language)}"
-        rows.append(
-            [
-                _truncate(label),
-                _gap(change.before, language),
-                _gap(change.after, language),
-                _gap_change(change, language),
-                ""
-                if change.gap is None or change.gap.p_adjusted is None
-                else format_p(change.gap.p_adjusted, language).removeprefix("p = ").removeprefix("p "),
-                VERDICT_WORDS[change.verdict or "not_tested"].text(language),
-            ]
-        )
-    lines += ["  " + line for line in _table(rows)]
-    others = [c for c in before_after.questions if c.status in {"new", "retired", "type_changed"}]
-    if others:
-        lines += ["", "Kan inte jämföras:" if sv else "Not comparable:"]
-        for change in others:
-            reason = {
-                "new": ("ny fråga", "new question"),
-                "retired": ("frågan har tagits bort", "question retired"),
-                "type_changed": ("frågetypen har ändrats", "question type changed"),
-            }[change.status][1 if language == "en" else 0]
-            lines.append(f"  {change.text.text(language)}: {reason}")
-    return "\n".join(lines) + "\n"
-
-
-def render_trend_text(trend: RoundTrend, language: Language) -> str:
-    """The gap per round with its interval, and the trend over the rounds with its adjusted p and verdict."""
-    sv = language == "sv"
-    lines = [
-        "Trend: " + " → ".join(r.name for r in trend.rounds),
-        (
-            f"{trend.n_tested} trender prövades (viktad linjär regression av skillnaden över omgångarna); p-värdena "
-            "är justerade för antalet (Benjamini–Hochberg)."
-            if sv
-            else f"{trend.n_tested} trends were tested (weighted linear regression of the gap over the rounds); the "
-            "p-values are adjusted for their number (Benjamini–Hochberg)."
-        ),
-    ]
-    header = ["fråga" if sv else "question", *[r.name for r in trend.rounds], "justerat p" if sv else "adjusted p"]
-    header.append("bedömning" if sv else "verdict")
-    rows = [header]
-    for q in trend.questions:
-        label = q.text.text(language)
-        if q.option_label is not None:
-            label = f"{_truncate(label, 44)} – {q.option_label.text(language)}"
-        cells = []
-        for point in q.points:
-            if point.gap is None:
-                cells.append("–")
-            elif q.kind == "numeric":
-                cells.append(("kvot " if sv else "ratio ") + format_number(point.gap, language, 2))
-            else:
-                cells.append(format_number(point.gap, language) + (" p.e." if sv else " pp"))
-        adjusted = "" if q.p_adjusted is None else format_p(q.p_adjusted, language).removeprefix("p = ")
-        rows.append([_truncate(label), *cells, adjusted, VERDICT_WORDS[q.verdict or "not_tested"].text(language)])
-    lines += ["  " + line for line in _table(rows)]
-    return "\n".join(lines) + "\n"
-
-
-def _gap(c: Comparison | None, language: Language) -> str:
-    if c is None:
-        return "–"
-    if c.difference_pp is not None:
-        return format_number(c.difference_pp, language) + (" pp" if language == "en" else " p.e.")
-    if c.median_ratio is not None:
-        return ("ratio " if language == "en" else "kvot ") + format_number(c.median_ratio, language, 2)
-    return "–"
-
-
-def _gap_change(change: QuestionChange, language: Language) -> str:
-    gap = change.gap
-    if gap is None:
-        return "–"
-    between = " till " if language == "sv" else " to "
-    if change.kind == "numeric":
-        return (
-            f"×{format_number(gap.change, language, 2)} "
-            f"({format_number(gap.low, language, 2)}{between}{format_number(gap.high, language, 2)})"
-        )
-    unit = " pp" if language == "en" else " p.e."
-    sign = "+" if gap.change > 0 else ""
-    return (
-        f"{sign}{format_number(gap.change, language)}{unit} "
-        f"({format_number(gap.low, language, 0)}{between}{format_number(gap.high, language, 0)})"
-    )

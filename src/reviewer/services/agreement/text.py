@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from reviewer.domain.agreement import Estimate, KappaKind, RaterAgreement, strength
 from reviewer.domain.text import Language, Message
-from reviewer.services.aggregation.text import _table as table_lines
-from reviewer.services.aggregation.text import _truncate as truncate
-from reviewer.services.aggregation.text import format_number, format_percent
+from reviewer.services.aggregation.text import format_number, format_percent, table_lines, truncate
 from reviewer.services.agreement.model import AgreementResult, QuestionAgreement
 
 MEASURE_NAMES: dict[str, Message] = {

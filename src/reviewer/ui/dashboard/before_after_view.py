@@ -120,6 +120,13 @@ class BeforeAfterView(QWidget):
             return f"×{formatting.number(gap.change, lang, 2)} {formatting.bounds(gap.low, gap.high, lang, 2)}"
         return f"{formatting.points(gap.change, lang)} {self.tr('pp')} {formatting.bounds(gap.low, gap.high, lang)}"
 
+    def _p(self, change: QuestionChange) -> str:
+        gap = change.gap
+        if gap is None:
+            return ""
+        alpha = self._result.after.request.thresholds.alpha if self._result is not None else 0.05
+        return formatting.p_value(gap.p_value, self._language, alpha)
+
     def _p_adjusted(self, change: QuestionChange) -> str:
         gap = change.gap
         if gap is None:
@@ -208,6 +215,15 @@ class BeforeAfterView(QWidget):
                     "Gap after minus gap before in percentage points (a difference in differences), with its 95 % "
                     "interval. For numbers the ratio of the median ratios, after / before (×1 = unchanged), with a "
                     "bootstrap interval."
+                ),
+            ),
+            TipColumn(
+                self.tr("p"),
+                self._p,
+                align_right=True,
+                header_tooltip=self.tr(
+                    "The change's own p-value, before the adjustment for the number of questions: whether the gap is "
+                    "the same in both rounds."
                 ),
             ),
             TipColumn(
