@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from reviewer.domain.disclosure import FrequencyTable, Reason, Rules
 from reviewer.domain.sex import Sex, SexGroup
-from reviewer.services import anonymisation
+from reviewer.services.anonymisation import queries as anonymisation_queries
 from reviewer.services.aggregation import AggregateRequest, AggregationError, aggregate
 from reviewer.services.anonymisation import (
     COLUMNS,
@@ -285,7 +285,7 @@ def test_the_dominance_rule_follows_renamed_keys_across_versions(app):
 
 def test_amounts_that_cannot_be_checked_are_treated_as_dominated(app, monkeypatch):
     older, newer = _two_versions(app)
-    monkeypatch.setattr(anonymisation, "_older_keys", lambda *_args: {})
+    monkeypatch.setattr(anonymisation_queries, "_older_keys", lambda *_args: {})
     with app.db.session() as session:
         result = build_anonymised(session, ExportRequest((older, newer)))
     women = result.question("kostnad_nu").numbers["female"]
