@@ -19,7 +19,7 @@ from reviewer.cli.aggregate import run_aggregate
 from reviewer.cli.audit import run_audit_export
 from reviewer.cli.database import warn
 from reviewer.cli.exchange import exchange_export, exchange_import
-from reviewer.cli.export import run_export
+from reviewer.cli.export import run_export, run_export_history
 from reviewer.cli.parser import build_parser
 from reviewer.cli.report import run_report
 from reviewer.domain.text import Message, ReviewerError, language_from_environment
@@ -338,6 +338,7 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("aggregate", None): run_aggregate,
     ("report", None): run_report,
     ("export", None): run_export,
+    ("export", "history"): run_export_history,
     ("demo", None): _demo,
     ("audit", "export"): run_audit_export,
 }

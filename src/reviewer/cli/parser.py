@@ -222,9 +222,16 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         parents=[common],
         help="the anonymised, aggregated results as CSV, XLSX or JSON, with small counts hidden "
-        "(docs/anonymisation.md, docs/export-format.md)",
+        "(docs/anonymisation.md, docs/export-format.md); 'reviewer export history' lists what has been released",
     )
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    export.add_argument(
+        "action",
+        nargs="?",
+        choices=["history"],
+        default=None,
+        help="history: list the anonymised exports and reports released so far (the release register)",
+    )
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="the file to write (required to export)")
     export.add_argument(
         "--format", choices=["csv", "xlsx", "json"], help="the file's format (default: from the file name's extension)"
     )

@@ -36,8 +36,10 @@ def before_after(story: Story) -> None:
     female, male = story.words
     story.heading("Före och efter", 0)
     rounds = ", ".join(r.name for r in story.data.rounds)
+    # a small annat/okänt group is left out of the anonymised figures: the count is women and men's
+    after_who = f" om {female} och {male}" if story.women_and_men else ""
     story.para(
-        f"{rounds} ({after_cases} ärenden) jämförs med {story.data.baseline.name} ({before_cases} ärenden). "
+        f"{rounds} ({after_cases} ärenden{after_who}) jämförs med {story.data.baseline.name} ({before_cases} ärenden). "
         f"Skillnaden är {female} minus {male}, i procentenheter för andelar och som kvot mellan medianerna för "
         f"tal; under den står andelarna eller medianerna, {female} mot {male}. Båda omgångarna jämförs vid samma "
         "svar, valt utan att se på den nya omgången ensam: ja för ja/nej-frågor, det svar checklistan anger, eller "

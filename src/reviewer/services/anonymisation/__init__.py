@@ -8,6 +8,9 @@ free-text and date questions, notes, case codes, reviewer names or initials (the
 reviewers), dates finer than a round's period label (the export's own date is a day), the smallest and largest
 value of a number (each describes a single case), and any figure about fewer than k cases.
 
+Every release that leaves the unit is recorded in the release register (`register`), and a new one is checked
+against the earlier ones of overlapping selections (`domain.releases`), so that releases are protected together.
+
 The rules and their reasons are documented in `docs/anonymisation.md`.
 """
 
@@ -34,6 +37,7 @@ from reviewer.services.anonymisation.model import (
     RoundLabel,
     Row,
 )
+from reviewer.services.anonymisation.register import ReleaseSummary, list_releases, record_release
 from reviewer.services.anonymisation.vocabulary import ForbiddenStrings, checklist_texts, forbidden_strings
 
 __all__ = [
@@ -56,9 +60,12 @@ __all__ = [
     "Method",
     "NumberCell",
     "Progress",
+    "ReleaseSummary",
     "RoundLabel",
     "Row",
     "build_anonymised",
     "checklist_texts",
     "forbidden_strings",
+    "list_releases",
+    "record_release",
 ]

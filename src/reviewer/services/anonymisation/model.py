@@ -9,6 +9,7 @@ from typing import Literal
 
 from reviewer.checklists.schema import QuestionType
 from reviewer.domain.disclosure import Reason, Rules
+from reviewer.domain.releases import Release
 from reviewer.domain.sex import Subject
 from reviewer.domain.statistics import Thresholds
 from reviewer.domain.text import Message, ReviewerError
@@ -129,6 +130,13 @@ class Method:
     # How many comparisons the adjustment was made over (counts of questions, not of cases: nothing to hide).
     n_tested: int = 0
     n_tested_primary: int = 0
+    # The annat/okänt group has 1..k-1 cases: its column is hidden and reported as "fewer than k", and the total
+    # column counts women and men only (labelled so), which reveals nothing the two columns do not.
+    women_and_men: bool = False
+    # How many earlier releases of overlapping selections this one was checked against, and how many of its
+    # figures are hidden because, with those, they would have let a hidden figure be worked out.
+    n_earlier_releases: int = 0
+    n_hidden_for_earlier: int = 0
 
 
 @dataclass(frozen=True)
@@ -149,6 +157,8 @@ class AnonymisedResult:
     sections: list[AnonymisedSection]
     findings: list[Finding]
     hidden: list[HiddenCell]
+    # what the release register keeps of it (services.anonymisation.register)
+    release: Release | None = None
 
     def question(self, key: str) -> AnonymisedQuestion | None:
         return next((q for s in self.sections for q in s.questions if q.key == key), None)
