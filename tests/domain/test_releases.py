@@ -101,7 +101,7 @@ def test_overlapping_rounds_pin_nothing(first, second, order):
     assert publisher.pinned() == []
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=PHASES)
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=PHASES)
 @given(atom_cells, atom_cells, atom_cells, atom_cells, st.permutations([0, 1, 2, 3]))
 def test_a_baseline_and_its_follow_up_by_unit_pin_nothing(base_a, base_b, follow_a, follow_b, order):
     atoms = {"B/A": base_a, "B/B": base_b, "F/A": follow_a, "F/B": follow_b}
@@ -119,7 +119,7 @@ def test_a_baseline_and_its_follow_up_by_unit_pin_nothing(base_a, base_b, follow
     assert publisher.pinned() == []
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=PHASES)
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=PHASES)
 @given(atom_cells, atom_cells)
 def test_a_round_exported_again_after_it_grew_pins_nothing(before, added):
     """Last week's export and this week's: their difference is the cases added in between."""

@@ -145,8 +145,8 @@ def protect(
     A line needs another hidden entry when it has exactly one, or – with `min_hidden_sum` (k, for counts) and a
     published total – when its hidden entries add up to so little that, given what a reader knows of each one's
     least value (`floor`: 1, or 0 for a cell that may be a hidden zero), none of them could be k or more. The
-    complement is a published, non-zero entry of the line, by `rank` (lower first), then one whose other lines
-    already hold a hidden entry, then the smallest value.
+    complement is a published, non-zero entry of the line (a zero only when there is none), by `rank` (lower
+    first), then one whose other lines already hold a hidden entry, then the smallest value.
     """
     result = dict(hidden)
     by_position: dict[P, list[int]] = {}
@@ -180,6 +180,8 @@ def protect(
         for index, line in enumerate(lines):
             while needs_more(line):
                 candidates = [p for p in line.entries if p not in result and values[p] > 0]
+                # a zero only beside a zero hidden for another release's sake: nothing else is left on its line
+                candidates = candidates or [p for p in line.entries if p not in result]
                 if not candidates:
                     raise AssertionError("a line with a hidden entry has nothing left to hide")  # pragma: no cover
                 chosen = min(candidates, key=lambda p: (rank(p), cost(p, index), values[p], repr(p)))

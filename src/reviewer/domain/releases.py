@@ -21,8 +21,9 @@ Pure: no SQL, no Qt. See docs/anonymisation.md.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 from scipy import sparse
@@ -105,11 +106,13 @@ class ReleaseTable:
         groups = ["female", "male", "other"][: self.table.columns]
         return [*groups, "total" if self.table.columns == 3 else "women_and_men"]
 
-    def position(self, row: str, column: str) -> Position:
-        return (
-            self.table.rows if row == TOTALS_ROW else self.rows.index(row),
-            self.column_names().index(column),
-        )
+    def position(self, row: str, column: str) -> Position | None:
+        """Where a released figure is in the table; None for one the table does not hold (the left-out
+        annat/okänt group, the "ej aktuellt" row nobody chose)."""
+        names = self.column_names()
+        if column not in names or (row != TOTALS_ROW and row not in self.rows):
+            return None
+        return (self.table.rows if row == TOTALS_ROW else self.rows.index(row), names.index(column))
 
 
 def released(
@@ -157,19 +160,22 @@ def protect_release(
     round's digest; `population`: the unit classes that hold cases now (needed when there are earlier releases)."""
     forced: list[dict[Position, Reason]] = [{} for _ in tables]
     where = {table.key: n for n, table in enumerate(tables)}
+    known: Known = {}
     while True:
         hidden_maps = suppress_linked([t.table for t in tables], rules, forced)
         release = released(state, unit, tables, hidden_maps, rules)
         if not earlier:
             return hidden_maps, release
         assert population is not None
-        extra = newly_recoverable(earlier, release, population, rules.min_cell)
-        if not extra:
-            return hidden_maps, release
-        # every round hides at least one more published, non-zero figure: it ends
-        for key, row, column in extra:
+        grown = False
+        for key, row, column in newly_recoverable(earlier, release, population, rules.min_cell, known):
             n = where[key]
-            forced[n][tables[n].position(row, column)] = Reason.RELEASED
+            position = tables[n].position(row, column)
+            if position is not None and position not in forced[n]:
+                forced[n][position] = Reason.RELEASED
+                grown = True
+        if not grown:  # nothing recoverable, or nothing left that hiding would help: every round hides more
+            return hidden_maps, release
 
 
 Atom = tuple[str, str, int]  # round uuid, unit class, increment
@@ -327,7 +333,6 @@ def _matrix(rows: list[tuple[Expression, float]], size: int) -> tuple[sparse.csr
 
 @dataclass(frozen=True)
 class _Target:
-    key: str
     row: str
     column: str
     expression: Expression
@@ -335,12 +340,17 @@ class _Target:
     group: Expression  # the figure's column total over the same cases
 
 
+Known = dict[tuple[str, frozenset[tuple[int, float]]], bool]
+
+
 def newly_recoverable(
-    earlier: Sequence[Release], new: Release, population: Population, min_cell: int
+    earlier: Sequence[Release], new: Release, population: Population, min_cell: int, known: Known | None = None
 ) -> list[tuple[str, str, str]]:
     """The published figures (table key, row, column) of `new` to hide so that, with `earlier`, no figure becomes
     recoverable that was not before. Earlier releases that share no round with it (directly or through another) are
-    left out; so are tables whose rows differ between releases (another checklist version)."""
+    left out; so are tables whose rows differ between releases (another checklist version). `known`: what the
+    earlier releases alone pin, remembered between calls with the same earlier releases."""
+    known = {} if known is None else known
     linked = overlapping(earlier, new.rounds)
     if not linked:
         return []
@@ -353,33 +363,83 @@ def newly_recoverable(
     }
     if not signatures:
         return []
-    program, tables = _program(releases, signatures, space)
-    earlier_program, _tables = _program(linked, signatures, space)
-    targets = _targets(releases, tables, space)
-    solver = _Solver(program)
-    probes = [solver.optimum(np.random.default_rng(_SEED + n).standard_normal(program.size)) for n in range(_PROBES)]
-    points = [p for p in probes if p is not None]
+    if any(r.rounds == new.rounds and r.unit == new.unit and r.tables == new.tables for r in linked):
+        return []  # the same figures again: nothing new
+    keys = list(signatures)
+    programs = {key: _program(releases, {key: signatures[key]}, space) for key in keys}
+    # a few optima of all the tables at once, in random directions: a figure that differs between them is not pinned
+    stacked = _stack([programs[key][0] for key in keys])
+    solver = _Solver(stacked)
+    rng = np.random.default_rng(_SEED)
+    points = [p for p in (solver.optimum(rng.standard_normal(stacked.size)) for _ in range(_PROBES)) if p is not None]
     if not points:
         return []  # the releases contradict each other (answers changed, not only added): nothing links them
-    earlier_solver = _Solver(earlier_program)
+    probes = np.array(points)
     found: dict[tuple[str, str, str], None] = {}
-    for target in targets:
-        values = [sum(c * point[u] for u, c in target.expression.items()) for point in points]
-        if max(values) - min(values) > 0.5:
-            continue
-        if not target.hidden and not 0.5 < values[0] < min_cell - 0.5:
-            continue
-        value = solver.pinned(target.expression)
-        if value is None or (not target.hidden and not 0 < value < min_cell):
-            continue
-        if value == 0 and target.hidden and solver.pinned(target.group) == 0:
-            continue  # a group with nobody in it: its zeros say nothing about anyone
-        if earlier_solver.pinned(target.expression) is not None:
-            continue  # already known from the earlier releases: the new one cannot take it back
-        chosen = _give_up(new.tables[target.key], target.row, target.column)
-        if chosen is not None:
-            found[(target.key, *chosen)] = None
+    offset = 0
+    for key in keys:
+        program, tables = programs[key]
+        table = tables[key]
+        local = probes[:, offset : offset + program.size]
+        offset += program.size
+        solvers = _Lazy(program, partial(_earlier_program, linked, key, signatures[key], space))
+        for target in _targets(key, table, releases, space):
+            values = local[:, list(target.expression)] @ np.array(list(target.expression.values()))
+            if float(np.max(values) - np.min(values)) > 0.5:
+                continue
+            if not target.hidden and not 0.5 < float(values[0]) < min_cell - 0.5:
+                continue
+            # already known from the earlier releases: the new one cannot take it back (the earlier releases do not
+            # change while the new one grows: remembered across the rounds of protect_release)
+            remembered = (key, frozenset(target.expression.items()))
+            if remembered not in known:
+                known[remembered] = solvers.earlier().pinned(target.expression) is not None
+            if known[remembered]:
+                continue
+            value = solvers.all().pinned(target.expression)
+            if value is None or (not target.hidden and not 0 < value < min_cell):
+                continue
+            if value == 0 and target.hidden and solvers.all().pinned(target.group) == 0:
+                continue  # a group with nobody in it: its zeros say nothing about anyone
+            chosen = _give_up(new.tables[key], target.row, target.column)
+            if chosen is not None:
+                found[(key, *chosen)] = None
     return list(found)
+
+
+def _earlier_program(
+    linked: Sequence[Release], key: str, signature: tuple[tuple[str, ...], bool], space: _Space
+) -> _Program:
+    return _program(linked, {key: signature}, space)[0]
+
+
+class _Lazy:
+    """One table's solvers, with every release and with the earlier ones only, made when first needed."""
+
+    def __init__(self, program: _Program, earlier: Callable[[], _Program]) -> None:
+        self._program, self._earlier = program, earlier
+        self._solvers: dict[bool, _Solver] = {}
+
+    def all(self) -> _Solver:
+        if True not in self._solvers:
+            self._solvers[True] = _Solver(self._program)
+        return self._solvers[True]
+
+    def earlier(self) -> _Solver:
+        if False not in self._solvers:
+            self._solvers[False] = _Solver(self._earlier())
+        return self._solvers[False]
+
+
+def _stack(programs: Sequence[_Program]) -> _Program:
+    """Independent programs side by side as one."""
+    stacked = _Program()
+    for program in programs:
+        shift = stacked.size
+        stacked.equalities += [({u + shift: c for u, c in e.items()}, b) for e, b in program.equalities]
+        stacked.inequalities += [({u + shift: c for u, c in e.items()}, b) for e, b in program.inequalities]
+        stacked.size += program.size
+    return stacked
 
 
 def _program(
@@ -414,29 +474,33 @@ def overlapping(earlier: Sequence[Release], rounds_of_new: Iterable[str]) -> lis
     return [r for r in earlier if any(r is found for found in linked)]
 
 
-def _targets(releases: Sequence[Release], tables: Mapping[str, _Table], space: _Space) -> list[_Target]:
+def _targets(key: str, table: _Table, releases: Sequence[Release], space: _Space) -> list[_Target]:
+    """What must not become recoverable in one table: every hidden figure of every release, and the counts of each
+    unit class and increment that no release covers exactly (those are its figures)."""
     targets = []
-    for key, table in tables.items():
-        for n, release in enumerate(releases):
-            released = release.tables.get(key)
-            if released is None or released.signature() != table.signature:
-                continue
-            for (row, column), figure in released.figures.items():
-                if figure.value is None:
-                    expression = table.expression(space.covers[n], row, column)
-                    group = table.expression(space.covers[n], TOTALS_ROW, column)
-                    targets.append(_Target(key, row, column, expression, True, group))
-        rows = [*table.signature[0], TOTALS_ROW]
-        groups: dict[tuple[str, str], list[int]] = {}
-        for n, (round_uuid, unit, increment) in enumerate(space.atoms):
-            groups.setdefault((round_uuid, unit), []).append(n)
-            if increment:
-                groups[(round_uuid, f"{unit}\x00{increment}")] = [n]
-        for atoms in groups.values():
-            for row in rows:
-                for column in GROUPS:
-                    expression = table.expression(atoms, row, column)
-                    targets.append(_Target(key, row, column, expression, False, expression))
+    for n, release in enumerate(releases):
+        released = release.tables.get(key)
+        if released is None or released.signature() != table.signature:
+            continue
+        for (row, column), figure in released.figures.items():
+            if figure.value is None:
+                expression = table.expression(space.covers[n], row, column)
+                group = table.expression(space.covers[n], TOTALS_ROW, column)
+                targets.append(_Target(row, column, expression, True, group))
+    rows = [*table.signature[0], TOTALS_ROW]
+    groups: dict[tuple[str, str], list[int]] = {}
+    for n, (round_uuid, unit, increment) in enumerate(space.atoms):
+        groups.setdefault((round_uuid, unit), []).append(n)
+        if increment:
+            groups[(round_uuid, f"{unit}\x00{increment}")] = [n]
+    covered = {frozenset(c) for c in space.covers}
+    for atoms in groups.values():
+        if frozenset(atoms) in covered:
+            continue
+        for row in rows:
+            for column in GROUPS:
+                expression = table.expression(atoms, row, column)
+                targets.append(_Target(row, column, expression, False, expression))
     return targets
 
 
