@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from reviewer.domain.disclosure import FrequencyTable, Reason, Rules, is_small
-from reviewer.domain.releases import Population, Release, ReleaseTable, protect_release
+from reviewer.domain.releases import Population, Release, ReleaseRefusedError, ReleaseTable, protect_release
 from tests.domain.release_attack import Cells, Published, attack
 
 RULES = Rules()
@@ -53,6 +53,7 @@ class Publisher:
         self.earlier: list[Release] = []
         self.published: list[Published] = []
         self.hidden_for_earlier = 0
+        self.refused = 0
 
     def release(self, covered: Sequence[str], state: dict[str, str], unit: str | None) -> None:
         cells = _sum(self.atoms, covered)
@@ -61,7 +62,11 @@ class Publisher:
         table = _table(cells)
         item = ReleaseTable("fraga", table, ROWS, always_row=None)
         earlier = self.earlier if self.register else []
-        hidden_maps, release = protect_release([item], RULES, state, unit, earlier, self.population)
+        try:
+            hidden_maps, release = protect_release([item], RULES, state, unit, earlier, self.population)
+        except ReleaseRefusedError:
+            self.refused += 1  # nothing it could hide would keep the earlier releases' hidden figures hidden
+            return
         hidden = hidden_maps[0]
         self.hidden_for_earlier += sum(1 for r in hidden.values() if r is Reason.RELEASED)
         self.earlier.append(release)
@@ -126,6 +131,17 @@ def test_a_round_exported_again_after_it_grew_pins_nothing(before, added):
     publisher = Publisher({"R/1": before, "R/2": added}, {"R": frozenset({None})})
     publisher.release(["R/1"], {"R": "week 1"}, None)
     publisher.release(["R/1", "R/2"], {"R": "week 2"}, None)
+    assert publisher.pinned() == []
+
+
+def test_a_release_that_cannot_be_protected_is_refused():
+    """Two rounds together have 8 annat/okänt; each alone has 4, "fewer than 5": the second of them would pin both."""
+    cells = ((5, 1, 1), (7, 2, 2), (1, 2, 1))
+    publisher = Publisher({"R1": cells, "R2": cells}, {"R1": frozenset({None}), "R2": frozenset({None})})
+    publisher.release(["R1", "R2"], {"R1": "s", "R2": "s"}, None)
+    publisher.release(["R1"], {"R1": "s"}, None)
+    publisher.release(["R2"], {"R2": "s"}, None)
+    assert publisher.refused == 1 and len(publisher.published) == 2
     assert publisher.pinned() == []
 
 

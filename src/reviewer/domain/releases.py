@@ -30,6 +30,7 @@ from scipy import sparse
 from scipy.optimize import linprog
 
 from reviewer.domain.disclosure import FrequencyTable, Position, Reason, Rules, floors, small_columns, suppress_linked
+from reviewer.domain.text import Message, ReviewerError
 
 TOTALS_ROW = ""  # the row key of a table's totals (the number who answered, per column)
 GROUPS = ("female", "male", "other")
@@ -382,7 +383,11 @@ def newly_recoverable(
         table = tables[key]
         local = probes[:, offset : offset + program.size]
         offset += program.size
-        solvers = _Lazy(program, partial(_earlier_program, linked, key, signatures[key], space))
+        solvers = _Lazy(
+            program,
+            partial(_earlier_program, linked, key, signatures[key], space),
+            partial(_earlier_program, [*linked, _withheld(new, key)], key, signatures[key], space),
+        )
         for target in _targets(key, table, releases, space):
             values = local[:, list(target.expression)] @ np.array(list(target.expression.values()))
             if float(np.max(values) - np.min(values)) > 0.5:
@@ -401,10 +406,37 @@ def newly_recoverable(
                 continue
             if value == 0 and target.hidden and solvers.all().pinned(target.group) == 0:
                 continue  # a group with nobody in it: its zeros say nothing about anyone
+            if solvers.withheld().pinned(target.expression) is not None:
+                # pinned even if the new release showed nothing of this table but what its rules reveal (a small
+                # group has fewer than k): it cannot be released
+                raise ReleaseRefusedError(
+                    Message(
+                        "Sammanställningen kan inte lämnas ut: tillsammans med tidigare utlämnade sammanställningar av "
+                        "överlappande urval skulle den låta någon räkna fram en dold uppgift, hur mycket av den som än "
+                        "döljs (se 'reviewer export history')",
+                        "The summary cannot be released: together with earlier releases of overlapping selections it "
+                        "would let someone work out a hidden figure, however much of it is hidden (see 'reviewer "
+                        "export history')",
+                    )
+                )
             chosen = _give_up(new.tables[key], target.row, target.column)
             if chosen is not None:
                 found[(key, *chosen)] = None
     return list(found)
+
+
+class ReleaseRefusedError(ReviewerError):
+    """A release that, whatever it hides, would make a figure recoverable together with the earlier ones."""
+
+
+def _withheld(release: Release, key: str) -> Release:
+    """The release with every figure of one table hidden: what a reader would still know of it."""
+    table = release.tables[key]
+    figures = {
+        position: f if f.value is None else Figure(None, 1 if f.value else 0, None)
+        for position, f in table.figures.items()
+    }
+    return Release(release.rounds, release.unit, {key: ReleasedTable(table.rows, table.columns_add_up, figures)})
 
 
 def _earlier_program(
@@ -414,21 +446,26 @@ def _earlier_program(
 
 
 class _Lazy:
-    """One table's solvers, with every release and with the earlier ones only, made when first needed."""
+    """One table's solvers – with every release, with the earlier ones only, and with the new one's table withheld –
+    made when first needed."""
 
-    def __init__(self, program: _Program, earlier: Callable[[], _Program]) -> None:
-        self._program, self._earlier = program, earlier
-        self._solvers: dict[bool, _Solver] = {}
+    def __init__(self, program: _Program, earlier: Callable[[], _Program], withheld: Callable[[], _Program]) -> None:
+        self._programs = {"all": lambda: program, "earlier": earlier, "withheld": withheld}
+        self._solvers: dict[str, _Solver] = {}
+
+    def _get(self, which: str) -> _Solver:
+        if which not in self._solvers:
+            self._solvers[which] = _Solver(self._programs[which]())
+        return self._solvers[which]
 
     def all(self) -> _Solver:
-        if True not in self._solvers:
-            self._solvers[True] = _Solver(self._program)
-        return self._solvers[True]
+        return self._get("all")
 
     def earlier(self) -> _Solver:
-        if False not in self._solvers:
-            self._solvers[False] = _Solver(self._earlier())
-        return self._solvers[False]
+        return self._get("earlier")
+
+    def withheld(self) -> _Solver:
+        return self._get("withheld")
 
 
 def _stack(programs: Sequence[_Program]) -> _Program:
