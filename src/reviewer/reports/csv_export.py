@@ -184,8 +184,7 @@ def _rows(result: AnonymisedResult, decimal: Decimal) -> Iterator[dict[str, str]
 
 
 def _group(column: Column, method: Method) -> dict[str, str]:
-    code = "kvinnor_och_man" if column == "total" and method.women_and_men else column
-    return {"grupp_kod": code, "grupp": group_label(column, method).sv}
+    return {"grupp_kod": column, "grupp": group_label(column, method).sv}
 
 
 def _hidden(reason: PublicReason, rules: Rules) -> dict[str, str]:
