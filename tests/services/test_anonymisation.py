@@ -11,7 +11,6 @@ from sqlmodel import select
 
 from reviewer.domain.disclosure import FrequencyTable, Reason, Rules
 from reviewer.domain.sex import Sex, SexGroup
-from reviewer.services.anonymisation import queries as anonymisation_queries
 from reviewer.services.aggregation import AggregateRequest, AggregationError, aggregate
 from reviewer.services.anonymisation import (
     COLUMNS,
@@ -23,6 +22,7 @@ from reviewer.services.anonymisation import (
     checklist_texts,
     forbidden_strings,
 )
+from reviewer.services.anonymisation import queries as anonymisation_queries
 from reviewer.services.demo import create_demo_data
 from reviewer.services.rounds import find_round_by_name
 from reviewer.storage.models import Case as CaseRow

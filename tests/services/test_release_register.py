@@ -110,7 +110,7 @@ def test_with_the_register_the_whole_round_and_its_units_give_nothing_away(app):
 
 
 def test_an_unrelated_round_is_not_held_back(app):
-    published, _results = _releases(app, record=True)
+    _releases(app, record=True)
     with app.db.session() as session:
         other = add_round(session, "Annan omgång", _cases("Norr", NORR) + _cases("Söder", SODER), code_prefix="U")
         result = build_anonymised(session, ExportRequest((other,)))
