@@ -14,8 +14,7 @@ from reviewer.ui.export_page import ExportPage
 from tests.tools import require_tool
 
 
-@pytest.fixture
-def page(qtbot, app, swedish, demo):
+def open_page(qtbot, app, checklist: str | None = None) -> ExportPage:
     widget = ExportPage(app.db, "sv")
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
@@ -23,8 +22,15 @@ def page(qtbot, app, swedish, demo):
     qtbot.waitExposed(widget)
     with qtbot.waitSignal(widget.previewed, timeout=60_000):
         widget.refresh()
-        widget.filters.checklist.setCurrentIndex(widget.filters.checklist.findData("missbruk"))
+        if checklist is not None:
+            widget.filters.checklist.setCurrentIndex(widget.filters.checklist.findData(checklist))
     qtbot.waitUntil(lambda: not widget.is_busy(), timeout=60_000)
+    return widget
+
+
+@pytest.fixture
+def page(qtbot, app, swedish, demo):
+    widget = open_page(qtbot, app, "missbruk")
     yield widget
     qtbot.waitUntil(lambda: not widget.is_busy(), timeout=60_000)
 
@@ -115,14 +121,7 @@ def test_the_page_says_what_it_hides_for_earlier_releases(qtbot, app, swedish, s
     with app.db.session() as session:
         for unit in (None, "Norr"):
             record_release(session, build_anonymised(session, ExportRequest((round_uuid,), unit=unit)), "csv")
-    widget = ExportPage(app.db, "sv")
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    with qtbot.waitSignal(widget.previewed, timeout=60_000):
-        widget.refresh()
-    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=60_000)
+    widget = open_page(qtbot, app)
     with qtbot.waitSignal(widget.previewed, timeout=60_000):
         widget.filters.unit.setCurrentIndex(widget.filters.unit.findData("Söder"))
     qtbot.waitUntil(lambda: not widget.is_busy(), timeout=60_000)
