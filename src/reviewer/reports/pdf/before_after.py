@@ -37,9 +37,12 @@ def before_after(story: Story) -> None:
     story.heading("Före och efter", 0)
     rounds = ", ".join(r.name for r in story.data.rounds)
     # a small annat/okänt group is left out of the anonymised figures: the count is women and men's
-    after_who = f" om {female} och {male}" if story.women_and_men else ""
+    changes_data = story.data.anonymised_before_after
+    after_who = f" om {female} och {male}" if changes_data is not None and changes_data.after_women_and_men else ""
+    before_who = f" om {female} och {male}" if changes_data is not None and changes_data.before_women_and_men else ""
     story.para(
-        f"{rounds} ({after_cases} ärenden{after_who}) jämförs med {story.data.baseline.name} ({before_cases} ärenden). "
+        f"{rounds} ({after_cases} ärenden{after_who}) jämförs med {story.data.baseline.name} "
+        f"({before_cases} ärenden{before_who}). "
         f"Skillnaden är {female} minus {male}, i procentenheter för andelar och som kvot mellan medianerna för "
         f"tal; under den står andelarna eller medianerna, {female} mot {male}. Båda omgångarna jämförs vid samma "
         "svar, valt utan att se på den nya omgången ensam: ja för ja/nej-frågor, det svar checklistan anger, eller "
