@@ -110,7 +110,10 @@ def newly_recoverable(
     rng = np.random.default_rng(_SEED)
     points = [p for p in (solver.optimum(rng.standard_normal(stacked.size)) for _ in range(_PROBES)) if p is not None]
     if not points:
-        return []  # the releases contradict each other (answers changed, not only added): nothing links them
+        # the releases contradict each other: answers changed since some of them, not only added. Keep those that
+        # describe the same state of every round they share with the new one.
+        same = [r for r in linked if all(new.rounds.get(u, d) == d for u, d in r.rounds.items())]
+        return newly_recoverable(same, new, population, min_cell) if len(same) < len(linked) else []
     probes = np.array(points)
     found: dict[tuple[str, str, str], None] = {}
     offset = 0
