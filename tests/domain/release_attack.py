@@ -57,11 +57,13 @@ class _Reader:
             two = table.columns == 2
             columns = [(0,), (1,), (0, 1)] if two else [(0,), (1,), (2,), (0, 1, 2)]
             floors = reader_floors(table, release.hidden)
-            for (r, c), value in table.values().items():
+            values = table.values()
+            # a table that hides a zero (for another release's sake): no hidden figure of it is known to be 1 or more
+            zeros_hidden = any(values[p] == 0 and floors[p] == 1 for p in release.hidden)
+            for (r, c), value in values.items():
                 vector = self.expression(release.atoms, None if r == table.rows else r, columns[c])
                 if (r, c) in release.hidden:
-                    # a zero hidden for another release's sake: granted to the reader (the stronger attack)
-                    least = floors[(r, c)] if value else 0
+                    least = 0 if zeros_hidden else floors[(r, c)]
                     inequalities.append((-vector, -float(least)))
                     group = self.expression(release.atoms, None, columns[c])
                     self.hidden.append((n, f"release {n} {(r, c)}", vector, group))

@@ -169,12 +169,10 @@ class ReleaseRefusedError(ReviewerError):
 
 
 def _withheld(release: Release, key: str) -> Release:
-    """The release with every figure of one table hidden: what a reader would still know of it."""
+    """The release with every figure of one table hidden, zeros too (so a hidden figure may be 0): what a reader
+    would still know of it – a small group's bound below k."""
     table = release.tables[key]
-    figures = {
-        position: f if f.value is None else Figure(None, 1 if f.value else 0, None)
-        for position, f in table.figures.items()
-    }
+    figures = {position: Figure(None, 0, f.high if f.value is None else None) for position, f in table.figures.items()}
     return Release(release.rounds, release.unit, {key: ReleasedTable(table.rows, table.columns_add_up, figures)})
 
 

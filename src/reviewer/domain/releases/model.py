@@ -102,11 +102,14 @@ def released(
         table, names, rows = item.table, item.column_names(), list(item.rows)
         floor, small = floors(table, rules), small_columns(table, rules)
         figures: dict[tuple[str, str], Figure] = {}
-        for (r, c), value in table.values().items():
+        values = table.values()
+        # a table that hides a zero (for another release's sake) tells no reader that a hidden figure is at least 1
+        zeros_hidden = any(values[p] == 0 and floor(p) == 0 and p[1] not in small for p in hidden)
+        for (r, c), value in values.items():
             row = TOTALS_ROW if r == table.rows else rows[r]
             if (r, c) in hidden:
                 high = rules.min_cell - 1 if r == table.rows and c in small else None
-                figures[(row, names[c])] = Figure(None, floor((r, c)), high)
+                figures[(row, names[c])] = Figure(None, 0 if zeros_hidden else floor((r, c)), high)
             else:
                 figures[(row, names[c])] = Figure(value)
         if table.columns == 2:  # the annat/okänt group left out: reported as fewer than k, every count below k
