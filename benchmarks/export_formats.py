@@ -13,6 +13,14 @@ Rows, each alternating the program and its baseline so that a busy spell of the 
   every part of the workbook). Target: median ≤ 3 s. Baseline: an openpyxl write-only workbook of a plain grid with
   as many cells, saved to memory.
 - `export_json_10k`: the same with `write_json`; no target. Baseline: `json.dumps` of a list of as many rows.
+- `export_csv_10k_after_units` / `export_xlsx_10k_after_units`: the same CSV and XLSX exports of the whole round once
+  the release register holds the exports of its three units, so that every export is also checked against them
+  (`domain.releases`, linear programming over the units' tables). Targets as above; baselines as above.
+- `export_csv_10k_last_unit`: the CSV export of the third unit once the register holds the whole round's and the two
+  other units' exports – the hardest case: the unit is the round less the others, so most of its small cells'
+  complements must be found against the earlier releases, or the export is refused when nothing it could hide would
+  protect the earlier releases' hidden figures (timed to the refusal then). No target; baseline as for CSV;
+  `empty_register_seconds` is the same export with nothing in the register (best of three).
 """
 
 from __future__ import annotations
@@ -25,22 +33,27 @@ from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+from sqlmodel import delete
 
 from benchmarks._harness import Result, alternate, progress, timed
 from reviewer.bootstrap import App, bootstrap
+from reviewer.domain.text import ReviewerError
 from reviewer.reports.csv_export import render_csv, write_csv
 from reviewer.reports.guard import ExportGuard
 from reviewer.reports.json_export import write_json
 from reviewer.reports.xlsx_export import render_xlsx, write_xlsx
+from reviewer.services.aggregation.summary import filter_options
 from reviewer.services.anonymisation import (
     AnonymisedResult,
     ExportRequest,
     build_anonymised,
     checklist_texts,
     forbidden_strings,
+    record_release,
 )
 from reviewer.services.demo import create_demo_data
 from reviewer.services.rounds import find_round_by_name
+from reviewer.storage.models import ReleaseRecord
 
 NAME = "export_formats"
 DEFAULT_REPEAT = 5
@@ -58,12 +71,12 @@ def prepare(app: App) -> str:
         return find_round_by_name(session, next(n for n in names if "Missbruk" in n)).uuid
 
 
-def export_once(app: App, round_uuid: str, writer: Writer, target: Path) -> AnonymisedResult:
+def export_once(app: App, round_uuid: str, writer: Writer, target: Path, unit: str | None = None) -> AnonymisedResult:
     with app.db.session() as session:
-        result = build_anonymised(session, ExportRequest((round_uuid,)))
+        result = build_anonymised(session, ExportRequest((round_uuid,), unit=unit))
         guard = ExportGuard(forbidden_strings(session), checklist_texts(session, result.method.checklist_slug))
     writer(result, target, guard)
-    if result.method.cases["total"].count not in (REVIEWS, None):
+    if unit is None and result.method.cases["total"].count not in (REVIEWS, None):
         raise RuntimeError(f"the export counted {result.method.cases['total'].count} cases, expected {REVIEWS}")
     return result
 
@@ -152,8 +165,87 @@ def run(repeat: int | None = None) -> list[Result]:
                         extra={"hidden": result.method.n_hidden, "bytes": (root / f"export-0.{suffix}").stat().st_size},
                     )
                 )
+            results += _linked(app, root, round_uuid, repeat, formats)
         finally:
             app.close()
+    return results
+
+
+def _linked(
+    app: App,
+    root: Path,
+    round_uuid: str,
+    repeat: int,
+    formats: list[tuple[str, Writer, Callable[[int], float], str, float | None]],
+) -> list[Result]:
+    """The rows with a release register to check against (see the module docstring)."""
+    with app.db.session() as session:
+        units = filter_options(session, (round_uuid,)).units
+    results = []
+    with app.db.session() as session:
+        for unit in units:
+            record_release(session, build_anonymised(session, ExportRequest((round_uuid,), unit=unit)), "csv")
+    for suffix, writer, baseline, described, target in formats[:2]:
+
+        def measured(index: int, writer: Writer = writer, suffix: str = suffix) -> float:
+            progress(f"{NAME} {suffix} after the units: repetition {index + 1} of {repeat}")
+            return timed(lambda: export_once(app, round_uuid, writer, root / f"linked-{index}.{suffix}"))
+
+        samples, baseline_samples = alternate(repeat, measured, baseline)
+        result = export_once(app, round_uuid, writer, root / f"linked.{suffix}")
+        results.append(
+            Result(
+                name=f"export_{suffix}_10k_after_units",
+                description=(
+                    f"reviewer export --format {suffix} of the whole round of {REVIEWS} reviews, checked against the "
+                    f"{result.method.n_earlier_releases} earlier releases of its units in the register; "
+                    f"{result.method.n_hidden} figures hidden, {result.method.n_hidden_for_earlier} of them for the "
+                    "earlier releases"
+                ),
+                samples=samples,
+                baseline_samples=baseline_samples,
+                baseline=described,
+                max_median=target,
+                extra={"hidden": result.method.n_hidden, "for_earlier": result.method.n_hidden_for_earlier},
+            )
+        )
+    last = units[-1]
+    with app.db.session() as session:
+        session.exec(delete(ReleaseRecord))
+        session.commit()
+    alone = min(timed(lambda: export_once(app, round_uuid, write_csv, root / "alone.csv", last)) for _ in range(3))
+    with app.db.session() as session:
+        record_release(session, build_anonymised(session, ExportRequest((round_uuid,))), "csv")
+        for unit in units[:-1]:
+            record_release(session, build_anonymised(session, ExportRequest((round_uuid,), unit=unit)), "csv")
+
+    def attempt(target: Path) -> str:
+        """The export of the last unit: how many figures it hides, or that it is refused."""
+        try:
+            result = export_once(app, round_uuid, write_csv, target, last)
+        except ReviewerError:
+            return "refused"
+        return f"{result.method.n_hidden} figures hidden, {result.method.n_hidden_for_earlier} for the earlier releases"
+
+    def measured_last(index: int) -> float:
+        progress(f"{NAME} csv of the last unit: repetition {index + 1} of {repeat}")
+        return timed(lambda: attempt(root / f"last-{index}.csv"))
+
+    samples, baseline_samples = alternate(repeat, measured_last, formats[0][2])
+    outcome = attempt(root / "last.csv")
+    results.append(
+        Result(
+            name="export_csv_10k_last_unit",
+            description=(
+                f"reviewer export --format csv of the unit {last} once the register holds the whole round's and the "
+                f"other units' exports, to the file or to the refusal: {outcome}"
+            ),
+            samples=samples,
+            baseline_samples=baseline_samples,
+            baseline=formats[0][3],
+            extra={"outcome": outcome, "empty_register_seconds": round(alone, 3)},
+        )
+    )
     return results
 
 

@@ -108,6 +108,13 @@
             <numerusform>%n figures hidden: fewer than %1 cases, or they would give such a figure away.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n of them because, together with earlier releases of overlapping selections (%1), they would let a hidden figure be worked out.</source>
+        <translation>
+            <numerusform>%n of them because, together with earlier releases of overlapping selections (%1), it would let a hidden figure be worked out.</numerusform>
+            <numerusform>%n of them because, together with earlier releases of overlapping selections (%1), they would let a hidden figure be worked out.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FindingsView</name>

@@ -1646,6 +1646,13 @@
             <numerusform>%n uppgifter är dolda: färre än %1 ärenden, eller så skulle de avslöja en sådan uppgift.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n of them because, together with earlier releases of overlapping selections (%1), they would let a hidden figure be worked out.</source>
+        <translation>
+            <numerusform>%n av dem för att den, tillsammans med tidigare utlämnade sammanställningar av överlappande urval (%1), skulle låta någon räkna fram en dold uppgift.</numerusform>
+            <numerusform>%n av dem för att de, tillsammans med tidigare utlämnade sammanställningar av överlappande urval (%1), skulle låta någon räkna fram en dold uppgift.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 = hidden figure, %2 = no figure.</source>
         <translation>%1 = dold uppgift, %2 = ingen uppgift.</translation>
@@ -1653,6 +1660,10 @@
     <message>
         <source>Answer or measure</source>
         <translation>Svar eller mått</translation>
+    </message>
+    <message>
+        <source>Hidden: together with an earlier release it would let a hidden figure be worked out</source>
+        <translation>Dold: tillsammans med en tidigare utlämnad sammanställning skulle den låta någon räkna fram en dold uppgift</translation>
     </message>
     <message>
         <source>CSV for Excel (*.csv)</source>

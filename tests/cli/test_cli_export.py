@@ -110,3 +110,43 @@ def test_a_round_named_after_a_reviewer_is_refused_and_nothing_written(capsys, d
     assert code == 1
     assert "en granskares eller användares namn" in err and "Zelmira" not in err
     assert not target.exists()
+
+
+def _two_units(data_dir):
+    from tests.services.test_release_register import _round
+
+    app = bootstrap(data_dir=data_dir)
+    try:
+        _round(app)
+    finally:
+        app.close()
+
+
+def test_releases_are_recorded_checked_and_listed(capsys, data_dir, tmp_path):
+    _two_units(data_dir)
+    code, out, err = main(["export", "history", "--data-dir", str(data_dir)]), *capsys.readouterr()
+    assert (code, err) == (0, "") and "Inga anonymiserade sammanställningar" in out
+    for unit in (None, "Norr", "Söder"):
+        args = ["-o", tmp_path / f"{unit}.csv", "--round", "Två enheter", *(["--unit", unit] if unit else [])]
+        code, out, err = export(capsys, data_dir, *args)
+        assert (code, err) == (0, "")
+    # the third, Söder, is checked against the whole round's and Norr's, and says so
+    assert "av dem är dolda för att de annars, tillsammans med 2 tidigare utlämnade sammanställningar" in out
+    code, out, err = main(["export", "history", "--data-dir", str(data_dir)]), *capsys.readouterr()
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 3
+    assert "CSV   testmall@1  Två enheter (2026)  alla enheter  k=5" in lines[0]
+    assert "Söder" in lines[2] and "för tidigare utlämnade" in lines[2]
+
+
+def test_export_history_in_english(capsys, data_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    _two_units(data_dir)
+    export(capsys, data_dir, "-o", tmp_path / "a.csv", "--round", "Två enheter")
+    code, out, err = main(["export", "history", "--data-dir", str(data_dir)]), *capsys.readouterr()
+    assert (code, err) == (0, "") and "all units" in out and "hidden" in out
+
+
+def test_an_export_without_a_file_says_so(capsys, data_dir):
+    code, _out, err = main(["export", "--data-dir", str(data_dir)]), *capsys.readouterr()
+    assert code == 1 and "Ange filen att skriva med -o FIL" in err

@@ -57,7 +57,11 @@ def test_a_broken_pack_exits_1_naming_file_case_and_question_and_stores_nothing(
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     result = run("training", "import-pack", path, data_dir=data_dir, check_rc=1)
     assert f"Utbildningspaketet i {path} är inte giltigt" in result.stderr
-    assert "fall 1 (OVN-BO-01) (fråga 'hushall'): 'storfamilj' är inget av svarsalternativen" in result.stderr
+    assert (
+        "fall 1 (OVN-BO-01) (fråga 'hushall'): Frågan ”Hur ser barnets vårdnad och boende ut?”: 'storfamilj' är "
+        "inget av svarsalternativen" in result.stderr
+    )
     english = run("training", "import-pack", path, data_dir=data_dir, lang="en_GB.UTF-8", check_rc=1).stderr
-    assert "case 1 (OVN-BO-01) (question 'hushall'): 'storfamilj' is not one of the options" in english
+    assert "case 1 (OVN-BO-01) (question 'hushall'): Question “" in english
+    assert "'storfamilj' is not one of the options" in english
     assert "var-kurs" not in run("training", "list", data_dir=data_dir, check_rc=0).stdout

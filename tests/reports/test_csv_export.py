@@ -67,7 +67,9 @@ def test_method_rows_first(result_and_guard):
     assert codes[:4] == ["checklista", "kon_avser", "omgang", "enhet"]
     assert find(method, rad_kod="antal_arenden", grupp_kod="female")[0]["antal"] == "50"
     other = find(method, rad_kod="antal_arenden", grupp_kod="other")[0]
-    assert (other["antal"], other["dolt"]) == ("", "x")
+    assert (other["antal"], other["dolt"], other["varde"]) == ("", "x", "färre än 5")
+    both = find(method, rad_kod="antal_arenden", grupp_kod="total")[0]
+    assert (both["antal"], both["grupp"]) == ("99", "Kvinnor och män")
     assert find(method, rad_kod="antal_granskare")[0]["antal"] == str(len(REVIEWERS))
     assert find(method, rad_kod="minsta_antal")[0]["varde"] == "5"
     assert find(method, rad_kod="dolda_uppgifter")[0]["antal"] == str(result.method.n_hidden)
@@ -77,11 +79,14 @@ def test_hidden_figures_are_empty_with_a_mark_and_a_reason_that_never_says_which
     result, _ = result_and_guard
     table = rows(render_csv(result))
     beslut = find(table, fraga_kod="beslut", rad_kod="beviljat")
-    other, total = find(beslut, grupp_kod="other")[0], find(beslut, grupp_kod="total")[0]
-    # one is the small count (3), the other its complement: a reader sees the same thing
-    assert (other["antal"], other["dolt"]) == ("", "x") and (total["antal"], total["dolt"]) == ("", "x")
-    assert other["orsak"] == total["orsak"] and "färre än 5" in other["orsak"]
+    # three annat/okänt: left out, and the total column is women and men's (20 + 30), labelled so
+    other, both = find(beslut, grupp_kod="other")[0], find(beslut, grupp_kod="total")[0]
+    assert (other["antal"], other["dolt"]) == ("", "x") and "färre än 5" in other["orsak"]
+    assert (both["antal"], both["dolt"], both["grupp"]) == ("50", "", "Kvinnor och män")
     assert find(beslut, grupp_kod="female")[0]["dolt"] == ""
+    # a small count and a complement look the same: the same mark and the same reason
+    dagar = find(table, fraga_kod="dagar", grupp_kod="other")
+    assert {(r["dolt"], r["orsak"]) for r in dagar} == {("x", other["orsak"])}
 
 
 def test_comparisons_on_every_row_of_their_question(result_and_guard):

@@ -57,6 +57,8 @@ def test_top_level(document):
     assert method["rounds"] == [{"name": "Granskning 2026", "period_label": "2026"}]
     assert method["cases"]["female"] == {"count": 50, "percent": None, "hidden": None}
     assert method["cases"]["other"] == {"count": None, "percent": None, "hidden": "small"}
+    assert method["cases"]["total"] == {"count": 99, "percent": None, "hidden": None}
+    assert (method["total_column"], method["other_fewer_than"]) == ("women_and_men", 5)
     assert method["rules"] == {"min_cell": 5, "dominance_n": 2, "dominance_percent": 85.0}
     assert set(document["reasons"]) == {"small", "dominance", "derived"}
 

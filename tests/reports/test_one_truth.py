@@ -187,3 +187,41 @@ def test_every_output_carries_the_same_adjusted_figures(app, figures, tmp_path):
             assert re.search(rf"  {re.escape(adjusted)}(  |$)", report, re.MULTILINE), adjusted
     for finding in aggregated.findings:
         assert finding.message.sv in report
+
+
+def test_a_small_annat_okant_group_reads_the_same_in_every_format(app, tmp_path):
+    """Three annat/okänt: every format gives women and men's total, labelled so, and the group as fewer than k."""
+    from tests.reports.export_data import add_tempting_round
+
+    with app.db.session() as session:
+        round_uuid = add_tempting_round(session)
+        result = build_anonymised(session, ExportRequest((round_uuid,)))
+        report = build_report(session, ReportRequest((round_uuid,), anonymised=True))
+    assert result.method.women_and_men and result.method.cases["total"].count == 99
+    rows = list(csv.DictReader(io.StringIO(render_csv(result).lstrip("\ufeff")), delimiter=";"))
+    cases = {r["grupp_kod"]: r for r in rows if r["rad_kod"] == "antal_arenden"}
+    assert (cases["total"]["antal"], cases["total"]["grupp"]) == ("99", "Kvinnor och män")
+    assert cases["other"]["varde"] == "färre än 5"
+    method = json.loads(render_json(result))["method"]
+    assert method["cases"]["total"]["count"] == 99 and method["total_column"] == "women_and_men"
+    assert method["other_fewer_than"] == 5
+    book = load_workbook(io.BytesIO(render_xlsx(result)))
+    facts = {r[0]: r[1] for r in book["Metod"].iter_rows(values_only=True) if r and r[0]}
+    assert facts["Antal granskade ärenden: kvinnor och män"] == 99
+    assert facts["Antal granskade ärenden: annat/okänt"] == "färre än 5"
+    beslut = result.question("beslut")
+    csv_total = next(
+        r for r in rows if (r["fraga_kod"], r["rad_kod"], r["grupp_kod"]) == ("beslut", "beviljat", "total")
+    )
+    json_question = next(
+        q for s in json.loads(render_json(result))["sections"] for q in s["questions"] if q["key"] == "beslut"
+    )
+    assert beslut.rows[0].cells["total"].count == 50
+    assert int(csv_total["antal"]) == json_question["rows"][0]["cells"]["total"]["count"] == 50
+    pdftotext = require_tool("pdftotext")
+    pdf = tmp_path / "rapport.pdf"
+    pdf.write_bytes(render_pdf(report))
+    text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert "Granskningen omfattar 99 ärenden om kvinnor och män (kvinnor 50, män 49) och färre än 5 ärenden" in flat
+    assert "Kvinnor och män" in flat

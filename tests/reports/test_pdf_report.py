@@ -265,18 +265,22 @@ def test_the_anonymised_report_is_marked_and_hides_what_the_anonymised_result_hi
     everything = flat(text)
     assert ANONYMISED_MARK in everything
     assert INTERNAL_MARK not in everything
-    # 3 annat/okänt cases: their count is hidden, and so is the total, which would give it away
+    # 3 annat/okänt cases: reported as fewer than k; the total is women and men's, and says so
     assert result.method.cases["other"].count is None
-    assert result.method.cases["total"].count is None
-    assert "Granskningen omfattar x ärenden (kvinnor 50, män 49, annat/okänt x)." in everything
+    assert result.method.cases["total"].count == 99
+    assert (
+        "Granskningen omfattar 99 ärenden om kvinnor och män (kvinnor 50, män 49) och färre än 5 ärenden med "
+        "annat/okänt kön." in everything
+    )
     assert "Granskningen omfattar 102 ärenden" in flat(internal)
     # a row of the table: women's and men's figures as published, annat/okänt hidden
     lines = text.splitlines()
     row = next(i for i, line in enumerate(lines) if "Frågade handläggaren om barn? – Ja" in line)
     asked = result.question("fragat")
     assert asked.rows[0].cells["other"].count is None
-    assert lines[row].split()[-8:] == ["42", "%", "71", "%", "x", "x", "-29,4", "p.e.", "Ja"][-8:]
-    assert re.search(r"21 av 50\s+35 av 49\s+\(-46 till -10\)$", lines[row + 1])
+    # the last column is women and men's: 56 of 99
+    assert lines[row].split()[-10:] == ["42", "%", "71", "%", "x", "57", "%", "-29,4", "p.e.", "Ja"]
+    assert re.search(r"21 av 50\s+35 av 49\s+56 av 99\s+\(-46 till -10\)$", lines[row + 1])
     # the sex distribution would need the hidden annat/okänt count
     assert lines[row + 3].split() == ["Könsfördelning", "x", "x", "x", "x"]
     assert "2 av 3" not in text
@@ -302,7 +306,7 @@ def test_the_anonymised_before_after_hides_suppressed_comparisons(anonymised):
     _, text, _, _ = anonymised
     lines = text.splitlines()
     section = next(i for i, line in enumerate(lines) if "jämförs med Före 2024 (12 ärenden)" in line)
-    assert "Känd 2026 (x ärenden)" in flat("\n".join(lines[section - 1 : section + 1]))
+    assert "Känd 2026 (99 ärenden om kvinnor och män)" in flat("\n".join(lines[section - 1 : section + 1]))
     row = next(line for line in lines[section:] if line.strip().startswith("Vilka skäl anges?"))
     assert row.split()[-4:] == ["x", "x", "x", "x"]  # after, change, p, verdict
     row = next(line for line in lines[section:] if line.startswith("Frågade handläggaren"))

@@ -11,7 +11,6 @@ from sqlmodel import select
 
 from reviewer.domain.disclosure import FrequencyTable, Reason, Rules
 from reviewer.domain.sex import Sex, SexGroup
-from reviewer.services import anonymisation
 from reviewer.services.aggregation import AggregateRequest, AggregationError, aggregate
 from reviewer.services.anonymisation import (
     COLUMNS,
@@ -23,6 +22,7 @@ from reviewer.services.anonymisation import (
     checklist_texts,
     forbidden_strings,
 )
+from reviewer.services.anonymisation import queries as anonymisation_queries
 from reviewer.services.demo import create_demo_data
 from reviewer.services.rounds import find_round_by_name
 from reviewer.storage.models import Case as CaseRow
@@ -49,13 +49,17 @@ def counts(question: AnonymisedQuestion, column: str) -> list[int | None]:
     return [row.cells[column].count for row in question.rows]
 
 
-def table_of(question: AnonymisedQuestion, app, round_uuid: str) -> tuple[FrequencyTable, dict]:
-    """The question's true table (from the aggregation) and the positions the result hides, for the attacker."""
+def table_of(
+    question: AnonymisedQuestion, app, round_uuid: str, women_and_men: bool = False
+) -> tuple[FrequencyTable, dict]:
+    """The question's true table (from the aggregation) and the positions the result hides, for the attacker. With
+    a small annat/okänt group left out, the table of women and men, whose total column is published."""
     with app.db.session() as session:
         result = aggregate(session, AggregateRequest((round_uuid,)))
     truth = result.question(question.key)
     assert truth is not None
-    groups = [SexGroup.FEMALE, SexGroup.MALE, SexGroup.OTHER]
+    groups = [SexGroup.FEMALE, SexGroup.MALE] + ([] if women_and_men else [SexGroup.OTHER])
+    columns = ["female", "male", "total"] if women_and_men else list(COLUMNS)
     cells = [[o.count for o in truth.groups[g].options] for g in groups]
     answered = tuple(truth.groups[g].n for g in groups)
     if len(question.rows) > len(cells[0]):
@@ -67,7 +71,7 @@ def table_of(question: AnonymisedQuestion, app, round_uuid: str) -> tuple[Freque
     table = FrequencyTable(rows, column_totals=answered) if multiple else FrequencyTable(rows)
     hidden = {}
     for r, row in enumerate([*question.rows, question.totals]):
-        for c, column in enumerate(COLUMNS):
+        for c, column in enumerate(columns):
             if row.cells[column].count is None:
                 hidden[(r, c)] = row.cells[column].reason
     return table, hidden
@@ -84,9 +88,10 @@ def test_method_says_how_without_saying_who(app, known):
     assert [(r.name, r.period_label) for r in method.rounds] == [("Granskning 2026", "2026")]
     assert method.cases["female"].count == 50
     assert method.cases["male"].count == 49
-    # three annat/okänt: hidden, and so is the total, which would give them away
+    # three annat/okänt: reported only as fewer than k; the total is women and men's, labelled so
     assert method.cases["other"].count is None and method.cases["other"].reason is Reason.PRIMARY
-    assert method.cases["total"].count is None and method.cases["total"].reason is Reason.SECONDARY
+    assert method.women_and_men
+    assert method.cases["total"].count == 99 and method.cases["total"].reason is None
     assert method.n_reviewers == len(REVIEWERS)
     assert method.rules == Rules()
     assert method.exported_on == TODAY
@@ -118,9 +123,9 @@ def test_annat_okant_with_three_cases_is_hidden_with_its_complements(app, known)
     # 3 annat/okänt all "beviljat": every cell of the group hidden, the zeros too
     assert counts(question, "other") == [None, None, None]
     assert question.totals.cells["other"].count is None
-    # the Totalt of the rows they are in would reveal them, and the grand total the group's size
-    assert question.rows[0].cells["total"].count is None
-    assert question.totals.cells["total"].count is None
+    # the total column is women and men's: it reveals nothing of the three
+    assert counts(question, "total") == [50, 20, 29]
+    assert question.totals.cells["total"].count == 99
     # women and men are untouched, so the comparison stays
     assert counts(question, "female") == [20, 10, 20]
     assert question.comparison is not None and question.comparison.option == "avslag"
@@ -150,9 +155,9 @@ def test_numbers_per_group_without_single_values(app, known):
     assert (women.n, women.median, men.n, men.median) == (30, 12.0, 28, 8.0)
     assert women.total is None  # a sum is given for money only
     assert not hasattr(women, "minimum") and not hasattr(women, "maximum")
-    # annat/okänt answered once: every figure hidden; the Totalt column would give it away
+    # annat/okänt answered once: every figure hidden; the total column is women and men's
     assert question.numbers["other"].reason is Reason.TOO_FEW and question.numbers["other"].median is None
-    assert question.numbers["total"].reason is Reason.SECONDARY and question.numbers["total"].n is None
+    assert question.numbers["total"].reason is None and question.numbers["total"].n == 58
     assert question.comparison is not None and question.comparison.median_ratio == pytest.approx(1.5)
 
 
@@ -169,12 +174,11 @@ def test_the_hidden_list_says_what_and_why(app, known):
     beslut = [h for h in result.hidden if h.question_key == "beslut"]
     assert {(h.row.sv, h.column, h.reason) for h in beslut} >= {
         ("Beviljat", "other", Reason.PRIMARY),
-        ("Beviljat", "total", Reason.SECONDARY),
         ("Totalt", "other", Reason.PRIMARY),
     }
     assert all(h.section == "arendet" for h in beslut)
     method_rows = [h for h in result.hidden if h.question_key is None]
-    assert {(h.section, h.column) for h in method_rows} == {("", "other"), ("", "total")}
+    assert {(h.section, h.column) for h in method_rows} == {("", "other")}
 
 
 def test_findings_only_for_published_comparisons(app, known):
@@ -194,7 +198,7 @@ def test_no_hidden_cell_of_any_table_can_be_recovered(app, known):
         for question in section.questions:
             if question.kind != "categorical":
                 continue
-            table, hidden = table_of(question, app, known)
+            table, hidden = table_of(question, app, known, result.method.women_and_men)
             for (_, row, column), (low, high) in attack([table], [hidden]).items():
                 assert low < high, (question.key, row, column)
 
@@ -285,7 +289,7 @@ def test_the_dominance_rule_follows_renamed_keys_across_versions(app):
 
 def test_amounts_that_cannot_be_checked_are_treated_as_dominated(app, monkeypatch):
     older, newer = _two_versions(app)
-    monkeypatch.setattr(anonymisation, "_older_keys", lambda *_args: {})
+    monkeypatch.setattr(anonymisation_queries, "_older_keys", lambda *_args: {})
     with app.db.session() as session:
         result = build_anonymised(session, ExportRequest((older, newer)))
     women = result.question("kostnad_nu").numbers["female"]
@@ -356,7 +360,7 @@ def test_demo_rounds_publish_nothing_small_nothing_recomputable(app, cases):
                 for figures in question.numbers.values():
                     assert figures.n is None or not 0 < figures.n < rules.min_cell
                 if question.kind == "categorical":
-                    table, hidden = table_of(question, app, round_uuid)
+                    table, hidden = table_of(question, app, round_uuid, result.method.women_and_men)
                     for (_, row, column), (low, high) in attack([table], [hidden]).items():
                         assert low < high, (question.key, row, column)
 

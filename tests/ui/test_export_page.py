@@ -14,8 +14,7 @@ from reviewer.ui.export_page import ExportPage
 from tests.tools import require_tool
 
 
-@pytest.fixture
-def page(qtbot, app, swedish, demo):
+def open_page(qtbot, app, checklist: str | None = None) -> ExportPage:
     widget = ExportPage(app.db, "sv")
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
@@ -23,8 +22,15 @@ def page(qtbot, app, swedish, demo):
     qtbot.waitExposed(widget)
     with qtbot.waitSignal(widget.previewed, timeout=60_000):
         widget.refresh()
-        widget.filters.checklist.setCurrentIndex(widget.filters.checklist.findData("missbruk"))
+        if checklist is not None:
+            widget.filters.checklist.setCurrentIndex(widget.filters.checklist.findData(checklist))
     qtbot.waitUntil(lambda: not widget.is_busy(), timeout=60_000)
+    return widget
+
+
+@pytest.fixture
+def page(qtbot, app, swedish, demo):
+    widget = open_page(qtbot, app, "missbruk")
     yield widget
     qtbot.waitUntil(lambda: not widget.is_busy(), timeout=60_000)
 
@@ -103,3 +109,28 @@ def test_the_last_guard_stops_a_file_that_would_name_a_case(qtbot, app, page, de
     assert blocker.args[0].startswith("Exporten stoppades")
     assert code not in blocker.args[0]
     assert not path.exists()
+
+
+def test_the_page_says_what_it_hides_for_earlier_releases(qtbot, app, swedish, screenshot):
+    """A round's whole export and its unit Norr's are in the register: unit Söder's preview hides more, and says
+    why (the round of tests/services/test_release_register.py)."""
+    from reviewer.services.anonymisation import ExportRequest, build_anonymised, record_release
+    from tests.services.test_release_register import _round
+
+    round_uuid = _round(app)
+    with app.db.session() as session:
+        for unit in (None, "Norr"):
+            record_release(session, build_anonymised(session, ExportRequest((round_uuid,), unit=unit)), "csv")
+    widget = open_page(qtbot, app)
+    with qtbot.waitSignal(widget.previewed, timeout=60_000):
+        widget.filters.unit.setCurrentIndex(widget.filters.unit.findData("Söder"))
+    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=60_000)
+    method = widget.result.method
+    assert method.unit == "Söder" and method.n_earlier_releases == 2 and method.n_hidden_for_earlier > 0
+    assert f"{method.n_hidden_for_earlier} av dem för att" in widget.status.text()
+    assert "tidigare utlämnade sammanställningar av överlappande urval (2)" in widget.status.text()
+    model = widget.hidden_model
+    reasons = {model.data(model.index(r, 4)) for r in range(model.rowCount())}
+    assert any(reason.startswith("Dold: tillsammans med en tidigare utlämnad") for reason in reasons)
+    screenshot(widget, "export-earlier-releases")
+    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=60_000)

@@ -16,9 +16,12 @@ from reviewer.reports.xlsx_export import write_xlsx
 from reviewer.services.anonymisation import (
     ExportError,
     ExportRequest,
+    Method,
     build_anonymised,
     checklist_texts,
     forbidden_strings,
+    list_releases,
+    record_release,
 )
 from reviewer.services.rounds import find_round_by_name, list_rounds
 
@@ -53,6 +56,13 @@ def _rules(args: argparse.Namespace) -> Rules:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.output is None:
+        raise ExportError(
+            Message(
+                "Ange filen att skriva med -o FIL (eller 'reviewer export history' för tidigare utlämnade)",
+                "Give the file to write with -o FILE (or 'reviewer export history' for earlier releases)",
+            )
+        )
     chosen = _format(args)
     rules = _rules(args)
     app = bootstrap(getattr(args, "data_dir", None), getattr(args, "database_url", None))
@@ -72,14 +82,16 @@ def run_export(args: argparse.Namespace) -> int:
                 uuids = (rounds[0].uuid,)
             result = build_anonymised(session, ExportRequest(uuids, rules, args.unit))
             guard = ExportGuard(forbidden_strings(session), checklist_texts(session, result.method.checklist_slug))
+        if chosen == "csv":
+            write_csv(result, args.output, guard, decimal=args.decimal or ",")
+        elif chosen == "xlsx":
+            write_xlsx(result, args.output, guard)
+        else:
+            write_json(result, args.output, guard)
+        with app.db.session() as session:  # written: later releases are checked against this one
+            record_release(session, result, chosen)
     finally:
         app.close()
-    if chosen == "csv":
-        write_csv(result, args.output, guard, decimal=args.decimal or ",")
-    elif chosen == "xlsx":
-        write_xlsx(result, args.output, guard)
-    else:
-        write_json(result, args.output, guard)
     hidden = result.method.n_hidden
     print(
         _t(
@@ -88,4 +100,49 @@ def run_export(args: argparse.Namespace) -> int:
             f"Wrote {args.output} ({hidden} hidden figures, at least {rules.min_cell} cases per figure)",
         )
     )
+    linked = linked_note(result.method)
+    if linked:
+        print(linked)
+    return 0
+
+
+def linked_note(method: Method) -> str:
+    """What the CLI says when figures were hidden for the sake of earlier releases (empty when none were)."""
+    n, earlier = method.n_hidden_for_earlier, method.n_earlier_releases
+    if not n:
+        return ""
+    return _t(
+        f"{n} av dem är dolda för att de annars, tillsammans med {earlier} tidigare utlämnade "
+        f"{'sammanställning' if earlier == 1 else 'sammanställningar'} av överlappande urval, skulle låta någon "
+        "räkna fram en dold uppgift (se 'reviewer export history')",
+        f"{n} of them are hidden because, together with {earlier} earlier "
+        f"{'release' if earlier == 1 else 'releases'} of overlapping selections, they would let someone work out a "
+        "hidden figure (see 'reviewer export history')",
+    )
+
+
+def run_export_history(args: argparse.Namespace) -> int:
+    """`reviewer export history`: every anonymised export and report released so far, oldest first."""
+    app = bootstrap(getattr(args, "data_dir", None), getattr(args, "database_url", None))
+    try:
+        with app.db.session() as session:
+            releases = list_releases(session)
+    finally:
+        app.close()
+    if not releases:
+        print(_t("Inga anonymiserade sammanställningar har lämnats ut ännu", "No anonymised releases yet"))
+        return 0
+    for release in releases:
+        when = release.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        unit = release.unit or _t("alla enheter", "all units")
+        hidden = _t(f"{release.n_hidden} dolda", f"{release.n_hidden} hidden")
+        if release.n_hidden_for_earlier:
+            hidden += _t(
+                f", varav {release.n_hidden_for_earlier} för tidigare utlämnade",
+                f", {release.n_hidden_for_earlier} of them for earlier releases",
+            )
+        print(
+            f"{when}  {release.kind.upper():4}  {release.checklist_slug}@{release.checklist_version}  "
+            f"{'; '.join(release.rounds)}  {unit}  k={release.min_cell}  ({hidden})"
+        )
     return 0

@@ -20,7 +20,7 @@ from reviewer.cli.agreement import run_agreement
 from reviewer.cli.audit import run_audit_export
 from reviewer.cli.database import warn
 from reviewer.cli.exchange import exchange_export, exchange_import
-from reviewer.cli.export import run_export
+from reviewer.cli.export import run_export, run_export_history
 from reviewer.cli.parser import build_parser
 from reviewer.cli.plan import run_plan, run_sample
 from reviewer.cli.report import run_report
@@ -370,6 +370,7 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("agreement", None): run_agreement,
     ("report", None): run_report,
     ("export", None): run_export,
+    ("export", "history"): run_export_history,
     ("demo", None): _demo,
     ("plan", None): run_plan,
     ("audit", "export"): run_audit_export,

@@ -679,12 +679,29 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help=_t(
             "de anonymiserade, sammanställda resultaten som CSV, XLSX eller JSON, med små antal dolda "
-            "(docs/anonymisation.md, docs/export-format.md)",
+            "(docs/anonymisation.md, docs/export-format.md); kommandot export history listar vad som har lämnats ut",
             "the anonymised, aggregated results as CSV, XLSX or JSON, with small counts hidden "
-            "(docs/anonymisation.md, docs/export-format.md)",
+            "(docs/anonymisation.md, docs/export-format.md); 'reviewer export history' lists what has been released",
         ),
     )
-    export.add_argument("-o", "--output", type=Path, required=True, metavar=_t("FIL", "FILE"))
+    export.add_argument(
+        "action",
+        nargs="?",
+        choices=["history"],
+        default=None,
+        metavar="history",
+        help=_t(
+            "history: lista de anonymiserade exporter och rapporter som lämnats ut hittills (utlämningsregistret)",
+            "history: list the anonymised exports and reports released so far (the release register)",
+        ),
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar=_t("FIL", "FILE"),
+        help=_t("filen som skrivs (krävs för en export)", "the file to write (required to export)"),
+    )
     export.add_argument(
         "--format",
         choices=["csv", "xlsx", "json"],

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 
 from reviewer.bootstrap import bootstrap
+from reviewer.cli.export import linked_note
 from reviewer.domain.disclosure import Rules, RulesError
 from reviewer.domain.text import Message, language_from_environment
 from reviewer.reports.guard import ExportGuard
 from reviewer.reports.pdf import write_pdf
-from reviewer.services.anonymisation import checklist_texts, forbidden_strings
+from reviewer.services.anonymisation import checklist_texts, forbidden_strings, record_release
 from reviewer.services.report import ReportError, ReportRequest, build_report
 from reviewer.services.rounds import find_round_by_name, list_rounds
 
@@ -70,8 +71,13 @@ def run_report(args: argparse.Namespace) -> int:
             )
             data = build_report(session, request)
             guard = ExportGuard(forbidden_strings(session), checklist_texts(session, data.checklist_slug))
+        write_pdf(data, args.output, guard)
+        if data.anonymised is not None:
+            with app.db.session() as session:  # written: later releases are checked against this one
+                record_release(session, data.anonymised, "pdf")
     finally:
         app.close()
-    write_pdf(data, args.output, guard)
     print(_t(f"Skrev {args.output}", f"Wrote {args.output}"))
+    if data.anonymised is not None and linked_note(data.anonymised.method):
+        print(linked_note(data.anonymised.method))
     return 0

@@ -103,6 +103,7 @@ class Reason(StrEnum):
     SECONDARY = "secondary"  # hidden so that another hidden figure cannot be recomputed
     DOMINANCE = "dominance"  # a sum whose n largest contributions exceed p % of it
     TOO_FEW = "too_few"  # a statistic (mean, median, quartiles, sum) of fewer than k values
+    RELEASED = "released"  # hidden so that, with an earlier release of an overlapping selection, none can be worked out
 
 
 def is_small(count: int, rules: Rules) -> bool:
@@ -144,8 +145,8 @@ def protect(
     A line needs another hidden entry when it has exactly one, or – with `min_hidden_sum` (k, for counts) and a
     published total – when its hidden entries add up to so little that, given what a reader knows of each one's
     least value (`floor`: 1, or 0 for a cell that may be a hidden zero), none of them could be k or more. The
-    complement is a published, non-zero entry of the line, by `rank` (lower first), then one whose other lines
-    already hold a hidden entry, then the smallest value.
+    complement is a published, non-zero entry of the line (a zero only when there is none), by `rank` (lower
+    first), then one whose other lines already hold a hidden entry, then the smallest value.
     """
     result = dict(hidden)
     by_position: dict[P, list[int]] = {}
@@ -179,6 +180,8 @@ def protect(
         for index, line in enumerate(lines):
             while needs_more(line):
                 candidates = [p for p in line.entries if p not in result and values[p] > 0]
+                # a zero only beside a zero hidden for another release's sake: nothing else is left on its line
+                candidates = candidates or [p for p in line.entries if p not in result]
                 if not candidates:
                     raise AssertionError("a line with a hidden entry has nothing left to hide")  # pragma: no cover
                 chosen = min(candidates, key=lambda p: (rank(p), cost(p, index), values[p], repr(p)))
@@ -259,14 +262,17 @@ def small_columns(table: FrequencyTable, rules: Rules) -> set[int]:
     return {c for c, total in enumerate(totals) if is_small(total, rules)}
 
 
-def _floors(table: FrequencyTable, rules: Rules) -> Callable[[Position], int]:
+def floors(table: FrequencyTable, rules: Rules) -> Callable[[Position], int]:
     """The least value a reader must allow for a hidden entry: 1 (zeros are published), but 0 for a cell of a small
-    group, whose zeros are hidden too."""
+    group, whose zeros are hidden too, and for a zero hidden because another release would otherwise give a figure
+    away (the audit then grants the reader that it is a zero)."""
     small = small_columns(table, rules)
+    values = table.values()
 
     def floor(position: Position) -> int:
         row, column = position
-        return 0 if row < table.rows and (column in small or table.columns in small) else 1
+        in_small = row < table.rows and (column in small or table.columns in small)
+        return 0 if in_small or values[position] == 0 else 1
 
     return floor
 
@@ -284,7 +290,7 @@ def _suppress_one(table: FrequencyTable, rules: Rules, forced: Mapping[Position,
             hidden[position] = Reason.PRIMARY
     for position, reason in forced.items():
         hidden.setdefault(position, reason)
-    return protect(values, table.lines(), hidden, table.rank, rules.min_cell, _floors(table, rules))
+    return protect(values, table.lines(), hidden, table.rank, rules.min_cell, floors(table, rules))
 
 
 def suppress_table(table: FrequencyTable, rules: Rules) -> dict[Position, Reason]:
@@ -292,7 +298,9 @@ def suppress_table(table: FrequencyTable, rules: Rules) -> dict[Position, Reason
     return suppress_linked([table], rules)[0]
 
 
-def suppress_linked(tables: Sequence[FrequencyTable], rules: Rules) -> list[dict[Position, Reason]]:
+def suppress_linked(
+    tables: Sequence[FrequencyTable], rules: Rules, forced: Sequence[Mapping[Position, Reason]] | None = None
+) -> list[dict[Position, Reason]]:
     """The hidden positions of each table and why.
 
     Tables with the same totals row (the same group sizes and grand total: questions answered by the same cases)
@@ -300,14 +308,15 @@ def suppress_linked(tables: Sequence[FrequencyTable], rules: Rules) -> list[dict
     solves, for every hidden count, the least and largest value a reader could work out from everything published
     (linear programming over the line equations, with hidden counts at least 1 – or 0 in a small group – and the
     multiple-choice inequalities); a count pinned to one value gets a further complement, until none is.
+    `forced`: per table, entries hidden whatever their value (those another release makes recoverable).
     """
-    extra: list[dict[Position, Reason]] = [{} for _ in tables]
+    extra: list[dict[Position, Reason]] = [dict(f) for f in forced] if forced is not None else [{} for _ in tables]
     shared: dict[tuple[int, ...], dict[int, Reason]] = {}
     while True:
         results = []
-        for table, forced in zip(tables, extra, strict=True):
+        for table, required in zip(tables, extra, strict=True):
             totals = {(table.rows, c): r for c, r in shared.get(table.totals_row(), {}).items()}
-            results.append(_suppress_one(table, rules, {**forced, **totals}))
+            results.append(_suppress_one(table, rules, {**required, **totals}))
         grown = False
         for table, hidden in zip(tables, results, strict=True):
             linked = shared.setdefault(table.totals_row(), {})
@@ -362,7 +371,7 @@ def _program(members: Sequence[tuple[int, FrequencyTable, Mapping[Position, Reas
         return (first_index, (first_table.rows, position[1])) if position[0] == table.rows else (index, position)
 
     for index, table, hidden in members:
-        floor = _floors(table, rules)
+        floor = floors(table, rules)
         for position in sorted(hidden):
             unknown = key(index, table, position)
             if unknown not in columns:

@@ -13,8 +13,8 @@ from reviewer.checklists.schema import QuestionType
 from reviewer.domain.disclosure import Reason, Rules
 from reviewer.domain.sex import Subject
 from reviewer.domain.statistics import ComparisonState
-from reviewer.domain.text import Message
-from reviewer.services.anonymisation import COLUMNS, Column, NumberCell
+from reviewer.domain.text import Language, Message
+from reviewer.services.anonymisation import COLUMNS, Column, Method, NumberCell
 
 HIDDEN = "x"  # a hidden figure (röjandeskydd)
 NO_VALUE = "–"  # nothing to show: no base for a percentage, no comparison, no value
@@ -35,8 +35,33 @@ _GROUPS: dict[Subject, dict[Column, Message]] = {
 }
 
 
-def group_label(column: Column, subject: Subject) -> Message:
-    return _GROUPS[subject][column]
+_WOMEN_AND_MEN = {
+    Subject.ADULT: Message("Kvinnor och män", "Women and men"),
+    Subject.CHILD: Message("Flickor och pojkar", "Girls and boys"),
+}
+
+
+def group_label(column: Column, method: Method) -> Message:
+    """A column's heading; the total column is "Kvinnor och män" when a small annat/okänt group is left out."""
+    if column == "total" and method.women_and_men:
+        return _WOMEN_AND_MEN[method.subject]
+    return _GROUPS[method.subject][column]
+
+
+def fewer_than(rules: Rules) -> Message:
+    """What a left-out annat/okänt group's number of cases is given as."""
+    return Message(f"färre än {rules.min_cell}", f"fewer than {rules.min_cell}")
+
+
+def case_count(method: Method, column: Column, language: Language = "sv") -> str:
+    """A number of cases in the method and the summary: the count, "färre än k" for a left-out annat/okänt group,
+    or the hidden mark."""
+    cell = method.cases[column]
+    if cell.count is not None:
+        return str(cell.count)
+    if column == "other" and method.women_and_men:
+        return fewer_than(method.rules).text(language)
+    return HIDDEN
 
 
 class PublicReason(StrEnum):
@@ -216,6 +241,7 @@ def program_texts() -> list[str]:
     messages += [*MARKS, *STATE_LABELS.values(), *UNITS.values(), *TEST_NAMES.values()]
     messages += [label for _, label in STATISTICS]
     messages += [m for groups in _GROUPS.values() for m in groups.values()]
+    messages += [*_WOMEN_AND_MEN.values(), Message("färre än", "fewer than")]
     rules = Rules()
     messages += [reason_text(reason, rules) for reason in PublicReason]
     return [*(t for m in messages for t in (m.sv, m.en)), *_ANSWER_WORDS, *COLUMNS]

@@ -18,7 +18,6 @@ from typing import Literal
 import numpy as np
 
 from reviewer.domain.disclosure import Rules
-from reviewer.domain.sex import Subject
 from reviewer.domain.text import Message
 from reviewer.reports.common import (
     ALL_UNITS,
@@ -40,6 +39,7 @@ from reviewer.reports.common import (
     UNITS,
     WITH_SUM,
     PublicReason,
+    case_count,
     group_label,
     public_reason,
     reason_text,
@@ -53,6 +53,7 @@ from reviewer.services.anonymisation import (
     AnonymisedResult,
     Cell,
     Column,
+    Method,
 )
 from reviewer.services.files import write_atomically
 
@@ -149,7 +150,6 @@ def write_csv(result: AnonymisedResult, path: Path, guard: ExportGuard, decimal:
 
 def _rows(result: AnonymisedResult, decimal: Decimal) -> Iterator[dict[str, str]]:
     method, rules = result.method, result.method.rules
-    subject = method.subject
 
     def fact(code: str, label: Message, text: str = "", value: str = "", count: str = "") -> dict[str, str]:
         return {"avsnitt": METHOD.sv, "rad_kod": code, "rad": text or label.sv, "varde": value, "antal": count}
@@ -161,7 +161,9 @@ def _rows(result: AnonymisedResult, decimal: Decimal) -> Iterator[dict[str, str]
         yield fact("omgang", ROUNDS, f"{round_.name} ({round_.period_label})")
     yield fact("enhet", UNIT, method.unit or ALL_UNITS.sv)
     for column, cell in method.cases.items():
-        line = fact("antal_arenden", CASES, count=_count(cell)) | _group(column, subject)
+        line = fact("antal_arenden", CASES, count=_count(cell)) | _group(column, method)
+        if cell.count is None and column == "other" and method.women_and_men:
+            line["varde"] = case_count(method, column)  # "färre än k": the group is left out of every table
         yield line | (_hidden(public_reason(cell.reason), rules) if cell.reason is not None else {})
     yield fact("antal_granskare", REVIEWERS, count=str(method.n_reviewers))
     yield fact("minsta_antal", MIN_CELL, value=str(rules.min_cell))
@@ -183,8 +185,8 @@ def _rows(result: AnonymisedResult, decimal: Decimal) -> Iterator[dict[str, str]
                 yield from _numeric(question, base, result, decimal)
 
 
-def _group(column: Column, subject: Subject) -> dict[str, str]:
-    return {"grupp_kod": column, "grupp": group_label(column, subject).sv}
+def _group(column: Column, method: Method) -> dict[str, str]:
+    return {"grupp_kod": column, "grupp": group_label(column, method).sv}
 
 
 def _hidden(reason: PublicReason, rules: Rules) -> dict[str, str]:
@@ -222,13 +224,16 @@ def _comparison(question: AnonymisedQuestion, decimal: Decimal) -> dict[str, str
 def _categorical(
     question: AnonymisedQuestion, base: dict[str, str], result: AnonymisedResult, decimal: Decimal
 ) -> Iterator[dict[str, str]]:
-    rules, subject = result.method.rules, result.method.subject
+    rules = result.method.rules
     rows = [*question.rows, *([question.totals] if question.totals is not None else [])]
     for row in rows:
         for column in COLUMNS:
             cell = row.cells[column]
             line = base | {"rad_kod": row.value or "totalt", "rad": row.label.sv if row.value else TOTAL_LABEL.sv}
-            line |= _group(column, subject) | {"antal": _count(cell), "procent": _number(cell.percent, 1, decimal)}
+            line |= _group(column, result.method) | {
+                "antal": _count(cell),
+                "procent": _number(cell.percent, 1, decimal),
+            }
             if cell.reason is not None:
                 reason = public_reason(cell.reason) if cell.count is None else PublicReason.DERIVED
                 line |= _hidden(reason, rules)
@@ -238,7 +243,7 @@ def _categorical(
 def _numeric(
     question: AnonymisedQuestion, base: dict[str, str], result: AnonymisedResult, decimal: Decimal
 ) -> Iterator[dict[str, str]]:
-    rules, subject = result.method.rules, result.method.subject
+    rules = result.method.rules
     unit = UNITS[question.unit].sv
     for code, label in STATISTICS:
         if code == "summa" and question.unit != "money":
@@ -247,7 +252,7 @@ def _numeric(
             if column == "total" and code in SEX_GROUPS_ONLY:
                 continue
             cell = question.numbers[column]
-            line = base | {"rad_kod": code, "rad": label.sv} | _group(column, subject)
+            line = base | {"rad_kod": code, "rad": label.sv} | _group(column, result.method)
             if code == "n":
                 line["antal"] = "" if cell.n is None else str(cell.n)
             else:

@@ -123,6 +123,10 @@ def _method(method: Method) -> dict[str, Any]:
         "rounds": [{"name": r.name, "period_label": r.period_label} for r in method.rounds],
         "unit": method.unit,
         "cases": {column: _cell(method.cases[column]) | {"percent": None} for column in COLUMNS},
+        # "women_and_men": the annat/okänt group has fewer than k cases, is left out of every table and reported as
+        # such; the total column counts women and men
+        "total_column": "women_and_men" if method.women_and_men else "all",
+        "other_fewer_than": method.rules.min_cell if method.women_and_men else None,
         "reviewers": method.n_reviewers,
         "rules": {
             "min_cell": rules.min_cell,

@@ -21,7 +21,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reviewer import __version__
-from reviewer.domain.sex import Subject
 from reviewer.domain.statistics import Thresholds
 from reviewer.domain.text import Message
 from reviewer.reports.common import (
@@ -78,6 +77,7 @@ from reviewer.reports.common import (
     UNITS,
     WITH_SUM,
     YES,
+    case_count,
     group_label,
     statistic,
 )
@@ -90,6 +90,7 @@ from reviewer.services.anonymisation import (
     AnonymisedSection,
     Cell,
     Column,
+    Method,
 )
 from reviewer.services.files import write_atomically
 
@@ -190,8 +191,10 @@ def _method_sheet(sheet: Worksheet, result: AnonymisedResult) -> None:
     rows += [(ROUNDS.sv if i == 0 else "", f"{r.name} ({r.period_label})", None) for i, r in enumerate(method.rounds)]
     rows.append((UNIT.sv, method.unit or ALL_UNITS.sv, None))
     for column in COLUMNS:
-        label = f"{CASES.sv}: {group_label(column, method.subject).sv.lower()}"
-        rows.append((label, _count(method.cases[column]), FORMAT_COUNT))
+        label = f"{CASES.sv}: {group_label(column, method).sv.lower()}"
+        cell = method.cases[column]
+        count: Any = case_count(method, column) if cell.count is None and column == "other" else _count(cell)
+        rows.append((label, count, FORMAT_COUNT))
     rows += [
         (REVIEWERS.sv, method.n_reviewers, FORMAT_COUNT),
         (MIN_CELL.sv, rules.min_cell, None),
@@ -243,19 +246,19 @@ def _section_sheet(sheet: Worksheet, section: AnonymisedSection, result: Anonymi
     sheet["A3"].font = _BOLD
     row = 4
     for question in section.questions:
-        row = _question_block(sheet, row, question, result.method.subject) + 2
+        row = _question_block(sheet, row, question, result.method) + 2
     sheet.column_dimensions["A"].width = 50
     for index in range(2, 2 + 2 * len(COLUMNS)):
         sheet.column_dimensions[get_column_letter(index)].width = 11
     sheet.freeze_panes = "B3"
 
 
-def _group_headers(sheet: Worksheet, row: int, first: str, subject: Subject, second: Sequence[str]) -> None:
+def _group_headers(sheet: Worksheet, row: int, first: str, method: Method, second: Sequence[str]) -> None:
     """Two header rows: the groups across (each over two columns), and under each group `second`."""
     sheet.cell(row=row, column=1, value=first).font = _BOLD
     for column in COLUMNS:
         left = column_of(column)
-        top = sheet.cell(row=row, column=left, value=group_label(column, subject).sv)
+        top = sheet.cell(row=row, column=left, value=group_label(column, method).sv)
         top.font, top.alignment, top.fill = _BOLD, _CENTRE, _HEADER_FILL
         sheet.merge_cells(start_row=row, start_column=left, end_row=row, end_column=left + 1)
         for offset, text in enumerate(second):
@@ -264,17 +267,17 @@ def _group_headers(sheet: Worksheet, row: int, first: str, subject: Subject, sec
     sheet.cell(row=row, column=1).fill = _HEADER_FILL
 
 
-def _question_block(sheet: Worksheet, row: int, question: AnonymisedQuestion, subject: Subject) -> int:
+def _question_block(sheet: Worksheet, row: int, question: AnonymisedQuestion, method: Method) -> int:
     """The question's table from `row` on, its comparison and its chart; returns the last row used."""
     sheet.cell(row=row, column=1, value=question.text.sv).font = _BOLD
     sheet.cell(row=row, column=2, value=question.key).font = _MUTED
     if question.kind == "categorical":
-        return _answer_table(sheet, row, question, subject)
-    return _number_table(sheet, row, question, subject)
+        return _answer_table(sheet, row, question, method)
+    return _number_table(sheet, row, question, method)
 
 
-def _answer_table(sheet: Worksheet, first: int, question: AnonymisedQuestion, subject: Subject) -> int:
-    _group_headers(sheet, first + 1, ANSWER.sv, subject, (COUNT.sv, PERCENT.sv))
+def _answer_table(sheet: Worksheet, first: int, question: AnonymisedQuestion, method: Method) -> int:
+    _group_headers(sheet, first + 1, ANSWER.sv, method, (COUNT.sv, PERCENT.sv))
     row = first + 3
     charted = []
     for answer in question.rows:
@@ -296,13 +299,13 @@ def _answer_table(sheet: Worksheet, first: int, question: AnonymisedQuestion, su
         row += 1
     last = _comparison_rows(sheet, row, question)
     if question.comparison is not None and charted:
-        _categorical_chart(sheet, first, question, subject, charted[0], charted[-1])
+        _categorical_chart(sheet, first, question, method, charted[0], charted[-1])
         last = max(last, first + _CHART_ROWS)
     return last
 
 
-def _number_table(sheet: Worksheet, first: int, question: AnonymisedQuestion, subject: Subject) -> int:
-    _group_headers(sheet, first + 1, FIGURE.sv, subject, (UNITS[question.unit].sv,))
+def _number_table(sheet: Worksheet, first: int, question: AnonymisedQuestion, method: Method) -> int:
+    _group_headers(sheet, first + 1, FIGURE.sv, method, (UNITS[question.unit].sv,))
     row = first + 3
     median_row = None
     number_format = FORMAT_MONEY if question.unit == "money" else FORMAT_DECIMAL
@@ -324,7 +327,7 @@ def _number_table(sheet: Worksheet, first: int, question: AnonymisedQuestion, su
         row += 1
     last = _comparison_rows(sheet, row, question)
     if question.comparison is not None and median_row is not None:
-        _median_chart(sheet, first, question, subject, median_row)
+        _median_chart(sheet, first, question, method, median_row)
         last = max(last, first + _CHART_ROWS)
     return last
 
@@ -379,7 +382,7 @@ def _style(chart: BarChart, title: str) -> None:
 
 
 def _categorical_chart(
-    sheet: Worksheet, anchor_row: int, question: AnonymisedQuestion, subject: Subject, first: int, last: int
+    sheet: Worksheet, anchor_row: int, question: AnonymisedQuestion, method: Method, first: int, last: int
 ) -> None:
     chart = BarChart()
     chart.type = "bar"
@@ -387,19 +390,19 @@ def _categorical_chart(
     chart.y_axis.scaling.min = 0
     for column in CHARTED:
         values = Reference(sheet, min_col=column_of(column) + 1, min_row=first, max_row=last)  # the percentages
-        chart.series.append(Series(values, title=group_label(column, subject).sv))
+        chart.series.append(Series(values, title=group_label(column, method).sv))
     chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
     _style(chart, question.text.sv)
     sheet.add_chart(chart, f"{_CHART_COLUMN}{anchor_row}")
 
 
-def _median_chart(sheet: Worksheet, anchor_row: int, question: AnonymisedQuestion, subject: Subject, row: int) -> None:
+def _median_chart(sheet: Worksheet, anchor_row: int, question: AnonymisedQuestion, method: Method, row: int) -> None:
     chart = BarChart()
     chart.type = "col"
     chart.y_axis.scaling.min = 0
     for column in CHARTED:
         values = Reference(sheet, min_col=column_of(column), min_row=row, max_row=row)
-        chart.series.append(Series(values, title=group_label(column, subject).sv))
+        chart.series.append(Series(values, title=group_label(column, method).sv))
     chart.set_categories(Reference(sheet, min_col=1, min_row=row, max_row=row))
     _style(chart, question.text.sv)
     sheet.add_chart(chart, f"{_CHART_COLUMN}{anchor_row}")

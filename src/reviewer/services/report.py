@@ -77,13 +77,16 @@ Side = Literal["before", "after"]
 class AnonymisedBeforeAfter:
     """Before/after for the anonymised report. A side of a question whose comparison the anonymised result of that
     round hides is None in `changes` and listed in `hidden` as (key, side); only women's and men's figures remain.
-    `before_cases` and `after_cases` are the rounds' case totals, hidden (None count) like any count."""
+    `before_cases` and `after_cases` are the rounds' case totals, hidden (None count) like any count – of women and
+    men only where `before_women_and_men` / `after_women_and_men` (a small annat/okänt group left out)."""
 
     before_rounds: list[RoundLabel]
     before_cases: Cell
     after_cases: Cell
     changes: list[QuestionChange]
     hidden: frozenset[tuple[str, Side]]
+    before_women_and_men: bool = False
+    after_women_and_men: bool = False
 
 
 @dataclass(frozen=True)
@@ -264,4 +267,6 @@ def _anonymised_changes(
         after_cases=after.method.cases["total"],
         changes=changes,
         hidden=frozenset(hidden),
+        before_women_and_men=before is not None and before.method.women_and_men,
+        after_women_and_men=after.method.women_and_men,
     )

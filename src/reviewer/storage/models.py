@@ -232,6 +232,28 @@ class TrainingCaseText(SQLModel, table=True):
     text: str = Field(sa_type=sa.Text)
 
 
+class ReleaseRecord(SQLModel, table=True):
+    """One anonymised export or anonymised report that left the unit: what selection it covered and which figures it
+    published, so that a later release of an overlapping selection is checked against it. Aggregates only: no case,
+    no code, no name (`rounds_json` holds each round's uuid, name, period and a digest of the state its figures
+    describe; `figures_json` the published counts and what a reader knows of the hidden ones)."""
+
+    __tablename__ = "release_record"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = _uuid_field()
+    created_at: datetime = _created_field()
+    kind: str = Field(max_length=8)
+    checklist_slug: str = Field(max_length=64, index=True)
+    checklist_version: int
+    unit: str | None = Field(default=None, max_length=100)
+    min_cell: int
+    n_hidden: int
+    n_hidden_for_earlier: int
+    rounds_json: str = Field(sa_type=sa.Text)
+    figures_json: str = Field(sa_type=sa.Text)
+
+
 COUNT_KEY_COLUMNS = (
     "round_id",
     "status",

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.domain.disclosure import Rules, RulesError
+from reviewer.domain.disclosure import Reason, Rules, RulesError
 from reviewer.domain.text import Language, ReviewerError
 from reviewer.reports.common import HIDDEN, NO_VALUE, STATISTICS, group_label, public_reason, reason_text, statistic
 from reviewer.reports.csv_export import write_csv
@@ -47,6 +47,7 @@ from reviewer.services.anonymisation import (
     build_anonymised,
     checklist_texts,
     forbidden_strings,
+    record_release,
 )
 from reviewer.services.report import ReportRequest, build_report
 from reviewer.storage.database import Database
@@ -220,12 +221,17 @@ class ExportPage(QWidget):
         if self._job_over():
             return
         method = result.method
-        self._show(
-            result,
-            self.tr(
-                "%n figure(s) hidden: fewer than %1 cases, or they would give such a figure away.", "", method.n_hidden
-            ).replace("%1", str(method.rules.min_cell)),
-        )
+        text = self.tr(
+            "%n figure(s) hidden: fewer than %1 cases, or they would give such a figure away.", "", method.n_hidden
+        ).replace("%1", str(method.rules.min_cell))
+        if method.n_hidden_for_earlier:
+            text += " " + self.tr(
+                "%n of them because, together with earlier releases of overlapping selections (%1), they would let a "
+                "hidden figure be worked out.",
+                "",
+                method.n_hidden_for_earlier,
+            ).replace("%1", str(method.n_earlier_releases))
+        self._show(result, text)
         self.previewed.emit()
 
     def _show(self, result: AnonymisedResult | None, text: str) -> None:
@@ -255,13 +261,13 @@ class ExportPage(QWidget):
             self.preview_model.set_columns([])
             self.preview_model.set_records([])
             return
-        subject = result.method.subject
+        method = result.method
         columns: list[Column[PreviewRow]] = [
             Column(self.tr("Question"), lambda r: r.question),
             Column(self.tr("Answer or measure"), lambda r: r.label),
         ]
         for position, column in enumerate(COLUMNS):
-            name = group_label(column, subject).text(self._language)
+            name = group_label(column, method).text(self._language)
             columns.append(Column(name, _figure(2 * position), align_right=True))
             columns.append(Column("%", _figure(2 * position + 1), align_right=True))
         rows = [row for question in result.sections[index].questions for row in self._rows(question)]
@@ -325,10 +331,12 @@ class ExportPage(QWidget):
     def _hidden_column(self, hidden: HiddenCell) -> str:
         if self.result is None or hidden.column is None:
             return ""
-        return group_label(hidden.column, self.result.method.subject).text(self._language)
+        return group_label(hidden.column, self.result.method).text(self._language)
 
     def _hidden_reason(self, hidden: HiddenCell) -> str:
         assert self.result is not None
+        if hidden.reason is Reason.RELEASED:
+            return self.tr("Hidden: together with an earlier release it would let a hidden figure be worked out")
         return reason_text(public_reason(hidden.reason), self.result.method.rules).text(self._language)
 
     # -- writing ---------------------------------------------------------------------------------------------
@@ -363,11 +371,13 @@ class ExportPage(QWidget):
                     )
                     data = build_report(session, request, progress=report)
                     slug = data.checklist_slug
+                    released = data.anonymised
                 else:
                     result = build_anonymised(
                         session, ExportRequest(selection.round_uuids, rules, selection.unit), report
                     )
                     slug = result.method.checklist_slug
+                    released = result
                 guard = ExportGuard(forbidden_strings(session), checklist_texts(session, slug))
             if kind == "pdf":
                 write_pdf(data, path, guard)
@@ -377,6 +387,9 @@ class ExportPage(QWidget):
                 write_xlsx(result, path, guard)
             else:
                 write_json(result, path, guard)
+            if released is not None:  # an anonymised release left the unit: later ones are checked against it
+                with db.session() as session:
+                    record_release(session, released, kind)
             return str(path)
 
         self._previewing = False

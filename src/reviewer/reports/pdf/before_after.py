@@ -37,10 +37,14 @@ def before_after(story: Story) -> None:
     female, male = story.words
     story.heading("Före och efter", 0)
     rounds = ", ".join(r.name for r in story.data.rounds)
+    # a small annat/okänt group is left out of the anonymised figures: the count is women and men's
+    changes_data = story.data.anonymised_before_after
+    after_who = f" om {female} och {male}" if changes_data is not None and changes_data.after_women_and_men else ""
+    before_who = f" om {female} och {male}" if changes_data is not None and changes_data.before_women_and_men else ""
     story.para(
-        f"{rounds} ({count_of(after_cases, 'ärende', 'ärenden')}) jämförs med {story.data.baseline.name} "
-        f"({count_of(before_cases, 'ärende', 'ärenden')}). {story.sex_of}. Skillnaden är {female} minus {male}, i "
-        f"procentenheter för andelar och som kvot mellan medianerna för "
+        f"{rounds} ({count_of(after_cases, 'ärende', 'ärenden')}{after_who}) jämförs med {story.data.baseline.name} "
+        f"({count_of(before_cases, 'ärende', 'ärenden')}{before_who}). {story.sex_of}. Skillnaden är {female} minus "
+        f"{male}, i procentenheter för andelar och som kvot mellan medianerna för "
         f"tal; under den står andelarna eller medianerna, {female} mot {male}. Båda omgångarna jämförs vid samma "
         "svar, valt utan att se på den nya omgången ensam: ja för ja/nej-frågor, det svar checklistan anger, eller "
         "svaret med störst skillnad i båda omgångarna sammanlagt. Förändringen är skillnaden efter minus skillnaden "

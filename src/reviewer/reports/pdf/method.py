@@ -93,7 +93,12 @@ def explanations(story: Story) -> None:
             f"färre än {MIN_PERCENT_BASE} har svarat: bara antalet visas, ingen procentsats",
         ),
         ("(29–56)", "95 % konfidensintervall (KI): värden som stämmer med underlaget; brett intervall, stor osäkerhet"),
-        ("Totalt", f"alla ärenden: {female}, {male} och annat/okänt"),
+        ("Totalt", f"alla ärenden: {female}, {male} och annat/okänt")
+        if not story.women_and_men
+        else (
+            story.total_header,
+            f"{female} och {male} tillsammans: annat/okänt har färre än {story.min_cell} ärenden och redovisas bara så",
+        ),
         ("Könsfördelning", f"hur de som valt svaret fördelar sig på {female}, {male} och annat/okänt"),
         ("p.e.", "procentenheter: skillnaden mellan två procentsatser"),
         ("kvot", f"{female}s median (eller medelvärde) delad med {male}s; 1 betyder lika"),

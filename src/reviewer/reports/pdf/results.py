@@ -50,7 +50,7 @@ def _sections(story: Story) -> list[tuple[str, list[QuestionRows]]]:
 
 def _table(story: Story, questions: Sequence[QuestionRows]) -> None:
     header: list[Any] = [story.cell("Fråga", True), *(story.right(h, True) for h in story.group_headers)]
-    header += [story.right("Totalt", True), story.right("Skillnad\n(95 % KI)", True), "Flaggad"]
+    header += [story.right(story.total_header, True), story.right("Skillnad\n(95 % KI)", True), "Flaggad"]
     body: list[list[Any]] = [header]
     flagged: list[int] = []
     ends: list[int] = []

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
+from reviewer.reports.common import case_count
 from reviewer.reports.pdf.anonymised import published_findings, tested_counts
 from reviewer.reports.pdf.document import (
     FLAG_BACKGROUND,
@@ -112,6 +113,19 @@ class Story:
     # -- what the two reports have in common
 
     @property
+    def women_and_men(self) -> bool:
+        """A small annat/okänt group is left out of the anonymised tables: their total column is women and men's."""
+        return self.anonymised is not None and self.anonymised.method.women_and_men
+
+    @property
+    def min_cell(self) -> int:
+        return self.anonymised.method.rules.min_cell if self.anonymised is not None else 0
+
+    @property
+    def total_header(self) -> str:
+        return f"{self.group_headers[0]} och {self.words[1]}" if self.women_and_men else "Totalt"
+
+    @property
     def anonymised(self) -> AnonymisedResult | None:
         return self.data.anonymised
 
@@ -123,11 +137,8 @@ class Story:
     def case_counts(self) -> tuple[str, str, str, str]:
         """Cases of women, men, annat/okänt and in all; "x" where the anonymised report hides the count."""
         if self.anonymised is not None:
-            cases = self.anonymised.method.cases
-            female, male, other, total = (
-                HIDDEN_MARK if cases[c].count is None else str(cases[c].count)
-                for c in ("female", "male", "other", "total")
-            )
+            method = self.anonymised.method
+            female, male, other, total = (case_count(method, c) for c in ("female", "male", "other", "total"))
             return female, male, other, total
         by_group = [str(self.aggregate.n_by_group[g]) for g in GROUPS]
         return by_group[0], by_group[1], by_group[2], str(self.aggregate.n_cases)

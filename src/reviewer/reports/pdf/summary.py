@@ -14,7 +14,13 @@ def summary(story: Story) -> None:
     female, male = story.words
     women, men, other, total = story.case_counts()
     story.heading("Sammanfattning", 0)
-    story.para(f"Granskningen omfattar {total} ärenden ({female} {women}, {male} {men}, annat/okänt {other}).")
+    if story.women_and_men:
+        story.para(
+            f"Granskningen omfattar {total} ärenden om {female} och {male} ({female} {women}, {male} {men}) och "
+            f"{other} ärenden med annat/okänt kön."
+        )
+    else:
+        story.para(f"Granskningen omfattar {total} ärenden ({female} {women}, {male} {men}, annat/okänt {other}).")
     _findings(story)
     _changes(story)
 

@@ -1,0 +1,222 @@
+"""The reader's linear program over the atoms' counts: its unknowns, the equations and bounds each release gives,
+and the solver that says whether a figure is pinned to one value."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import linprog
+
+from reviewer.domain.releases.model import COLUMN_GROUPS, GROUPS, REST, TOTALS_ROW, Population, Release, ReleasedTable
+
+_BOX = 1e7
+
+Atom = tuple[str, str, int]  # round uuid, unit class, increment
+Expression = dict[int, float]
+
+
+@dataclass
+class Space:
+    """The atoms of a group of releases and which of them each release covers."""
+
+    atoms: list[Atom]
+    covers: list[list[int]]
+
+
+def atoms_of(releases: Sequence[Release], population: Population) -> Space:
+    named: dict[str, set[str]] = {}
+    digests: dict[str, list[str]] = {}
+    for release in releases:
+        for round_uuid, digest in release.rounds.items():
+            if release.unit is not None:
+                named.setdefault(round_uuid, set()).add(release.unit)
+            order = digests.setdefault(round_uuid, [])
+            if digest not in order:
+                order.append(digest)
+    classes: dict[str, list[str]] = {}
+    for round_uuid in digests:
+        units = sorted(named.get(round_uuid, set()))
+        present = population.units.get(round_uuid, frozenset())
+        rest = any(u is None or u not in units for u in present) or not units
+        classes[round_uuid] = [*units, *([REST] if rest else [])]
+    atoms = [(r, c, i) for r in digests for c in classes[r] for i in range(len(digests[r]))]
+    index = {atom: n for n, atom in enumerate(atoms)}
+    covers = []
+    for release in releases:
+        covered = []
+        for round_uuid, digest in release.rounds.items():
+            upto = digests[round_uuid].index(digest)
+            units = classes[round_uuid] if release.unit is None else [release.unit]
+            covered += [index[(round_uuid, c, i)] for c in units for i in range(upto + 1)]
+        covers.append(covered)
+    return Space(atoms, covers)
+
+
+@dataclass
+class Program:
+    """Unknowns: per atom, a count per (row, group), and per group the number who answered when the columns do not
+    add up. Constraints as sparse rows."""
+
+    size: int = 0
+    equalities: list[tuple[Expression, float]] = field(default_factory=list)
+    inequalities: list[tuple[Expression, float]] = field(default_factory=list)  # expression <= bound
+
+
+@dataclass
+class Unknowns:
+    """One table key's unknowns within the program."""
+
+    signature: tuple[tuple[str, ...], bool]
+    cells: dict[tuple[int, str, int], int]  # (atom, row, group) -> unknown
+    answered: dict[tuple[int, int], int]  # (atom, group) -> unknown, when the columns do not add up
+
+    def expression(self, atoms: Sequence[int], row: str, column: str) -> Expression:
+        expression: Expression = {}
+        rows, adds_up = self.signature
+        for atom in atoms:
+            for group in COLUMN_GROUPS[column]:
+                if row != TOTALS_ROW:
+                    unknowns = [self.cells[(atom, row, group)]]
+                elif adds_up:
+                    unknowns = [self.cells[(atom, r, group)] for r in rows]
+                else:
+                    unknowns = [self.answered[(atom, group)]]
+                for unknown in unknowns:
+                    expression[unknown] = expression.get(unknown, 0.0) + 1.0
+        return expression
+
+
+def unknowns(program: Program, signature: tuple[tuple[str, ...], bool], n_atoms: int) -> Unknowns:
+    rows, adds_up = signature
+    table = Unknowns(signature, {}, {})
+    for atom in range(n_atoms):
+        for group in range(len(GROUPS)):
+            for row in rows:
+                table.cells[(atom, row, group)] = program.size
+                program.size += 1
+            if not adds_up:
+                table.answered[(atom, group)] = program.size
+                program.size += 1
+                for row in rows:  # no option chosen by more than answered
+                    cell = table.cells[(atom, row, group)]
+                    program.inequalities.append(({cell: 1.0, table.answered[(atom, group)]: -1.0}, 0.0))
+    return table
+
+
+def constrain(program: Program, table: Unknowns, released: ReleasedTable, atoms: Sequence[int]) -> None:
+    for (row, column), figure in released.figures.items():
+        expression = table.expression(atoms, row, column)
+        if not expression:
+            continue
+        if figure.value is not None:
+            program.equalities.append((expression, float(figure.value)))
+            continue
+        if figure.low > 0:
+            program.inequalities.append(({u: -c for u, c in expression.items()}, -float(figure.low)))
+        if figure.high is not None:
+            program.inequalities.append((expression, float(figure.high)))
+
+
+class Solver:
+    def __init__(self, program: Program) -> None:
+        self.size = program.size
+        self.a_eq, self.b_eq = _matrix(program.equalities, program.size)
+        self.a_ub, self.b_ub = _matrix(program.inequalities, program.size)
+
+    def optimum(self, objective: np.ndarray) -> np.ndarray | None:
+        result = linprog(
+            objective,
+            A_ub=self.a_ub,
+            b_ub=self.b_ub,
+            A_eq=self.a_eq,
+            b_eq=self.b_eq,
+            bounds=(0.0, _BOX),
+            method="highs",
+        )
+        if result.status != 0:
+            return None
+        point: np.ndarray = result.x
+        return point
+
+    def pinned(self, expression: Expression) -> int | None:
+        """The one value the expression can take, or None when it can take more than one."""
+        objective = np.zeros(self.size)
+        for unknown, coefficient in expression.items():
+            objective[unknown] = coefficient
+        low_point, high_point = self.optimum(objective), self.optimum(-objective)
+        if low_point is None or high_point is None:
+            return None
+        low, high = float(objective @ low_point), float(objective @ high_point)
+        if math.ceil(low - 1e-6) >= math.floor(high + 1e-6):
+            return round(low)
+        return None
+
+
+def _matrix(rows: list[tuple[Expression, float]], size: int) -> tuple[sparse.csr_array | None, np.ndarray | None]:
+    if not rows:
+        return None, None
+    data, row_index, column_index = [], [], []
+    for n, (expression, _bound) in enumerate(rows):
+        for unknown, coefficient in expression.items():
+            data.append(coefficient)
+            row_index.append(n)
+            column_index.append(unknown)
+    return sparse.csr_array((data, (row_index, column_index)), shape=(len(rows), size)), np.array([b for _e, b in rows])
+
+
+def earlier_program(
+    linked: Sequence[Release], key: str, signature: tuple[tuple[str, ...], bool], space: Space
+) -> Program:
+    return program_of(linked, {key: signature}, space)[0]
+
+
+class Solvers:
+    """One table's solvers – with every release, with the earlier ones only, and with the new one's table withheld –
+    made when first needed."""
+
+    def __init__(self, program: Program, earlier: Callable[[], Program], withheld: Callable[[], Program]) -> None:
+        self._programs = {"all": lambda: program, "earlier": earlier, "withheld": withheld}
+        self._solvers: dict[str, Solver] = {}
+
+    def _get(self, which: str) -> Solver:
+        if which not in self._solvers:
+            self._solvers[which] = Solver(self._programs[which]())
+        return self._solvers[which]
+
+    def all(self) -> Solver:
+        return self._get("all")
+
+    def earlier(self) -> Solver:
+        return self._get("earlier")
+
+    def withheld(self) -> Solver:
+        return self._get("withheld")
+
+
+def stack(programs: Sequence[Program]) -> Program:
+    """Independent programs side by side as one."""
+    stacked = Program()
+    for program in programs:
+        shift = stacked.size
+        stacked.equalities += [({u + shift: c for u, c in e.items()}, b) for e, b in program.equalities]
+        stacked.inequalities += [({u + shift: c for u, c in e.items()}, b) for e, b in program.inequalities]
+        stacked.size += program.size
+    return stacked
+
+
+def program_of(
+    releases: Sequence[Release], signatures: Mapping[str, tuple[tuple[str, ...], bool]], space: Space
+) -> tuple[Program, dict[str, Unknowns]]:
+    """The reader's program from `releases` (the first of those `space` was made for: same unknowns either way)."""
+    program = Program()
+    tables = {key: unknowns(program, signature, len(space.atoms)) for key, signature in signatures.items()}
+    for n, release in enumerate(releases):
+        for key, table in tables.items():
+            released = release.tables.get(key)
+            if released is not None and released.signature() == table.signature:
+                constrain(program, table, released, space.covers[n])
+    return program, tables
