@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
 from reviewer.bootstrap import bootstrap
+from reviewer.cli.output import emit
 from reviewer.domain.statistics import Thresholds
 from reviewer.domain.text import Message, language_from_environment
 from reviewer.services.aggregation import (
@@ -23,7 +23,6 @@ from reviewer.services.aggregation.change_text import render_before_after_text, 
 from reviewer.services.aggregation.json_form import before_after_to_json, to_json, trend_to_json
 from reviewer.services.aggregation.text import render_text
 from reviewer.services.checklists import definition_of, get_version
-from reviewer.services.files import write_atomically
 from reviewer.services.rounds import find_round_by_name
 
 
@@ -105,9 +104,5 @@ def run_aggregate(args: argparse.Namespace) -> int:
             text += "\n" + render_before_after_text(before_after, language)
         if round_trend is not None:
             text += "\n" + render_trend_text(round_trend, language)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomically(args.output, text)
-        print(_t(f"Skrev {args.output}", f"Wrote {args.output}"))
+    emit(text, args.output)
     return 0

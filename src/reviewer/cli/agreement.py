@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from reviewer.bootstrap import bootstrap
+from reviewer.cli.output import emit
 from reviewer.domain.text import language_from_environment
 from reviewer.services.agreement import inter_rater_agreement
 from reviewer.services.agreement.json_form import to_json
 from reviewer.services.agreement.text import render_text
-from reviewer.services.files import write_atomically
 from reviewer.services.rounds import find_round_by_name
 
 
@@ -29,9 +28,5 @@ def run_agreement(args: argparse.Namespace) -> int:
         text = json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n"
     else:
         text = render_text(result, language)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomically(args.output, text)
-        print(f"Wrote {args.output}" if language == "en" else f"Skrev {args.output}")
+    emit(text, args.output)
     return 0

@@ -123,6 +123,23 @@ def _unit(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--unit", metavar="U", help=_t("bara ärenden från den här enheten", "only cases of this unit"))
 
 
+def _text_or_json(parser: argparse.ArgumentParser) -> None:
+    """--format text|json and -o FILE, as every report-like command has them."""
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help=_t("utdataformat (standard text)", "output format (default text)"),
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar=_t("FIL", "FILE"),
+        help=_t("skriv till FIL i stället för till skärmen", "write to FILE instead of the screen"),
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = _Parser(
@@ -590,19 +607,7 @@ def build_parser() -> argparse.ArgumentParser:
             "the level of the checklist's primary questions (default 0.05)",
         ),
     )
-    agg.add_argument(
-        "--format",
-        choices=["text", "json"],
-        default="text",
-        help=_t("utdataformat (standard text)", "output format (default text)"),
-    )
-    agg.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar=_t("FIL", "FILE"),
-        help=_t("skriv till FIL i stället för till skärmen", "write to FILE instead of the screen"),
-    )
+    _text_or_json(agg)
 
     agreement = commands.add_parser(
         "agreement",
@@ -623,19 +628,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=_t("en omgång (kan upprepas)", "a round (repeatable)"),
     )
     _unit(agreement)
-    agreement.add_argument(
-        "--format",
-        choices=["text", "json"],
-        default="text",
-        help=_t("utdataformat (standard text)", "output format (default text)"),
-    )
-    agreement.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar=_t("FIL", "FILE"),
-        help=_t("skriv till FIL i stället för skärmen", "write to FILE instead of the screen"),
-    )
+    _text_or_json(agreement)
 
     report = commands.add_parser(
         "report",
@@ -824,19 +817,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "--available-men", type=int, metavar="N", help=_t("akter att dra ur, män", "files there are to draw from, men")
     )
-    plan.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help=_t("text eller json (standard text)", "text or json (default text)"),
-    )
-    plan.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar=_t("FIL", "FILE"),
-        help=_t("skriv till FIL i stället för terminalen", "write to FILE instead of the terminal"),
-    )
+    _text_or_json(plan)
 
     training = commands.add_parser(
         "training",

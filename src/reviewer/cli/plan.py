@@ -9,11 +9,11 @@ import json
 import sys
 
 from reviewer.bootstrap import bootstrap
+from reviewer.cli.output import emit
 from reviewer.domain.power import PlanInput
 from reviewer.domain.sampling import Allocation, Design, SamplingError
 from reviewer.domain.text import Message, language_from_environment
 from reviewer.services.checklists import parse_reference
-from reviewer.services.files import write_atomically
 from reviewer.services.planning import plan_for_checklist
 from reviewer.services.planning_text import plan_to_json, render_plan_text, render_sample_text
 from reviewer.services.rounds import find_round_by_name
@@ -42,11 +42,7 @@ def run_plan(args: argparse.Namespace) -> int:
         text = json.dumps(plan_to_json(result), ensure_ascii=False, indent=2) + "\n"
     else:
         text = render_plan_text(result, language)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomically(args.output, text)
-        print(f"Wrote {args.output}" if language == "en" else f"Skrev {args.output}")
+    emit(text, args.output)
     return 0
 
 
