@@ -6,19 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.domain.sampling import Allocation
-from reviewer.domain.sex import SexGroup, Subject
+from reviewer.domain.sex import SexGroup
 from reviewer.domain.text import Language
+from reviewer.services.aggregation.text import format_number, group_words
 from reviewer.services.planning import ChecklistPlan
 from reviewer.services.sampling import SampleSummary
-
-
-def _number(value: float, language: Language, decimals: int = 0) -> str:
-    text = f"{value:.{decimals}f}"
-    return text.replace(".", ",") if language == "sv" else text
-
-
-def _percent(value: float, language: Language) -> str:
-    return _number(value, language, 0 if float(value).is_integer() else 1)
 
 
 def level_label(key: str, n_compared: int, language: Language) -> str:
@@ -37,8 +29,8 @@ def level_label(key: str, n_compared: int, language: Language) -> str:
 
 def assumptions(result: ChecklistPlan, language: Language) -> list[str]:
     r = result.plan.request
-    base, diff, target = (_percent(v, language) for v in (r.base_pct, r.difference_pp, result.plan.other_pct))
-    power, alpha = _percent(r.power * 100, language), _percent(r.alpha * 100, language)
+    base, diff, target = (format_number(v, language) for v in (r.base_pct, r.difference_pp, result.plan.other_pct))
+    power, alpha = format_number(r.power * 100, language), format_number(r.alpha * 100, language)
     if language == "en":
         lines = [
             f"A yes/no question whose share is {base} % for one sex; the difference to find is {diff} percentage "
@@ -69,7 +61,7 @@ def assumptions(result: ChecklistPlan, language: Language) -> list[str]:
             "kön är Fishers exakta test, som omgången använder, något försiktigare: räkna med några akter till.",
         ]
     if r.difference_pp < result.min_difference_pp:
-        size = _percent(result.min_difference_pp, language)
+        size = format_number(result.min_difference_pp, language)
         lines.append(
             f"Note: a round flags a difference only from {size} percentage points on; a smaller one is shown but "
             "never flagged, however many files there are."
@@ -83,7 +75,7 @@ def assumptions(result: ChecklistPlan, language: Language) -> list[str]:
 def detectable_text(value: float | None, language: Language) -> str:
     if value is None:
         return "no difference within 0–100 %" if language == "en" else "ingen skillnad inom 0–100 %"
-    figure = _number(value, language, 1)
+    figure = format_number(value, language)
     return (
         f"a difference of at least {figure} percentage points"
         if language == "en"
@@ -163,19 +155,12 @@ def plan_to_json(result: ChecklistPlan) -> dict[str, Any]:
     }
 
 
-_GROUP_WORDS = {
-    ("sv", Subject.ADULT): {SexGroup.FEMALE: "kvinnor", SexGroup.MALE: "män", SexGroup.OTHER: "annat/okänt"},
-    ("sv", Subject.CHILD): {SexGroup.FEMALE: "flickor", SexGroup.MALE: "pojkar", SexGroup.OTHER: "annat/okänt"},
-    ("en", Subject.ADULT): {SexGroup.FEMALE: "women", SexGroup.MALE: "men", SexGroup.OTHER: "other/unknown"},
-    ("en", Subject.CHILD): {SexGroup.FEMALE: "girls", SexGroup.MALE: "boys", SexGroup.OTHER: "other/unknown"},
-}
-
-
 def render_sample_text(summary: SampleSummary, language: Language) -> str:
     """What was drawn and how, in words a nämnd can be given; who reviews what when reviewers were named."""
     en = language == "en"
     result, design = summary.result, summary.result.design
-    words = _GROUP_WORDS[(language, summary.subject)]
+    female, male, other = (w.lower() for w in group_words(summary.subject, language))
+    words = {SexGroup.FEMALE: female, SexGroup.MALE: male, SexGroup.OTHER: other}
     n = len(result.cases)
     if design.allocation is Allocation.EQUAL:
         how = (

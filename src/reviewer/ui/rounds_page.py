@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.checklists.schema import ChecklistDefinition
 from reviewer.domain.power import PlanInput
 from reviewer.domain.text import Language
 from reviewer.services import rounds
-from reviewer.services.checklists import get_version, list_checklists
+from reviewer.services.checklists import definition_of, get_version, list_checklists
 from reviewer.services.demo import create_demo_data
-from reviewer.services.planning import ChecklistPlan, plan_for_checklist
+from reviewer.services.planning import ChecklistPlan, plan_for_definition
 from reviewer.services.rounds import RoundSummary, list_rounds
 from reviewer.storage.database import Database
 from reviewer.ui import worker
@@ -147,9 +148,14 @@ class RoundsPage(QWidget):
                 checklist = get_version(session, slug, version)
                 rounds.create_round(session, name, checklist, period, baseline_uuid=baseline, actor=self._actor())
 
+        definitions: dict[tuple[str, int], ChecklistDefinition] = {}
+
         def plan_for(slug: str, version: int, request: PlanInput) -> ChecklistPlan:
-            with self._db.session() as session:
-                return plan_for_checklist(session, slug, version, request)
+            # read once per checklist, not at every step of a spin box
+            if (slug, version) not in definitions:
+                with self._db.session() as session:
+                    definitions[(slug, version)] = definition_of(get_version(session, slug, version))
+            return plan_for_definition(definitions[(slug, version)], request)
 
         if RoundDialog(checklists, existing, self._language, submit, plan_for, self).exec():
             self.refresh()
