@@ -842,6 +842,26 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     import_pack.add_argument("file", type=Path, metavar=_t("FIL", "FILE"))
+    score = training_commands.add_parser(
+        "score",
+        parents=[common],
+        help=_t(
+            "en deltagares svar i en utbildningsomgång jämförda med facit: andel rätt per ärende, avsnitt och totalt",
+            "a participant's answers in a training round against the facit: share right per case, section and overall",
+        ),
+    )
+    score.add_argument(
+        "--round", required=True, metavar=_t("NAMN", "NAME"), help=_t("utbildningsomgången", "the training round")
+    )
+    score.add_argument(
+        "--reviewer",
+        metavar=_t("INITIALER", "INITIALS"),
+        help=_t(
+            "deltagaren (standard: den i inställningarna, eller omgångens enda deltagare)",
+            "the participant (default: the one in the settings, or the round's only participant)",
+        ),
+    )
+    _text_or_json(score)
 
     demo = commands.add_parser(
         "demo", parents=[common], help=_t("skapa fiktiva demoomgångar", "create fictitious demo rounds")

@@ -1,14 +1,19 @@
-"""`reviewer training list` and `reviewer training import-pack FILE` (docs/training-packs.md)."""
+"""`reviewer training list`, `reviewer training import-pack FILE` and `reviewer training score --round NAME`
+(docs/training-packs.md)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 
 from reviewer.bootstrap import App, bootstrap
 from reviewer.cli.database import warn
-from reviewer.domain.text import language_from_environment
+from reviewer.cli.output import emit
+from reviewer.domain.text import Message, language_from_environment
 from reviewer.services.settings import load_settings
-from reviewer.services.training import import_pack, list_packs
+from reviewer.services.training import TrainingError, import_pack, list_packs
+from reviewer.services.training_feedback import reviewers_of, round_score, training_round
+from reviewer.services.training_score_text import score_json, score_text
 
 
 def _t(sv: str, en: str) -> str:
@@ -88,3 +93,39 @@ def training_import_pack(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+def training_score(args: argparse.Namespace) -> int:
+    """The participant's score: the one named, else the one set in Settings, else the round's only participant."""
+    app = _open(args)
+    try:
+        with app.db.session() as session:
+            round_ = training_round(session, args.round)
+            reviewer = args.reviewer or load_settings(app.paths.config_dir).reviewer or ""
+            participants = reviewers_of(session, round_.uuid)
+            if reviewer not in participants:
+                if args.reviewer or len(participants) != 1:
+                    raise TrainingError(_no_participant(reviewer, participants))
+                reviewer = participants[0]
+            result = round_score(session, round_.uuid, reviewer)
+    finally:
+        app.close()
+    if args.format == "json":
+        text = json.dumps(score_json(result), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = score_text(result, language_from_environment())
+    emit(text, args.output)
+    return 0
+
+
+def _no_participant(reviewer: str, participants: list[str]) -> Message:
+    names = ", ".join(participants) or "–"
+    if reviewer:
+        return Message(
+            f"{reviewer} har inte svarat i omgången; deltagare: {names}",
+            f"{reviewer} has not answered in the round; participants: {names}",
+        )
+    return Message(
+        f"Ange deltagaren med --reviewer; deltagare: {names}",
+        f"Name the participant with --reviewer; participants: {names}",
+    )
