@@ -1699,6 +1699,53 @@
     </message>
 </context>
 <context>
+    <name>FeedbackPanel</name>
+    <message>
+        <source>Question</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Ditt svar</translation>
+    </message>
+    <message>
+        <source>Facit</source>
+        <translation>Facit</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <source>Feedback per question</source>
+        <translation>Återkoppling per fråga</translation>
+    </message>
+    <message>
+        <source>Score per case, section and overall</source>
+        <translation>Resultat per ärende, avsnitt och totalt</translation>
+    </message>
+    <message>
+        <source>&amp;Next case</source>
+        <translation>&amp;Nästa ärende</translation>
+    </message>
+    <message>
+        <source>The facit for this case is shown once you mark it as complete (Ctrl+Return).</source>
+        <translation>Facit för ärendet visas när du har markerat det som klart (Ctrl+Retur).</translation>
+    </message>
+    <message>
+        <source>Case %1: %2</source>
+        <translation>Ärende %1: %2</translation>
+    </message>
+    <message>
+        <source>Per section: %1</source>
+        <translation>Per avsnitt: %1</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>Checklist</source>
@@ -2067,6 +2114,10 @@
         <translation>Öppnar databasen…</translation>
     </message>
     <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Utbildning</translation>
+    </message>
+    <message>
         <source>&amp;Summary</source>
         <translation>S&amp;ammanställning</translation>
     </message>
@@ -2214,6 +2265,117 @@
     <message>
         <source>Change option label</source>
         <translation>Ändra alternativets etikett</translation>
+    </message>
+</context>
+<context>
+    <name>PackListPage</name>
+    <message>
+        <source>After each case</source>
+        <translation>Efter varje ärende</translation>
+    </message>
+    <message>
+        <source>When all cases are complete</source>
+        <translation>När alla ärenden är klara</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Område</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <source>Facit shown</source>
+        <translation>Facit visas</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Källa</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>Inbyggt</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importerat</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Omgångar</translation>
+    </message>
+    <message>
+        <source>Training with fictitious cases</source>
+        <translation>Utbildning med påhittade ärenden</translation>
+    </message>
+    <message>
+        <source>Pick a pack and start: you read each fictitious case beside the review form and answer as in a real review. Your answers are compared with the pack&apos;s facit, with a rationale for every question. Training rounds never appear among the real rounds, summaries or exports.</source>
+        <translation>Välj ett paket och starta: du läser varje påhittat ärende bredvid granskningsformuläret och svarar som i en riktig granskning. Dina svar jämförs med paketets facit, med en motivering till varje fråga. Utbildningsomgångar syns aldrig bland de riktiga omgångarna, sammanställningarna eller exporterna.</translation>
+    </message>
+    <message>
+        <source>&amp;Packs</source>
+        <translation>&amp;Paket</translation>
+    </message>
+    <message>
+        <source>Training packs</source>
+        <translation>Utbildningspaket</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Omgång:</translation>
+    </message>
+    <message>
+        <source>Round to start or continue</source>
+        <translation>Omgång att starta eller fortsätta</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starta</translation>
+    </message>
+    <message>
+        <source>Start or continue the chosen round (Enter in the list)</source>
+        <translation>Starta eller fortsätt den valda omgången (Retur i listan)</translation>
+    </message>
+    <message>
+        <source>&amp;Import pack…</source>
+        <translation>&amp;Importera paket…</translation>
+    </message>
+    <message>
+        <source>New round</source>
+        <translation>Ny omgång</translation>
+    </message>
+    <message>
+        <source>Continue: %1</source>
+        <translation>Fortsätt: %1</translation>
+    </message>
+    <message>
+        <source>%1 · checklist %2</source>
+        <translation>%1 · checklista %2</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Utbildning</translation>
+    </message>
+    <message>
+        <source>Import training pack</source>
+        <translation>Importera utbildningspaket</translation>
+    </message>
+    <message>
+        <source>Training packs (*.yaml *.yml *.json)</source>
+        <translation>Utbildningspaket (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>The pack was not imported; nothing was changed.</source>
+        <translation>Paketet importerades inte; ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>This pack is already imported; nothing was changed.</source>
+        <translation>Paketet är redan importerat; ingenting ändrades.</translation>
     </message>
 </context>
 <context>
@@ -3063,6 +3225,61 @@ p</translation>
     </message>
 </context>
 <context>
+    <name>SessionPage</name>
+    <message>
+        <source>← Packs</source>
+        <translation>← Paket</translation>
+    </message>
+    <message>
+        <source>Overall score</source>
+        <translation>Totalt resultat</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>C&amp;ases</source>
+        <translation>Ä&amp;renden</translation>
+    </message>
+    <message>
+        <source>Training cases</source>
+        <translation>Övningsärenden</translation>
+    </message>
+    <message>
+        <source>Case &amp;text</source>
+        <translation>Ärende&amp;text</translation>
+    </message>
+    <message>
+        <source>Case text</source>
+        <translation>Ärendetext</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Facit and score</source>
+        <translation>Facit och resultat</translation>
+    </message>
+    <message>
+        <source>Overall: %1</source>
+        <translation>Totalt: %1</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Utbildning</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Welcome</source>
@@ -3165,6 +3382,13 @@ p</translation>
     <message>
         <source>(section without a title)</source>
         <translation>(avsnitt utan rubrik)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingArea</name>
+    <message>
+        <source>Take &amp;part</source>
+        <translation>&amp;Delta i utbildning</translation>
     </message>
 </context>
 </TS>
