@@ -3271,6 +3271,10 @@ p</translation>
         <translation>Facit och resultat</translation>
     </message>
     <message>
+        <source>Your score appears here as you complete the cases.</source>
+        <translation>Ditt resultat visas här när du gör klart ärendena.</translation>
+    </message>
+    <message>
         <source>Overall: %1</source>
         <translation>Totalt: %1</translation>
     </message>

@@ -32,7 +32,10 @@ def start_pack_round(session: Session, slug: str, version: int, actor: str = "")
     ).first()
     if record is None:
         raise TrainingError(
-            Message(f"Paketet {slug} version {version} finns inte här", f"The pack {slug} version {version} is not here")
+            Message(
+                f"Paketet {slug} version {version} finns inte här",
+                f"The pack {slug} version {version} is not here",
+            )
         )
     pack = stored_pack(record, checklist_lookup(session, retired_too=True))
     return start_training_round(session, pack, builtin=False, actor=actor)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from reviewer.domain.text import Language
@@ -58,7 +59,7 @@ class FeedbackPanel(QWidget):
         self.view.setWordWrap(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((200, 110, 120, 120)):
+        for column, width in enumerate((190, 100, 110, 110)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.summary = QPlainTextEdit(self)
@@ -67,6 +68,7 @@ class FeedbackPanel(QWidget):
         self.summary.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
         )
+        self.summary.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))  # its columns line up
         self.summary.setMaximumHeight(self.fontMetrics().lineSpacing() * 9)
         self.next_button = QPushButton(self.tr("&Next case"), self)
         self.next_button.setAutoDefault(False)

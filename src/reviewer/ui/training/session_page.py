@@ -96,9 +96,9 @@ class SessionPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(cases_label)
-        left_layout.addWidget(self.case_view, 1)
+        left_layout.addWidget(self.case_view)
         left_layout.addWidget(text_label)
-        left_layout.addWidget(self.case_text, 4)
+        left_layout.addWidget(self.case_text, 1)
 
         self.right = QTabWidget(self)
         self.form_holder = QWidget(self.right)
@@ -112,8 +112,9 @@ class SessionPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self.right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([420, 840])  # the form has its guidance panel beside it; the text reads well narrow
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
@@ -146,12 +147,23 @@ class SessionPage(QWidget):
         row = self.case_view.currentIndex().row()
         blocker = self.case_view.selectionModel().blockSignals(True)
         self.cases.set_records(self.result.cases)
+        self._fit_case_list()
         if row >= 0:
             self.case_view.selectRow(row)
         self.case_view.selectionModel().blockSignals(blocker)
-        total = self.result.total()
         note = release_note(self.result, self._language)
-        self.total.setText(note or self.tr("Overall: %1").replace("%1", tally_text(total, self._language)))
+        if not note and not self.result.released():
+            note = self.tr("Your score appears here as you complete the cases.")
+        self.total.setText(
+            note or self.tr("Overall: %1").replace("%1", tally_text(self.result.total(), self._language))
+        )
+
+    def _fit_case_list(self) -> None:
+        """Every case in view up to a dozen, so the text below gets the rest of the height."""
+        rows = min(self.cases.rowCount(), 12)
+        header = self.case_view.horizontalHeader().sizeHint().height()
+        frame = 2 * self.case_view.frameWidth()
+        self.case_view.setFixedHeight(header + frame + rows * self.case_view.verticalHeader().defaultSectionSize())
 
     def _open(self, row: int) -> None:
         if self.result is None or not 0 <= row < len(self.result.cases):
