@@ -115,4 +115,5 @@ def test_answers_are_shown_by_their_labels(app):
     first, second = choice.options[0], choice.options[1]
     assert answer_text(choice, [first.value, second.value], "sv") == f"{first.label.sv}, {second.label.sv}"
     number = next(q for q in checklist.questions() if q.type.value == "days")
-    assert answer_text(number, 35, "sv") == "35"
+    assert answer_text(number, 35, "sv") == "35 dagar"
+    assert answer_text(number, 1240.5, "sv") == "1\u00a0240,5 dagar"

@@ -5,20 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.checklists.answers import AnswerValue
-from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType
+from reviewer.checklists.schema import ChecklistDefinition, Question
 from reviewer.domain.text import Language, Message
-from reviewer.services.aggregation.text import format_number, format_percent
+from reviewer.services.aggregation.text import format_percent
+from reviewer.services.audit_text import value_text
 from reviewer.services.training_feedback import CaseResult, RoundScore
 from reviewer.storage.models import ReviewStatus
 from reviewer.training.schema import FeedbackMode
 from reviewer.training.score import CaseScore, Outcome, QuestionScore, Tally
 
-FIXED_ANSWERS = {
-    "ja": Message("Ja", "Yes"),
-    "nej": Message("Nej", "No"),
-    "ej_aktuellt": Message("Ej aktuellt", "Not applicable"),
-}
-NO_ANSWER = Message("(inget svar)", "(no answer)")
 OUTCOMES = {
     Outcome.RIGHT: Message("Rätt", "Right"),
     Outcome.NEAR: Message("Ett steg ifrån (inte rätt)", "One step off (not right)"),
@@ -38,16 +33,9 @@ FEEDBACK_MODES = {
 
 
 def answer_text(question: Question, value: AnswerValue, language: Language) -> str:
-    """An answer as the form shows it: option labels, not codes."""
-    if value is None or value == "" or value == []:
-        return NO_ANSWER.text(language)
-    labels: dict[str | int | float, str] = {o.value: o.label.text(language) for o in question.options or []}
-    labels.update({code: m.text(language) for code, m in FIXED_ANSWERS.items()})
-    if isinstance(value, list):
-        return ", ".join(str(labels.get(v, v)) for v in value)
-    if question.type in {QuestionType.INTEGER, QuestionType.DECIMAL, QuestionType.MONEY, QuestionType.DAYS}:
-        return format_number(float(value), language, decimals=2) if not isinstance(value, str) else value
-    return str(labels.get(value, value))
+    """An answer as the form shows it (option labels, not codes), worded as the audit trail words it."""
+    labels = {o.value: Message(o.label.sv, o.label.text("en")) for o in question.options or []}
+    return value_text(question, value, labels).text(language)
 
 
 def tally_text(tally: Tally, language: Language) -> str:
