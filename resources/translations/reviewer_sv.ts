@@ -2354,10 +2354,6 @@
         <translation>Fortsätt: %1</translation>
     </message>
     <message>
-        <source>%1 · checklist %2</source>
-        <translation>%1 · checklista %2</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>Utbildning</translation>
     </message>

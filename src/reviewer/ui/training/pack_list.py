@@ -79,9 +79,6 @@ class PackListPage(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         packs_label.setBuddy(self.view)
         self.view.activated.connect(lambda _index: self.start())
-        self.description = QLabel(self)
-        self.description.setWordWrap(True)
-        self.description.setTextFormat(Qt.TextFormat.PlainText)
 
         round_label = QLabel(self.tr("&Round:"), self)
         self.round_choice = QComboBox(self)
@@ -108,7 +105,6 @@ class PackListPage(QWidget):
         layout.addWidget(intro)
         layout.addWidget(packs_label)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.description)
         layout.addLayout(actions)
         self.view.selectionModel().currentRowChanged.connect(lambda _current, _previous: self._pack_chosen())
         self.refresh()
@@ -138,11 +134,6 @@ class PackListPage(QWidget):
             self.round_choice.addItem(self.tr("Continue: %1").replace("%1", name), name)
         self.round_choice.setCurrentIndex(self.round_choice.count() - 1)  # the latest round, when there is one
         self.start_button.setEnabled(pack is not None)
-        self.description.setText(
-            self.tr("%1 · checklist %2").replace("%1", pack.title.text(self._language)).replace("%2", pack.checklist)
-            if pack
-            else ""
-        )
 
     def start(self) -> None:
         pack = self.current_pack()
