@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
 
         assert self._app is not None
         old_language = self.language
-        if resolve_language(settings) != old_language and not self.reviews.settle_refused_edit():
+        if resolve_language(settings) != old_language and not self._settle_refused_edits():
             return  # rebuilding the window in the other language would drop the refused edit
         self.settings = settings
         save_settings(self._app.paths.config_dir, settings)
@@ -236,14 +236,17 @@ class MainWindow(QMainWindow):
             self._kept_selection = None
             self.tabs.setCurrentIndex(area)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """A refused edit on screen is not lost without a word: the user discards it or goes back to it."""
+    def _settle_refused_edits(self) -> bool:
+        """False when a review form, in Granskningar or in Utbildning, holds a refused edit the user goes back to."""
         reviews = getattr(self, "reviews", None)
         if reviews is not None and not reviews.settle_refused_edit():
-            event.ignore()
-            return
+            return False
         training_tab = getattr(self, "training_tab", None)
-        if training_tab is not None and training_tab.built and not self.training.settle_refused_edit():
+        return training_tab is None or not training_tab.built or self.training.settle_refused_edit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """A refused edit on screen is not lost without a word: the user discards it or goes back to it."""
+        if not self._settle_refused_edits():
             event.ignore()
             return
         super().closeEvent(event)

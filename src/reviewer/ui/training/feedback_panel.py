@@ -62,6 +62,7 @@ class FeedbackPanel(QWidget):
         for column, width in enumerate((190, 100, 110, 110)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
+        header.sectionResized.connect(lambda *_args: self.view.resizeRowsToContents())  # rationales wrap anew
         self.summary = QPlainTextEdit(self)
         self.summary.setReadOnly(True)
         self.summary.setAccessibleName(self.tr("Score per case, section and overall"))
