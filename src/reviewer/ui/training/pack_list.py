@@ -83,6 +83,8 @@ class PackListPage(QWidget):
         round_label = QLabel(self.tr("&Round:"), self)
         self.round_choice = QComboBox(self)
         self.round_choice.setAccessibleName(self.tr("Round to start or continue"))
+        self.round_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.round_choice.setMinimumContentsLength(48)  # a round's name: "Fortsätt: Utbildning: <pack title> (v1)"
         round_label.setBuddy(self.round_choice)
         self.start_button = QPushButton(self.tr("&Start"), self)
         self.start_button.setToolTip(self.tr("Start or continue the chosen round (Enter in the list)"))
@@ -96,7 +98,7 @@ class PackListPage(QWidget):
 
         actions = QHBoxLayout()
         actions.addWidget(round_label)
-        actions.addWidget(self.round_choice, 1)
+        actions.addWidget(self.round_choice)
         actions.addWidget(self.start_button)
         actions.addStretch()
         actions.addWidget(self.import_button)
