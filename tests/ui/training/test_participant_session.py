@@ -214,22 +214,35 @@ def test_a_broken_pack_is_refused_with_its_errors_and_changes_nothing(qtbot, app
 
 
 def test_training_rounds_stay_out_of_the_real_lists(qtbot, app, window):
+    from reviewer.services.checklists import get_version
+    from reviewer.services.rounds import create_round
     from reviewer.ui.exchange_export_dialog import ExchangeExportDialog
 
+    with app.db.session() as session:
+        create_round(session, "Barnomsorg 2026", get_version(session, "barnomsorg"), "2026")
+        pack = next(p for p in builtin_training_packs(session) if p.slug == "barnomsorg-ovning")
     _open_training(qtbot, window)
     packs = window.training.participant.packs
     packs.view.setFocus()
-    press_in_focus(Qt.Key.Key_Return)  # a session started on the first pack
+    press_in_focus(Qt.Key.Key_Return)  # a session of the first pack, barnomsorg
     session_page = window.training.participant.session
-    _answer_case(session_page.form, {})
-    assert session_page.result is not None and session_page.result.round_name.startswith("Utbildning: ")
+    _answer_case(session_page.form, {k: e.answer for k, e in pack.cases[0].facit.items()})
+    press_in_focus(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert session_page.result is not None and session_page.result.complete_count == 1
 
     window.reviews.show_rounds()
-    assert window.reviews.rounds_page.model.rowCount() == 0
-    window.tabs.setCurrentWidget(window.dashboard_tab)
+    rounds = window.reviews.rounds_page.model
+    assert [rounds.record(r).name for r in range(rounds.rowCount())] == ["Barnomsorg 2026"]
+    with qtbot.waitSignal(window.dashboard.computed, timeout=60_000):
+        window.tabs.setCurrentWidget(window.dashboard_tab)
     filters = window.dashboard.filters
-    assert filters.rounds_model.rowCount() == 0
+    with qtbot.waitSignal(window.dashboard.computed, timeout=10_000, raising=False):
+        filters.checklist.setCurrentIndex(filters.checklist.findData("barnomsorg"))
+    listed = [filters.rounds_model.item(r).text() for r in range(filters.rounds_model.rowCount())]
+    assert listed == ["Barnomsorg 2026 (2026)"]
     assert not any("Utbildning" in filters.compare.itemText(i) for i in range(filters.compare.count()))
+    qtbot.waitUntil(lambda: not window.dashboard.is_busy(), timeout=60_000)
     dialog = ExchangeExportDialog(app.db, "sv", "KF")
     qtbot.addWidget(dialog)
-    assert dialog.rounds_model.rowCount() == 0
+    offered = [dialog.rounds_model.item(r).text() for r in range(dialog.rounds_model.rowCount())]
+    assert [text.split(" (")[0] for text in offered] == ["Barnomsorg 2026"]
