@@ -246,3 +246,26 @@ def test_training_rounds_stay_out_of_the_real_lists(qtbot, app, window):
     qtbot.addWidget(dialog)
     offered = [dialog.rounds_model.item(r).text() for r in range(dialog.rounds_model.rowCount())]
     assert [text.split(" (")[0] for text in offered] == ["Barnomsorg 2026"]
+
+
+def test_starting_without_initials_asks_for_them_and_cancelling_starts_nothing(qtbot, app, swedish):
+    from reviewer.services.rounds import list_rounds
+    from reviewer.storage.models import RoundKind
+    from tests.ui.helpers import when_modal
+
+    main = MainWindow(app, Settings())
+    qtbot.addWidget(main)
+    main.show()
+    _open_training(qtbot, main)
+    asked: list[str] = []
+
+    def cancel(dialog) -> None:
+        asked.append(type(dialog).__name__)
+        dialog.reject()
+
+    when_modal(qtbot, cancel)
+    main.training.participant.packs.start()
+    assert asked == ["SettingsDialog"]
+    with app.db.session() as session:
+        assert list_rounds(session, kind=RoundKind.TRAINING) == []
+    assert main.training.participant.stack.currentWidget() is main.training.participant.packs
