@@ -186,6 +186,7 @@ class SessionPage(QWidget):
         form.back_requested.connect(self.case_view.setFocus)
         if self.form is not None:
             self._form_layout.removeWidget(self.form)
+            self.form.hide()  # at once: deleteLater waits for the event loop, and two forms would overlap till then
             self.form.deleteLater()
         self.form = form
         self._form_layout.addWidget(form)
