@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from reviewer.checklists.schema import QuestionType
+from reviewer.checklists.schema import QuestionType, implicit_options
 from reviewer.services.settings import Settings
 from reviewer.services.training import builtin_training_packs
 from reviewer.training.score import score_case
@@ -41,7 +41,7 @@ def _answer_focused_row(row, value) -> None:
     if question.type in (QuestionType.YES_NO, QuestionType.YES_NO_NA):
         press_in_focus(Qt.Key(ord(YES_NO_KEYS[value])))
     elif isinstance(editor, RadioEditor):
-        press_in_focus(Qt.Key(Qt.Key.Key_1 + editor._values.index(value)))
+        press_in_focus(Qt.Key(Qt.Key.Key_1 + implicit_options(question).index(value)))
     elif isinstance(editor, ComboEditor):
         combo = QApplication.focusWidget()
         assert isinstance(combo, QComboBox)
