@@ -72,8 +72,7 @@ def _make_round(data_dir: Path, tmp_path: Path) -> list[TrainingCase]:
         "fardtjanst",
         "--title",
         "Vår kurs i färdtjänst",
-        "--feedback",
-        "at_end",
+        "--feedback-at-end",
         data_dir=data_dir,
         check_rc=0,
     ).stdout

@@ -897,12 +897,11 @@ def _pack_authoring(training_commands: Any, common: argparse.ArgumentParser) -> 
         help=_t("en kort beskrivning av paketet", "a short description of the pack"),
     )
     new_round.add_argument(
-        "--feedback",
-        choices=("after_each_case", "at_end"),
-        default="after_each_case",
+        "--feedback-at-end",
+        action="store_true",
         help=_t(
-            "när deltagarna ser facit: efter varje fall (standard) eller i slutet",
-            "when participants see the facit: after each case (default) or at the end",
+            "deltagarna ser facit först när alla fall är besvarade (annars efter varje fall)",
+            "participants see the facit once all cases are answered (otherwise after each case)",
         ),
     )
     add_case = training_commands.add_parser(

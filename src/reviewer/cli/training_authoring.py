@@ -36,7 +36,7 @@ def training_new_round(args: argparse.Namespace) -> int:
                 args.name,
                 checklist,
                 args.title or args.name,
-                FeedbackMode(args.feedback),
+                FeedbackMode.AT_END if args.feedback_at_end else FeedbackMode.AFTER_EACH_CASE,
                 args.description,
                 actor,
             )
