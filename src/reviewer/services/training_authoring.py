@@ -17,6 +17,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from reviewer.checklists.answers import AnswerValue
+from reviewer.checklists.schema import ChecklistDefinition
 from reviewer.domain.personnummer import guard_text, redact
 from reviewer.domain.sex import Sex
 from reviewer.domain.text import Message
@@ -172,6 +173,13 @@ def authoring_cases(session: Session, round_uuid: str) -> list[AuthoringCase]:
         AuthoringCase(row.uuid, row.case_code, row.sex, row.age_band, texts.get(ids[row.uuid], ""), row.status)
         for row in list_cases(session, round_uuid)
     ]
+
+
+def authoring_definition(session: Session, round_uuid: str) -> ChecklistDefinition:
+    """The checklist a round made by hand answers: the sexes and age bands its cases may have."""
+    round_ = get_round(session, round_uuid)
+    _authoring(session, round_)
+    return definition_of_round(session, round_)
 
 
 def _check_code(code: str) -> None:
