@@ -140,7 +140,7 @@ def test_a_case_text_with_a_personnummer_is_refused_on_the_command_line(tmp_path
     text.write_text("Sökanden, 19121212-1212, bor ensam.\n", "utf-8")
     args = ("--round", ROUND, "--code", "KURS-01", "--sex", "kvinna", "--age-band", "a75_84", "--text-file", text)
     refused = run("training", "add-case", *args, data_dir=data_dir, check_rc=1)
-    assert "Ärendetexten" in refused.stderr and "personnummer" in refused.stderr
+    assert "Fältet Ärendetext innehåller" in refused.stderr and "personnummer" in refused.stderr
     assert "19121212" not in refused.stderr
     missing = run("training", "add-case", *args[:-1], tmp_path / "saknas.txt", data_dir=data_dir, check_rc=1)
     assert "Filen saknas.txt finns inte" in missing.stderr

@@ -95,7 +95,7 @@ def test_a_facilitator_makes_a_round_writes_a_case_and_exports_the_pack(qtbot, a
 
     when_modal(qtbot, personnummer_in_text)
     page.new_case_button.click()
-    assert "Ärendetexten" in refused[0] and "personnummer" in refused[0] and PERSONNUMMER not in refused[0]
+    assert "Fältet Ärendetext innehåller" in refused[0] and "personnummer" in refused[0] and PERSONNUMMER not in refused[0]
     assert [c.code for c in page.cases_model.records()] == ["KURS-01"]
 
     target = tmp_path / "kurs.yaml"
@@ -113,7 +113,7 @@ def test_a_facilitator_makes_a_round_writes_a_case_and_exports_the_pack(qtbot, a
 
     when_modal(qtbot, export_too_early)
     page.export_button.click()
-    assert "Omgången Kursdag missbruk kan inte exporteras som paket ännu" in problems[0]
+    assert "Omgången Kursdag missbruk kan inte exporteras som paket ännu (1 sak saknas):" in problems[0]
     assert "fall KURS-01: ingen granskning ännu (facit)" in problems[0]
     assert not target.exists()
 

@@ -20,7 +20,7 @@ from reviewer.checklists.answers import AnswerValue
 from reviewer.checklists.schema import ChecklistDefinition
 from reviewer.domain.personnummer import guard_text, redact
 from reviewer.domain.sex import Sex
-from reviewer.domain.text import Message
+from reviewer.domain.text import Message, count_of
 from reviewer.services import audit
 from reviewer.services.cases import CaseError, CaseInput, CaseStatus, add_case, delete_case, get_case, list_cases
 from reviewer.services.cases import round_definition as definition_of_round
@@ -42,10 +42,10 @@ from reviewer.training.authoring import CASE_CODE, facit_of_review, slug_from
 from reviewer.training.loader import dump_pack, parse_pack
 from reviewer.training.schema import FORMAT_VERSION, FeedbackMode, TrainingPack
 
-TITLE_FIELD = Message("Paketets titel", "The pack's title")
-DESCRIPTION_FIELD = Message("Beskrivningen", "The description")
-CASE_TEXT_FIELD = Message("Ärendetexten", "The case text")
-AUTHOR_FIELD = Message("Upphovet", "The author")
+TITLE_FIELD = Message("Paketets titel", "Pack title")
+DESCRIPTION_FIELD = Message("Beskrivning", "Description")
+CASE_TEXT_FIELD = Message("Ärendetext", "Case text")
+AUTHOR_FIELD = Message("Upphov", "Author")
 MAX_TITLE, MAX_DESCRIPTION, MAX_CASE_TEXT = 200, 2_000, 100_000
 
 
@@ -333,10 +333,10 @@ def export_pack(
     if problems:
         n = len(problems)
         sv = [
-            f"Omgången {round_.name} kan inte exporteras som paket ännu ({n} saker saknas):",
+            f"Omgången {round_.name} kan inte exporteras som paket ännu ({count_of(n, 'sak', 'saker')} saknas):",
             *(p[0] for p in problems),
         ]
-        en = [f"The round {round_.name} cannot be exported as a pack yet ({n} things missing):"]
+        en = [f"The round {round_.name} cannot be exported as a pack yet ({count_of(n, 'thing', 'things')} missing):"]
         raise TrainingError(Message("\n  ".join(sv), "\n  ".join(en + [p[1] for p in problems])))
     checklist = session.get(ChecklistVersion, round_.checklist_version_id)
     assert checklist is not None

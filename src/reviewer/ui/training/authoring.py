@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -86,7 +87,7 @@ class PackAuthoringPage(QWidget):
             Column(self.tr("Sex"), lambda c: sex_label(c.sex.value)),
             Column(self.tr("Age band"), self._age_label),
             Column(self.tr("Facit"), lambda c: self._facit_label(c)),
-            Column(self.tr("Text"), lambda c: self.tr("%n characters", "", len(c.text)), lambda c: len(c.text), True),
+            Column(self.tr("Text"), lambda c: self.tr("%n character(s)", "", len(c.text)), lambda c: len(c.text), True),
         ]
         self.cases_model: RecordTableModel[AuthoringCase] = RecordTableModel(case_columns, self)
         self.cases_view: QTableView = record_table_view(self.cases_model, self.tr("Cases of the training round"), self)
@@ -122,7 +123,9 @@ class PackAuthoringPage(QWidget):
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self.cases_view)
         lower.addWidget(self.text_view)
-        lower.setStretchFactor(1, 1)
+        lower.setSizes([560, 520])
+        for view in (self.rounds_view, self.cases_view):
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.rounds_view, 1)
