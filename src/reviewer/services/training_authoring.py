@@ -151,8 +151,8 @@ def list_authoring_rounds(session: Session) -> list[AuthoringRound]:
             description=t.description or "",
             feedback=FeedbackMode(t.feedback or FeedbackMode.AFTER_EACH_CASE.value),
             checklist=f"{c.title} (v{c.version})",
-            case_count=cases.get(r.id, 0),
-            reviewed_count=reviewed.get(r.id, 0),
+            case_count=cases.get(r.id or 0, 0),
+            reviewed_count=reviewed.get(r.id or 0, 0),
         )
         for r, t, c in rows
     ]
@@ -170,7 +170,7 @@ def authoring_cases(session: Session, round_uuid: str) -> list[AuthoringCase]:
     )
     ids = dict(session.exec(select(Case.uuid, Case.id).where(Case.round_id == round_.id)).all())
     return [
-        AuthoringCase(row.uuid, row.case_code, row.sex, row.age_band, texts.get(ids[row.uuid], ""), row.status)
+        AuthoringCase(row.uuid, row.case_code, row.sex, row.age_band, texts.get(ids[row.uuid] or 0, ""), row.status)
         for row in list_cases(session, round_uuid)
     ]
 
@@ -332,12 +332,14 @@ def export_pack(
         )
     if problems:
         n = len(problems)
-        sv = [
+        swedish = [
             f"Omgången {round_.name} kan inte exporteras som paket ännu ({count_of(n, 'sak', 'saker')} saknas):",
             *(p[0] for p in problems),
         ]
-        en = [f"The round {round_.name} cannot be exported as a pack yet ({count_of(n, 'thing', 'things')} missing):"]
-        raise TrainingError(Message("\n  ".join(sv), "\n  ".join(en + [p[1] for p in problems])))
+        english = [
+            f"The round {round_.name} cannot be exported as a pack yet ({count_of(n, 'thing', 'things')} missing):"
+        ]
+        raise TrainingError(Message("\n  ".join(swedish), "\n  ".join(english + [p[1] for p in problems])))
     checklist = session.get(ChecklistVersion, round_.checklist_version_id)
     assert checklist is not None
     data = {
