@@ -179,7 +179,9 @@ def test_a_personnummer_in_the_case_text_is_refused_and_stores_no_case(app):
             add_training_case(
                 session, round_uuid, CaseInput("KURS-01", Sex.KVINNA, "a35_44"), f"Klienten {PERSONNUMMER} söker."
             )
-        assert "Fältet Ärendetext innehåller" in refused.value.text("sv") and PERSONNUMMER not in refused.value.text("sv")
+        assert "Fältet Ärendetext innehåller" in refused.value.text("sv") and PERSONNUMMER not in refused.value.text(
+            "sv"
+        )
         assert authoring_cases(session, round_uuid) == []
         case_uuid = add_training_case(
             session, round_uuid, CaseInput("KURS-01", Sex.KVINNA, "a35_44"), "Klienten söker stöd."

@@ -64,7 +64,11 @@ def test_a_facilitator_makes_a_round_writes_a_case_and_exports_the_pack(qtbot, a
     page = make_page(qtbot, app)
     assert not page.new_case_button.isEnabled() and not page.export_button.isEnabled()
 
-    when_modal(qtbot, fill_new_round)
+    def new_round_seen(dialog: NewTrainingRoundDialog) -> None:
+        screenshot(dialog, "author11-ny-omgang")
+        fill_new_round(dialog)
+
+    when_modal(qtbot, new_round_seen)
     page.new_round_button.click()
     [made] = page.rounds_model.records()
     assert (made.name, made.title, made.case_count) == ("Kursdag missbruk", "Vår kurs i missbruksvård", 0)
@@ -95,7 +99,9 @@ def test_a_facilitator_makes_a_round_writes_a_case_and_exports_the_pack(qtbot, a
 
     when_modal(qtbot, personnummer_in_text)
     page.new_case_button.click()
-    assert "Fältet Ärendetext innehåller" in refused[0] and "personnummer" in refused[0] and PERSONNUMMER not in refused[0]
+    assert (
+        "Fältet Ärendetext innehåller" in refused[0] and "personnummer" in refused[0] and PERSONNUMMER not in refused[0]
+    )
     assert [c.code for c in page.cases_model.records()] == ["KURS-01"]
 
     target = tmp_path / "kurs.yaml"

@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from reviewer.checklists.answers import AnswerValue
@@ -25,7 +24,7 @@ from reviewer.services import audit
 from reviewer.services.cases import CaseError, CaseInput, CaseStatus, add_case, delete_case, get_case, list_cases
 from reviewer.services.cases import round_definition as definition_of_round
 from reviewer.services.files import write_atomically
-from reviewer.services.rounds import create_round, find_round_by_name, get_round
+from reviewer.services.rounds import create_round, find_round_by_name, get_round, list_rounds
 from reviewer.services.training import TRAINING_PERIOD, TrainingError, checklist_lookup
 from reviewer.storage.models import (
     Answer,
@@ -126,35 +125,27 @@ def _authoring(session: Session, round_: Round) -> TrainingRound:
 
 
 def list_authoring_rounds(session: Session) -> list[AuthoringRound]:
-    """The training rounds made by hand, newest first, with how many cases have their facit review."""
-    rows = session.exec(
-        select(Round, TrainingRound, ChecklistVersion)
-        .join(TrainingRound, col(TrainingRound.round_id) == col(Round.id))
-        .join(ChecklistVersion, col(ChecklistVersion.id) == col(Round.checklist_version_id))
-        .where(col(TrainingRound.pack_id).is_(None), Round.kind == RoundKind.TRAINING)
-        .order_by(col(Round.created_at).desc(), col(Round.name))
-    ).all()
-    cases = dict(session.exec(select(Case.round_id, func.count()).group_by(col(Case.round_id))).all())
-    reviewed = dict(
+    """The training rounds made by hand, newest first, with how many cases have a complete (facit) review."""
+    made_by_hand = dict(
         session.exec(
-            select(Case.round_id, func.count(func.distinct(Review.case_id)))
-            .join(Review, col(Review.case_id) == col(Case.id))
-            .where(Review.status == ReviewStatus.COMPLETE)
-            .group_by(col(Case.round_id))
-        ).all()
+            select(Round.uuid, TrainingRound)
+            .join(TrainingRound, col(TrainingRound.round_id) == col(Round.id))
+            .where(col(TrainingRound.pack_id).is_(None))
+        )
     )
     return [
         AuthoringRound(
             uuid=r.uuid,
             name=r.name,
-            title=t.title or r.name,
-            description=t.description or "",
-            feedback=FeedbackMode(t.feedback or FeedbackMode.AFTER_EACH_CASE.value),
-            checklist=f"{c.title} (v{c.version})",
-            case_count=cases.get(r.id or 0, 0),
-            reviewed_count=reviewed.get(r.id or 0, 0),
+            title=made_by_hand[r.uuid].title or r.name,
+            description=made_by_hand[r.uuid].description or "",
+            feedback=FeedbackMode(made_by_hand[r.uuid].feedback or FeedbackMode.AFTER_EACH_CASE.value),
+            checklist=r.checklist_name,
+            case_count=r.case_count,
+            reviewed_count=r.completed_count,
         )
-        for r, t, c in rows
+        for r in list_rounds(session, kind=RoundKind.TRAINING)
+        if r.uuid in made_by_hand
     ]
 
 

@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.checklists.schema import ChecklistDefinition
-from reviewer.domain.sex import Sex, categories_for
 from reviewer.domain.text import Language, ReviewerError
-from reviewer.services.cases import CaseInput
+from reviewer.services.cases import CaseInput, CaseRow
 from reviewer.services.checklists import ChecklistSummary
 from reviewer.services.training_authoring import AuthoringCase
 from reviewer.storage.models import ChecklistStatus
 from reviewer.training.schema import FeedbackMode
+from reviewer.ui.case_dialog import CaseDialog
 from reviewer.ui.form_dialog import FormDialog
-from reviewer.ui.labels import area_label, sex_label
+from reviewer.ui.labels import area_label
 
 NewRound = Callable[[str, str, int, str, FeedbackMode, str], None]
 
@@ -80,8 +80,9 @@ class NewTrainingRoundDialog(FormDialog):
         )
 
 
-class TrainingCaseDialog(FormDialog):
-    """A new case (`submit(case, text)`), or the text of an existing one, whose code, sex and age band stay."""
+class TrainingCaseDialog(CaseDialog):
+    """The case dialog with a case text and no unit: a new case (`submit(case, text)`), or the text of an existing
+    one, whose code, sex and age band stay."""
 
     def __init__(
         self,
@@ -91,25 +92,16 @@ class TrainingCaseDialog(FormDialog):
         existing: AuthoringCase | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Edit case text") if existing else self.tr("New case"), parent)
+        row = None
+        if existing is not None:
+            row = CaseRow(existing.uuid, existing.code, existing.sex, existing.age_band, None, existing.status)
+        super().__init__(definition, language, [], lambda case: submit(case, self.text.toPlainText()), row, parent)
+        self.setWindowTitle(self.tr("Edit case text") if existing else self.tr("New case"))
         self.setMinimumWidth(640)
-        self._submit = submit
-        self._language = language
-        self.code = QLineEdit(self)
-        self.code.setAccessibleName(self.tr("Case code"))
         self.code.setPlaceholderText(self.tr("e.g. KURS-01"))
-        self.sex = QComboBox(self)
-        self.sex.setAccessibleName(self.tr("Sex"))
-        self.sex.setPlaceholderText(self.tr("Choose…"))
-        for sex in categories_for(definition.subject):
-            self.sex.addItem(sex_label(sex.value), sex.value)
-        self.sex.setCurrentIndex(-1)
-        self.age_band = QComboBox(self)
-        self.age_band.setAccessibleName(self.tr("Age band"))
-        self.age_band.setPlaceholderText(self.tr("Choose…"))
-        for band in definition.age_bands:
-            self.age_band.addItem(band.label.text(language), band.value)
-        self.age_band.setCurrentIndex(-1)
+        self.age_band.removeItem(self.age_band.findData(None))  # a pack's case has an age band
+        self.age_band.setCurrentIndex(self.age_band.findData(existing.age_band) if existing else -1)
+        self.form.setRowVisible(self.unit, False)
         self.text = QPlainTextEdit(self)
         self.text.setAccessibleName(self.tr("Case text"))
         self.text.setPlaceholderText(
@@ -118,23 +110,11 @@ class TrainingCaseDialog(FormDialog):
         self.text.setTabChangesFocus(True)  # Tab goes on to OK, as in every form; Return starts a new line
         self.text.setMinimumHeight(260)
         self.text.textChanged.connect(self._recheck)
-        self.add_row(self.tr("&Case code"), self.code, required=True)
-        self.add_row(self.tr("&Sex"), self.sex, required=True)
-        self.add_row(self.tr("&Age band"), self.age_band, required=True)
         self.add_row(self.tr("Case &text"), self.text)
         if existing is not None:
-            self.code.setText(existing.code)
-            self.sex.setCurrentIndex(self.sex.findData(existing.sex.value))
-            self.age_band.setCurrentIndex(self.age_band.findData(existing.age_band))
             self.text.setPlainText(existing.text)
             for field in (self.code, self.sex, self.age_band):
                 field.setEnabled(False)
-
-    def value(self) -> CaseInput:
-        return CaseInput(self.code.text(), Sex(self.sex.currentData()), self.age_band.currentData())
-
-    def commit(self) -> str | None:
-        return _refusal(lambda: self._submit(self.value(), self.text.toPlainText()), self._language)
 
 
 class ExportPackDialog(FormDialog):
