@@ -131,7 +131,7 @@ def list_authoring_rounds(session: Session) -> list[AuthoringRound]:
             select(Round.uuid, TrainingRound)
             .join(TrainingRound, col(TrainingRound.round_id) == col(Round.id))
             .where(col(TrainingRound.pack_id).is_(None))
-        )
+        ).all()
     )
     return [
         AuthoringRound(
