@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from reviewer.services.reviews import complete_review, open_review, save_answer
 from reviewer.services.training import builtin_training_packs, checklist_lookup
-from reviewer.services.training_authoring import list_authoring_rounds
+from reviewer.services.training_authoring import export_pack, list_authoring_rounds
 from reviewer.training.loader import load_pack_file
+from reviewer.ui.review_form import ReviewForm
 from reviewer.ui.training.authoring import PackAuthoringPage
 from reviewer.ui.training.authoring_dialogs import ExportPackDialog, NewTrainingRoundDialog, TrainingCaseDialog
 from tests.ui.helpers import press, press_in_focus, type_as_user, type_text, when_modal
@@ -49,15 +50,17 @@ def type_case(dialog: TrainingCaseDialog, code: str, lines: list[str]) -> None:
     assert dialog.isVisible()
 
 
-def review_like_the_builtin_facit(app, case_uuid: str) -> None:
+def review_like_the_builtin_facit(app, case_uuid: str, complete: bool = True, skip_note: str = ""):
     """What the facilitator does in the review form the page hands the case to: answers, and a note on each."""
     with app.db.session() as session:
         builtin = next(p for p in builtin_training_packs(session) if p.area.value == "missbruk").cases[0]
         snapshot = open_review(session, case_uuid, "KL")
         for key, entry in builtin.facit.items():
             question = snapshot.definition.question(key)
-            save_answer(session, snapshot, question, entry.answer, entry.rationale.sv)
-        complete_review(session, snapshot, "KL")
+            save_answer(session, snapshot, question, entry.answer, None if key == skip_note else entry.rationale.sv)
+        if complete:
+            complete_review(session, snapshot, "KL")
+    return snapshot
 
 
 def test_a_facilitator_makes_a_round_writes_a_case_and_exports_the_pack(qtbot, app, swedish, screenshot, tmp_path):
@@ -198,3 +201,40 @@ def test_the_export_dialog_chooses_its_file_with_a_file_dialog(qtbot, monkeypatc
     assert dialog.path.text() == str(chosen)
     dialog.ok_button.click()
     assert submitted == [(chosen, "min-kurs", 1, "KL")]
+
+
+def test_the_note_typed_in_the_review_form_is_the_rationale_in_the_pack(qtbot, app, swedish, screenshot, tmp_path):
+    page = make_page(qtbot, app)
+    when_modal(qtbot, fill_new_round)
+    page.new_round_button.click()
+
+    def write_case(dialog: TrainingCaseDialog) -> None:
+        type_case(dialog, "KURS-01", ["Kvinnan, 41 år, söker öppenvård."])
+        dialog.ok_button.click()
+
+    when_modal(qtbot, write_case)
+    page.new_case_button.click()
+    opened: list[ReviewForm] = []
+
+    def open_form(_round_uuid: str, case_uuid: str) -> None:  # what the main window does with the signal
+        with app.db.session() as session:
+            form = ReviewForm(app.db, open_review(session, case_uuid, "KL"), "sv")
+        qtbot.addWidget(form)
+        form.resize(1100, 700)
+        form.show()
+        opened.append(form)
+
+    page.review_requested.connect(open_form)
+    case_uuid = page.selected_case().uuid
+    review_like_the_builtin_facit(app, case_uuid, complete=False, skip_note="beslut")
+    page.review_button.click()
+    [form] = opened
+    row = form.rows["beslut"]
+    row.open_note()
+    rationale = "Beslutet står sist i utredningen: öppenvård beviljas för åtta veckor."
+    type_text(row.note, rationale)
+    screenshot(form, "author11-granska-motivering")
+    form.toggle_complete()
+    with app.db.session() as session:
+        pack = export_pack(session, "Kursdag missbruk")
+    assert pack.cases[0].facit["beslut"].rationale.sv == rationale
