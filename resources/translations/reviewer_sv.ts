@@ -1546,6 +1546,57 @@
     </message>
 </context>
 <context>
+    <name>ExportPackDialog</name>
+    <message>
+        <source>Export pack</source>
+        <translation>Exportera paket</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Välj…</translation>
+    </message>
+    <message>
+        <source>Pack identifier</source>
+        <translation>Paketets id</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Upphov</translation>
+    </message>
+    <message>
+        <source>who made the pack; a role is enough</source>
+        <translation>vem som gjort paketet; en roll räcker</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <source>&amp;Identifier</source>
+        <translation>&amp;Id</translation>
+    </message>
+    <message>
+        <source>&amp;Version</source>
+        <translation>V&amp;ersion</translation>
+    </message>
+    <message>
+        <source>&amp;Author</source>
+        <translation>&amp;Upphov</translation>
+    </message>
+    <message>
+        <source>Training pack (*.yaml *.yml *.json)</source>
+        <translation>Utbildningspaket (*.yaml *.yml *.json)</translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>Smallest number of cases shown</source>
@@ -2218,6 +2269,69 @@
     </message>
 </context>
 <context>
+    <name>NewTrainingRoundDialog</name>
+    <message>
+        <source>New training round</source>
+        <translation>Ny utbildningsomgång</translation>
+    </message>
+    <message>
+        <source>Round name</source>
+        <translation>Omgångens namn</translation>
+    </message>
+    <message>
+        <source>e.g. Workshop substance abuse, spring</source>
+        <translation>t.ex. Kursdag missbruk, våren</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklista</translation>
+    </message>
+    <message>
+        <source>Pack title</source>
+        <translation>Paketets titel</translation>
+    </message>
+    <message>
+        <source>what participants see when they choose the pack</source>
+        <translation>det deltagarna ser när de väljer paket</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>Facit shown</source>
+        <translation>Facit visas</translation>
+    </message>
+    <message>
+        <source>After each case</source>
+        <translation>Efter varje fall</translation>
+    </message>
+    <message>
+        <source>When all cases are answered</source>
+        <translation>När alla fall är besvarade</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <source>&amp;Checklist</source>
+        <translation>&amp;Checklista</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beskrivning</translation>
+    </message>
+    <message>
+        <source>&amp;Facit shown</source>
+        <translation>&amp;Facit visas</translation>
+    </message>
+</context>
+<context>
     <name>OptionsEditor</name>
     <message>
         <source>Add option</source>
@@ -2265,6 +2379,132 @@
     <message>
         <source>Change option label</source>
         <translation>Ändra alternativets etikett</translation>
+    </message>
+</context>
+<context>
+    <name>PackAuthoringPage</name>
+    <message>
+        <source>Make a training pack of your own: create a training round, add fictitious cases with their case text, and review each case once – your answers are the facit and the note on each answer is its rationale. Then export the round as a pack file that other installations can import.</source>
+        <translation>Gör ett eget utbildningspaket: skapa en utbildningsomgång, lägg till påhittade fall med ärendetext och granska varje fall en gång – dina svar blir facit och anteckningen till varje svar blir dess motivering. Exportera sedan omgången som en paketfil som andra installationer kan importera.</translation>
+    </message>
+    <message>
+        <source>Training round</source>
+        <translation>Utbildningsomgång</translation>
+    </message>
+    <message>
+        <source>Pack title</source>
+        <translation>Paketets titel</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklista</translation>
+    </message>
+    <message>
+        <source>Facit shown</source>
+        <translation>Facit visas</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Granskade</translation>
+    </message>
+    <message>
+        <source>Training rounds made by hand</source>
+        <translation>Egna utbildningsomgångar</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation>Åldersgrupp</translation>
+    </message>
+    <message>
+        <source>Facit</source>
+        <translation>Facit</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n tecken</numerusform>
+            <numerusform>%n tecken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cases of the training round</source>
+        <translation>Utbildningsomgångens fall</translation>
+    </message>
+    <message>
+        <source>Case text</source>
+        <translation>Ärendetext</translation>
+    </message>
+    <message>
+        <source>Choose a case to read its text.</source>
+        <translation>Välj ett fall för att läsa dess text.</translation>
+    </message>
+    <message>
+        <source>New training round…</source>
+        <translation>Ny utbildningsomgång…</translation>
+    </message>
+    <message>
+        <source>New case…</source>
+        <translation>Nytt fall…</translation>
+    </message>
+    <message>
+        <source>Edit text…</source>
+        <translation>Ändra text…</translation>
+    </message>
+    <message>
+        <source>Remove case</source>
+        <translation>Ta bort fall</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Granska</translation>
+    </message>
+    <message>
+        <source>Export pack…</source>
+        <translation>Exportera paket…</translation>
+    </message>
+    <message>
+        <source>When all cases are answered</source>
+        <translation>När alla fall är besvarade</translation>
+    </message>
+    <message>
+        <source>After each case</source>
+        <translation>Efter varje fall</translation>
+    </message>
+    <message>
+        <source>Review begun</source>
+        <translation>Granskning påbörjad</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Inte granskat</translation>
+    </message>
+    <message>
+        <source>Remove the case %1 with its text and its facit review?</source>
+        <translation>Ta bort fallet %1 med dess text och facitgranskning?</translation>
+    </message>
+    <message>
+        <source>Export pack</source>
+        <translation>Exportera paket</translation>
+    </message>
+    <message>
+        <source>The pack was saved to %1. Import it under Training on the computers of the workshop.</source>
+        <translation>Paketet sparades i %1. Importera det under Utbildning på datorerna som används på kursen.</translation>
     </message>
 </context>
 <context>
@@ -3389,6 +3629,33 @@ p</translation>
     <message>
         <source>Take &amp;part</source>
         <translation>&amp;Delta i utbildning</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCaseDialog</name>
+    <message>
+        <source>Edit case text</source>
+        <translation>Ändra ärendetext</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Nytt fall</translation>
+    </message>
+    <message>
+        <source>e.g. KURS-01</source>
+        <translation>t.ex. KURS-01</translation>
+    </message>
+    <message>
+        <source>Case text</source>
+        <translation>Ärendetext</translation>
+    </message>
+    <message>
+        <source>The part of the investigation or decision a reviewer reads; invented, no personnummer.</source>
+        <translation>Den del av utredningen eller beslutet som en granskare läser; påhittad, inga personnummer.</translation>
+    </message>
+    <message>
+        <source>Case &amp;text</source>
+        <translation>Ärende&amp;text</translation>
     </message>
 </context>
 </TS>

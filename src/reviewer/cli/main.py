@@ -25,6 +25,7 @@ from reviewer.cli.parser import build_parser
 from reviewer.cli.plan import run_plan, run_sample
 from reviewer.cli.report import run_report
 from reviewer.cli.training import training_import_pack, training_list, training_score
+from reviewer.cli.training_authoring import training_add_case, training_export_pack, training_new_round
 from reviewer.domain.text import Message, ReviewerError, count_of, language_from_environment
 from reviewer.reports.common import QUESTION_TYPE_NAMES
 from reviewer.services import checklists as checklist_service
@@ -377,6 +378,9 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("training", "list"): training_list,
     ("training", "import-pack"): training_import_pack,
     ("training", "score"): training_score,
+    ("training", "new-round"): training_new_round,
+    ("training", "add-case"): training_add_case,
+    ("training", "export-pack"): training_export_pack,
 }
 
 
