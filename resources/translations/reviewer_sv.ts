@@ -1750,6 +1750,25 @@
     </message>
 </context>
 <context>
+    <name>FacitReviewPage</name>
+    <message>
+        <source>← Pack cases</source>
+        <translation>← Paketets ärenden</translation>
+    </message>
+    <message>
+        <source>Your answers are the facit; write the rationale for each answer in its note (Ctrl+M).</source>
+        <translation>Dina svar blir facit; skriv motiveringen till varje svar i dess anteckning (Ctrl+M).</translation>
+    </message>
+    <message>
+        <source>Case text</source>
+        <translation>Ärendetext</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Utbildning</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackPanel</name>
     <message>
         <source>Question</source>
@@ -3629,6 +3648,10 @@ p</translation>
     <message>
         <source>Take &amp;part</source>
         <translation>&amp;Delta i utbildning</translation>
+    </message>
+    <message>
+        <source>&amp;Make a pack</source>
+        <translation>Gör ett &amp;paket</translation>
     </message>
 </context>
 <context>
