@@ -76,5 +76,5 @@ def run_sample(args: argparse.Namespace) -> int:
             summary = sample_round(session, round_uuid, args.file, design, actor, start, end)
     finally:
         app.close()
-    sys.stdout.write(render_sample_text(summary, language))
+    sys.stdout.write(render_sample_text(summary.record, summary.round_name, summary.subject, language))
     return 0
