@@ -159,7 +159,7 @@ def method_sentence(record: SamplingRecord, subject: Subject, language: Language
     """How the cases are chosen, in a sentence the nämnd can be given (the preview shows it before the draw)."""
     en = language == "en"
     design = record.design
-    words = _group_words(subject, language)
+    words = group_word_map(subject, language)
     if design.allocation is Allocation.EQUAL:
         how = (
             f"{design.size} {words[SexGroup.FEMALE]} and {design.size} {words[SexGroup.MALE]}"
@@ -211,7 +211,7 @@ def render_sample_text(record: SamplingRecord, round_name: str, subject: Subject
     """What was drawn and how, in words a nämnd can be given; who reviews what when reviewers were named. The CLI
     prints it after a draw and the GUI's "Om urvalet" shows it, from the record the round keeps."""
     en = language == "en"
-    words = _group_words(subject, language)
+    words = group_word_map(subject, language)
     listed = record.list_name or ("a list" if en else "en lista")
     if record.list_name:
         listed = f"the list {listed}" if en else f"listan {listed}"
@@ -233,9 +233,11 @@ def render_sample_text(record: SamplingRecord, round_name: str, subject: Subject
         )
     when = record.drawn_at.astimezone().strftime("%Y-%m-%d %H:%M")
     lines += [
-        f"Drawn {when}; the list's SHA-256 checksum {record.list_sha256} shows whether a list is the same one."
+        f"The sample was drawn {when}; the list's checksum (SHA-256) {record.list_sha256} shows whether a list is "
+        "the same one."
         if en
-        else f"Draget {when}; listans kontrollsumma (SHA-256) {record.list_sha256} visar om en lista är densamma.",
+        else f"Urvalet drogs {when}; listans kontrollsumma (SHA-256) {record.list_sha256} visar om en lista är "
+        "densamma.",
         "",
         "Unit | Sex | In the list | Drawn" if en else "Enhet | Kön | I listan | Dragna",
     ]
@@ -248,6 +250,7 @@ def render_sample_text(record: SamplingRecord, round_name: str, subject: Subject
     return "\n".join(lines) + "\n"
 
 
-def _group_words(subject: Subject, language: Language) -> dict[SexGroup, str]:
+def group_word_map(subject: Subject, language: Language) -> dict[SexGroup, str]:
+    """The sex groups' words in lower case, for the middle of a sentence or a table cell."""
     female, male, other = (w.lower() for w in group_words(subject, language))
     return {SexGroup.FEMALE: female, SexGroup.MALE: male, SexGroup.OTHER: other}
