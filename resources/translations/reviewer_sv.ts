@@ -1939,10 +1939,6 @@
         <translation>Välj ett kalkylark</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;All files (*)</source>
-        <translation>Kalkylark (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;Alla filer (*)</translation>
-    </message>
-    <message>
         <source>Choose a file first.</source>
         <translation>Välj en fil först.</translation>
     </message>
@@ -2960,10 +2956,6 @@
         <translation>Välj listan över avslutade ärenden</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;All files (*)</source>
-        <translation>Kalkylark (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;Alla filer (*)</translation>
-    </message>
-    <message>
         <source>Reading the list…</source>
         <translation>Läser listan…</translation>
     </message>
@@ -3357,6 +3349,13 @@ p</translation>
     <message>
         <source>Change condition</source>
         <translation>Ändra villkor</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetFile</name>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;All files (*)</source>
+        <translation>Kalkylark (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;Alla filer (*)</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,7 @@ def test_typed_into_previewed_and_drawn_then_shown_in_the_case_list(
     assert "Välj listan" in dialog.status.text()
 
     type_text(dialog.path, str(listed))  # the file name has an ä: typed as key events
-    replace_text(dialog.size.lineEdit(), "10")
+    replace_text(dialog.number.lineEdit(), "10")
     replace_text(dialog.double.lineEdit(), "20")
     type_text(dialog.reviewers, "AB, CD, ÅÖ")
     replace_text(dialog.seed.lineEdit(), "4711")
@@ -183,13 +183,13 @@ def test_a_missing_column_and_too_few_cases_are_said_plainly(qtbot, app, dialog,
     assert dialog.problem_lines() == ["Rad 1: kolumnen för kön (sex) saknas"]
 
     dialog.set_path(write_list(tmp_path / "lista.csv", women=12))
-    replace_text(dialog.size.lineEdit(), "15")
+    replace_text(dialog.number.lineEdit(), "15")
     wait_for_preview(qtbot, dialog)
     assert dialog.status.text() == "Listan har 12 ärenden för kvinnor/flickor; 15 behövs"
     dialog.ok_button.click()
     assert "12 ärenden för kvinnor/flickor" in dialog.message.text() and cases_in(app) == 0
 
-    replace_text(dialog.size.lineEdit(), "12")  # fixed: the refusal goes, the preview comes back
+    replace_text(dialog.number.lineEdit(), "12")  # fixed: the refusal goes, the preview comes back
     wait_for_preview(qtbot, dialog)
     assert not dialog.message.isVisible()
     assert [s.drawn for s in dialog.strata.records()] == [12, 12]

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -43,6 +42,7 @@ from reviewer.storage.database import Database
 from reviewer.ui import worker
 from reviewer.ui.filter_table import record_table_view
 from reviewer.ui.form_dialog import PENDING, FormDialog, Pending
+from reviewer.ui.spreadsheet_file import choose_spreadsheet
 from reviewer.ui.style import ERROR_STYLE
 from reviewer.ui.table_model import Column, RecordTableModel
 
@@ -113,10 +113,10 @@ class SampleDialog(FormDialog):
         self.allocation.setAccessibleName(self.tr("How the cases are shared out"))
         self.allocation.addItem(self.tr("As many women as men"), Allocation.EQUAL.value)
         self.allocation.addItem(self.tr("In proportion to the list"), Allocation.PROPORTIONAL.value)
-        self.size = QSpinBox(self)
-        self.size.setRange(1, MAX_SIZE)
-        self.size.setValue(20)
-        self.size.setAccessibleName(self.tr("Number of cases"))
+        self.number = QSpinBox(self)
+        self.number.setRange(1, MAX_SIZE)
+        self.number.setValue(20)
+        self.number.setAccessibleName(self.tr("Number of cases"))
         self.by_unit = QCheckBox(self.tr("Draw within each &unit"), self)
         self.double = QSpinBox(self)
         self.double.setRange(0, 100)
@@ -134,7 +134,7 @@ class SampleDialog(FormDialog):
             self.tr("Any whole number. Write it down: the same list and seed always give the same sample.")
         )
         self.add_row(self.tr("&Share out"), self.allocation)
-        self.add_row(self.tr("&Number"), self.size)
+        self.add_row(self.tr("&Number"), self.number)
         self.add_row("", self.by_unit)
         self.add_row(self.tr("Reviewed &twice"), self.double)
         self.add_row(self.tr("&Reviewers"), self.reviewers)
@@ -172,7 +172,7 @@ class SampleDialog(FormDialog):
         self.path.textChanged.connect(self._inputs_changed)
         self.allocation.currentIndexChanged.connect(self._inputs_changed)
         self.allocation.currentIndexChanged.connect(self._size_words)
-        for box in (self.size, self.double, self.seed):
+        for box in (self.number, self.double, self.seed):
             box.valueChanged.connect(self._inputs_changed)
         self.by_unit.toggled.connect(self._inputs_changed)
         self.reviewers.textChanged.connect(self._inputs_changed)
@@ -184,7 +184,7 @@ class SampleDialog(FormDialog):
     def design(self) -> Design:
         return Design(
             allocation=Allocation(self.allocation.currentData()),
-            size=self.size.value(),
+            size=self.number.value(),
             seed=self.seed.value(),
             by_unit=self.by_unit.isChecked(),
             double_share=self.double.value() / 100,
@@ -196,7 +196,7 @@ class SampleDialog(FormDialog):
 
     def _size_words(self) -> None:
         equal = self.allocation.currentData() == Allocation.EQUAL.value
-        self.size.setSuffix(self.tr(" per sex") if equal else self.tr(" in all"))
+        self.number.setSuffix(self.tr(" per sex") if equal else self.tr(" in all"))
 
     def _inputs_changed(self) -> None:
         if self._preview_for is not None and self._preview_for == self._inputs():
@@ -208,15 +208,7 @@ class SampleDialog(FormDialog):
         self.path.setText(str(path))
 
     def choose_file(self) -> None:
-        start = str(Path(self.path.text()).parent) if self.path.text().strip() else ""
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose the list of closed cases"),
-            start,
-            self.tr("Spreadsheets (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;All files (*)"),
-        )
-        if chosen:
-            self.set_path(chosen)
+        choose_spreadsheet(self, self.tr("Choose the list of closed cases"), self.path)
 
     # -- the preview -------------------------------------------------------------------------------------------
 
@@ -374,7 +366,7 @@ class SampleDialog(FormDialog):
             self.path,
             self.choose_button,
             self.allocation,
-            self.size,
+            self.number,
             self.by_unit,
             self.double,
             self.reviewers,

@@ -86,6 +86,7 @@ def sample_round(
             )
         )
     round_ = get_round(session, round_uuid)
+    assert round_.id is not None
     definition = round_definition(session, round_)
     result = draw(source.listed.candidates, design)
     uuids: dict[str, str] = {}
