@@ -74,6 +74,7 @@ class SampleDialog(FormDialog):
         self._language = language
         self._actor = actor
         self._job: worker.Job | None = None
+        self._drawing = False
         self._preview_again = False
         self._source: tuple[tuple[str, int, int], RoundList] | None = None  # (file's path, size, mtime), what it held
         self._preview: SampleSummary | None = None
@@ -359,6 +360,7 @@ class SampleDialog(FormDialog):
 
         self._set_busy(True)
         self._job = worker.start(self._new_job(work, self._on_drawn, self._on_draw_crashed))
+        self._drawing = True
         return PENDING
 
     def _set_busy(self, busy: bool) -> None:
@@ -376,7 +378,7 @@ class SampleDialog(FormDialog):
             widget.setEnabled(not busy)
 
     def _on_drawn(self, result) -> None:
-        self._job = None
+        self._job, self._drawing = None, False
         self._set_busy(False)
         if isinstance(result, SampleSummary):
             self.drawn = result
@@ -386,19 +388,20 @@ class SampleDialog(FormDialog):
         self.finish(result.message.text(self._language))
 
     def _on_draw_crashed(self, _message: str) -> None:
-        self._job = None
+        self._job, self._drawing = None, False
         self._set_busy(False)
         self.finish(self.tr("The sample could not be drawn; nothing was changed. The log file has the details."))
 
     # -- closing -----------------------------------------------------------------------------------------------
 
     def reject(self) -> None:
-        if self.is_busy():  # the draw finishes in one transaction either way; wait for it
+        if self._drawing:  # the draw finishes in one transaction either way; wait for it (a preview need not)
             return
+        self._timer.stop()
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.is_busy():
+        if self._drawing:
             event.ignore()
             return
         super().closeEvent(event)
