@@ -79,6 +79,8 @@ def test_typed_into_previewed_and_drawn_then_shown_in_the_case_list(
     page = window.reviews.rounds_page
     page.refresh()
     page.table.view.selectRow(0)
+    assert page.sample_button.text() == "Dra &urval…" and page.sample_button.isVisible()
+    screenshot(window, "urval-omgangar-1280x720")
     dialog = page.sample_selected()
     assert dialog is not None
     qtbot.waitExposed(dialog)
@@ -236,3 +238,23 @@ def test_a_round_with_cases_is_not_offered_a_sample(qtbot, app, round_uuid, swed
     assert page.sample_selected() is None
     assert seen and "Missbruk 2027 har redan ärenden" in seen[0]
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_new_round_is_selected_so_its_sample_is_drawn_next(qtbot, app, round_uuid, swedish):
+    from reviewer.ui.rounds_page import RoundsPage
+    from tests.ui.helpers import press_in_focus, type_as_user
+
+    page = RoundsPage(app.db, "sv", lambda: "AB")
+    qtbot.addWidget(page)
+
+    def fill(dialog):
+        type_as_user("Färdtjänst 2027")
+        press_in_focus(Qt.Key.Key_Return)
+
+    when_modal(qtbot, fill)
+    page.new_round()
+    chosen = page.selected()
+    assert chosen is not None and chosen.name == "Färdtjänst 2027" and chosen.uuid != round_uuid
+    dialog = page.sample_selected()
+    assert dialog is not None and dialog.windowTitle() == "Dra urval: Färdtjänst 2027"
+    dialog.reject()

@@ -150,10 +150,15 @@ class RoundsPage(QWidget):
             checklists = list_checklists(session)
             existing = list_rounds(session)
 
+        created: list[str] = []
+
         def submit(name: str, slug: str, version: int, period: str, baseline: str | None) -> None:
             with self._db.session() as session:
                 checklist = get_version(session, slug, version)
-                rounds.create_round(session, name, checklist, period, baseline_uuid=baseline, actor=self._actor())
+                round_ = rounds.create_round(
+                    session, name, checklist, period, baseline_uuid=baseline, actor=self._actor()
+                )
+                created.append(round_.uuid)
 
         definitions: dict[tuple[str, int], ChecklistDefinition] = {}
 
@@ -166,7 +171,16 @@ class RoundsPage(QWidget):
 
         if RoundDialog(checklists, existing, self._language, submit, plan_for, self).exec():
             self.refresh()
+            if created:  # selected, so that 'Dra urval…' draws its cases next
+                self.select_round(created[0])
             self.data_changed.emit()
+
+    def select_round(self, round_uuid: str) -> None:
+        for row in range(self.table.proxy.rowCount()):
+            source = self.table.proxy.mapToSource(self.table.proxy.index(row, 0))
+            if self.model.record(source.row()).uuid == round_uuid:
+                self.table.view.selectRow(row)
+                return
 
     def rename_selected(self) -> None:
         record = self.selected()
