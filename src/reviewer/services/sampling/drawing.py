@@ -75,7 +75,10 @@ def sample_round(
 ) -> SampleSummary:
     """The round's cases, drawn from the list at `path`; refused whole (nothing written) on any problem, including
     a list that is no longer the one previewed (`expected_sha256`)."""
-    source = read_round_list(session, round_uuid, path, decided_from, decided_to)
+    round_, definition = _empty_round(session, round_uuid)
+    assert round_.id is not None
+    listed = read_case_list(path, definition, decided_from, decided_to)
+    source = RoundList(round_.name, definition.subject, listed, decided_from, decided_to)
     if expected_sha256 is not None and source.listed.sha256 != expected_sha256:
         raise SamplingError(
             Message(
@@ -85,9 +88,6 @@ def sample_round(
                 "preview again.",
             )
         )
-    round_ = get_round(session, round_uuid)
-    assert round_.id is not None
-    definition = round_definition(session, round_)
     result = draw(source.listed.candidates, design)
     uuids: dict[str, str] = {}
     try:
