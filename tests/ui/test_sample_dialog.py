@@ -216,6 +216,12 @@ def test_a_list_changed_after_the_preview_is_not_drawn(qtbot, app, dialog, tmp_p
     qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.message.isVisible(), timeout=30_000)
     assert "har ändrats sedan förhandsvisningen" in dialog.message.text()
     assert dialog.isVisible() and cases_in(app) == 0
+    wait_for_preview(qtbot, dialog)  # read again: the preview shows the list as it is now
+    assert [s.available for s in dialog.strata.records()] == [41, 40]
+    assert "har ändrats" in dialog.message.text(), "the refusal stays until something changes"
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        dialog.ok_button.click()
+    assert cases_in(app) == 40
 
 
 def test_a_round_with_cases_is_not_offered_a_sample(qtbot, app, round_uuid, swedish, tmp_path):

@@ -386,6 +386,9 @@ class SampleDialog(FormDialog):
             return
         self._show_refusal(result)
         self.finish(result.message.text(self._language))
+        # the list may have changed since it was read: read it again for a preview of what Draw would now draw
+        self._source, self._preview_for = None, None
+        self._timer.start()
 
     def _on_draw_crashed(self, _message: str) -> None:
         self._job, self._drawing = None, False
