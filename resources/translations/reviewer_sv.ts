@@ -540,6 +540,14 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Assigned to</source>
+        <translation>Tilldelat</translation>
+    </message>
+    <message>
+        <source>Double review</source>
+        <translation>Dubbelgranskning</translation>
+    </message>
+    <message>
         <source>← Rounds</source>
         <translation>← Omgångar</translation>
     </message>
@@ -584,6 +592,14 @@
         <translation>&amp;Granska</translation>
     </message>
     <message>
+        <source>About the &amp;sample…</source>
+        <translation>Om &amp;urvalet…</translation>
+    </message>
+    <message>
+        <source>How the round&apos;s cases were drawn: seed, method, date and counts</source>
+        <translation>Hur omgångens ärenden drogs: frö, metod, datum och antal</translation>
+    </message>
+    <message>
         <source>&amp;Import from spreadsheet…</source>
         <translation>&amp;Importera från kalkylark…</translation>
     </message>
@@ -608,8 +624,16 @@
         <translation>Ta bort ärende %1 och dess granskningar? Det går inte att ångra.</translation>
     </message>
     <message>
+        <source>About the sample</source>
+        <translation>Om urvalet</translation>
+    </message>
+    <message>
         <source>Event &amp;log…</source>
         <translation>Händelse&amp;logg…</translation>
+    </message>
+    <message>
+        <source>double review</source>
+        <translation>dubbelgranskas</translation>
     </message>
     <message>
         <source>Who changed what in the selected case, and when</source>
@@ -2032,10 +2056,6 @@
         <translation>Välj ett kalkylark</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;All files (*)</source>
-        <translation>Kalkylark (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;Alla filer (*)</translation>
-    </message>
-    <message>
         <source>Choose a file first.</source>
         <translation>Välj en fil först.</translation>
     </message>
@@ -3198,6 +3218,14 @@
         <translation>&amp;Arkivera/återställ</translation>
     </message>
     <message>
+        <source>Draw &amp;sample…</source>
+        <translation>Dra &amp;urval…</translation>
+    </message>
+    <message>
+        <source>Draw the selected empty round&apos;s cases at random from the case system&apos;s list of closed cases</source>
+        <translation>Dra den valda tomma omgångens ärenden slumpmässigt ur verksamhetssystemets lista över avslutade ärenden</translation>
+    </message>
+    <message>
         <source>Show &amp;archived</source>
         <translation>Visa ar&amp;kiverade</translation>
     </message>
@@ -3210,12 +3238,183 @@
         <translation>&amp;Nytt namn</translation>
     </message>
     <message>
+        <source>Draw sample</source>
+        <translation>Dra urval</translation>
+    </message>
+    <message>
+        <source>A sample is drawn into an empty review round; %1 already has cases or is a training round.</source>
+        <translation>Ett urval dras till en tom granskningsomgång; %1 har redan ärenden eller är en utbildningsomgång.</translation>
+    </message>
+    <message>
         <source>Demo data</source>
         <translation>Exempeldata</translation>
     </message>
     <message>
         <source>The demo data could not be created. The log file has the details.</source>
         <translation>Exempeldata kunde inte skapas. Loggfilen har detaljerna.</translation>
+    </message>
+</context>
+<context>
+    <name>SampleDialog</name>
+    <message>
+        <source>Draw a sample: %1</source>
+        <translation>Dra urval: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Draw</source>
+        <translation>&amp;Dra</translation>
+    </message>
+    <message>
+        <source>The list of closed cases exported from the case system (CSV or Excel): one row per case with the columns case code and sex, optionally age band and unit. The list is read, never stored: only the drawn cases become the round&apos;s cases.</source>
+        <translation>Listan över avslutade ärenden från verksamhetssystemet (CSV eller Excel): en rad per ärende med kolumnerna ärendekod och kön, gärna också åldersgrupp och enhet. Listan läses men sparas aldrig: bara de dragna ärendena blir omgångens ärenden.</translation>
+    </message>
+    <message>
+        <source>List of closed cases</source>
+        <translation>Lista över avslutade ärenden</translation>
+    </message>
+    <message>
+        <source>a .csv or .xlsx file</source>
+        <translation>en .csv- eller .xlsx-fil</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file…</source>
+        <translation>&amp;Välj fil…</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Lista</translation>
+    </message>
+    <message>
+        <source>How the cases are shared out</source>
+        <translation>Hur ärendena fördelas</translation>
+    </message>
+    <message>
+        <source>As many women as men</source>
+        <translation>Lika många kvinnor som män</translation>
+    </message>
+    <message>
+        <source>In proportion to the list</source>
+        <translation>I proportion till listan</translation>
+    </message>
+    <message>
+        <source>Number of cases</source>
+        <translation>Antal ärenden</translation>
+    </message>
+    <message>
+        <source>Draw within each &amp;unit</source>
+        <translation>Dra inom varje &amp;enhet</translation>
+    </message>
+    <message>
+        <source>Share reviewed twice</source>
+        <translation>Andel som granskas två gånger</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Granskare</translation>
+    </message>
+    <message>
+        <source>initials separated by commas, e.g. AB, CD, EF</source>
+        <translation>initialer åtskilda med komma, t.ex. AB, CD, EF</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Slumpfrö</translation>
+    </message>
+    <message>
+        <source>Any whole number. Write it down: the same list and seed always give the same sample.</source>
+        <translation>Vilket heltal som helst. Anteckna det: samma lista och frö ger alltid samma urval.</translation>
+    </message>
+    <message>
+        <source>&amp;Share out</source>
+        <translation>&amp;Fördelning</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>&amp;Antal</translation>
+    </message>
+    <message>
+        <source>Reviewed &amp;twice</source>
+        <translation>D&amp;ubbelgranskas</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewers</source>
+        <translation>&amp;Granskare</translation>
+    </message>
+    <message>
+        <source>S&amp;eed</source>
+        <translation>&amp;Slumpfrö</translation>
+    </message>
+    <message>
+        <source>What will be drawn</source>
+        <translation>Det här dras</translation>
+    </message>
+    <message>
+        <source>Available and drawn per sex and unit</source>
+        <translation>Tillgängliga och dragna per kön och enhet</translation>
+    </message>
+    <message>
+        <source>Problems in the list</source>
+        <translation>Fel i listan</translation>
+    </message>
+    <message>
+        <source>Choose the list to see what will be drawn.</source>
+        <translation>Välj listan för att se vad som dras.</translation>
+    </message>
+    <message>
+        <source> per sex</source>
+        <translation> per kön</translation>
+    </message>
+    <message>
+        <source> in all</source>
+        <translation> totalt</translation>
+    </message>
+    <message>
+        <source>Choose the list of closed cases</source>
+        <translation>Välj listan över avslutade ärenden</translation>
+    </message>
+    <message>
+        <source>Reading the list…</source>
+        <translation>Läser listan…</translation>
+    </message>
+    <message>
+        <source>The list could not be read. The log file has the details.</source>
+        <translation>Listan kunde inte läsas. Detaljerna finns i loggfilen.</translation>
+    </message>
+    <message>
+        <source>%1 cases will be drawn from %2 (%3 rows). Nothing has been drawn yet; choose Draw to give the round these cases.</source>
+        <translation>%1 ärenden dras ur %2 (%3 rader). Inget är draget ännu; välj Dra för att ge omgången de här ärendena.</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alla</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>In the list</source>
+        <translation>I listan</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>Dragna</translation>
+    </message>
+    <message>
+        <source>Choose the list of closed cases.</source>
+        <translation>Välj listan över avslutade ärenden.</translation>
+    </message>
+    <message>
+        <source>The preview is not ready yet; look at what will be drawn, then choose Draw.</source>
+        <translation>Förhandsvisningen är inte klar än; titta på vad som dras och välj sedan Dra.</translation>
+    </message>
+    <message>
+        <source>The sample could not be drawn; nothing was changed. The log file has the details.</source>
+        <translation>Urvalet kunde inte dras; inget har ändrats. Detaljerna finns i loggfilen.</translation>
     </message>
 </context>
 <context>
@@ -3626,6 +3825,13 @@ p</translation>
     <message>
         <source>Change condition</source>
         <translation>Ändra villkor</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetFile</name>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;All files (*)</source>
+        <translation>Kalkylark (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;Alla filer (*)</translation>
     </message>
 </context>
 <context>

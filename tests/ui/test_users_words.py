@@ -62,6 +62,7 @@ def test_every_swedish_screen_speaks_the_users_words(qtbot, app, swedish, monkey
     from reviewer.ui.exchange_import_dialog import ExchangeImportDialog
     from reviewer.ui.main_window import MainWindow
     from reviewer.ui.round_dialog import RoundDialog
+    from reviewer.ui.sample_dialog import SampleDialog
     from reviewer.ui.settings_dialog import SettingsDialog
     from tests.ui.test_form_dialogs import planner
 
@@ -165,6 +166,7 @@ def test_every_swedish_screen_speaks_the_users_words(qtbot, app, swedish, monkey
         ExchangeExportDialog(app.db, "sv", "AB", window),
         ExchangeImportDialog(app.db, "sv", "AB", window),
         AuditExportDialog(app.db, "sv", window),
+        SampleDialog(app.db, rounds[0].uuid, rounds[0].name, "sv", "AB", window),
         AuditLogDialog(app.db, cases.model.record(0).uuid, cases.model.record(0).case_code, "sv", window),
     ]
     for dialog in dialogs:

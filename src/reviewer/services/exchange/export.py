@@ -205,18 +205,11 @@ def build_content(session: Session, round_uuids: Sequence[str] | None = None) ->
             for c in checklists
         ],
         "rounds": [
-            {
-                "uuid": r.uuid,
-                "name": r.name,
-                "area": r.area,
-                "checklist": ref_of[r.checklist_version_id],
-                "period_label": r.period_label,
-                "kind": r.kind.value,
-                "fictitious": r.fictitious,
-                "baseline_round_uuid": round_uuid_of.get(r.baseline_round_id) if r.baseline_round_id else None,
-                "archived": r.archived,
-                "created_at": r.created_at.isoformat(),
-            }
+            _round(
+                r,
+                ref_of[r.checklist_version_id],
+                round_uuid_of.get(r.baseline_round_id) if r.baseline_round_id else None,
+            )
             for r in rounds
         ],
         "cases": [
@@ -242,6 +235,26 @@ def build_content(session: Session, round_uuids: Sequence[str] | None = None) ->
             for review in reviews
         ],
     }
+
+
+def _round(r: Round, ref: str, baseline_uuid: str | None) -> dict[str, Any]:
+    """A round record; the sampling record only for a round whose cases were drawn, so a file without one stays
+    readable by versions before it."""
+    record: dict[str, Any] = {
+        "uuid": r.uuid,
+        "name": r.name,
+        "area": r.area,
+        "checklist": ref,
+        "period_label": r.period_label,
+        "kind": r.kind.value,
+        "fictitious": r.fictitious,
+        "baseline_round_uuid": baseline_uuid,
+        "archived": r.archived,
+        "created_at": r.created_at.isoformat(),
+    }
+    if r.sampling_json is not None:
+        record["sampling"] = json.loads(r.sampling_json)
+    return record
 
 
 def _review(
