@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from reviewer.services.aggregation.change_text import point_text, slope_text
 from reviewer.services.aggregation.text import VERDICT_WORDS, format_p
+from reviewer.ui.dashboard.filters import UUID_ROLE
 from reviewer.ui.dashboard.page import DashboardPage
 from tests.services.aggregation_data import TREND_ROUNDS, add_checklist, add_round, checklist_data, trend_cases
 
@@ -48,7 +49,7 @@ def tick(qtbot, page: DashboardPage, uuids) -> None:
     def act():
         for row in range(model.rowCount()):
             item = model.item(row)
-            wanted = Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole + 1) in uuids else Qt.CheckState.Unchecked
+            wanted = Qt.CheckState.Checked if item.data(UUID_ROLE) in uuids else Qt.CheckState.Unchecked
             if item.checkState() != wanted:
                 item.setCheckState(wanted)
 
