@@ -138,7 +138,7 @@ def test_a_trend_over_three_rounds(capsys, data_dir, tmp_path):
         app.close()
     target = tmp_path / "trend.pdf"
     names = ["--round", "År 2024", "--round", "År 2025", "--round", "År 2026"]
-    code, out, err = report_cli(capsys, data_dir, *names, "--trend", "--anonymised", "-o", target)
+    code, _, err = report_cli(capsys, data_dir, *names, "--trend", "--anonymised", "-o", target)
     assert (code, err) == (0, "")
     text = pdf_text(target)
     assert "Trend över omgångarna År 2024 – År 2025 – År 2026." in text
