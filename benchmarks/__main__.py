@@ -42,6 +42,7 @@ BENCHMARKS = {
     "onefolder": "benchmarks.onefolder",
     "sample_100k": "benchmarks.sample_100k",
     "agreement_10k": "benchmarks.agreement_10k",
+    "trend_3x100k": "benchmarks.trend_3x100k",
 }
 RESULTS_FILE = Path(__file__).with_name("results") / "latest.json"
 
