@@ -37,8 +37,8 @@ def anonymised_trend(
             for key, old_key in keys.items()
             if old_key is not None
             and result is not None
-            and (question := result.question(old_key)) is not None
-            and question.comparison is not None
+            and (published_question := result.question(old_key)) is not None
+            and published_question.comparison is not None
         }
     hidden: set[tuple[str, str]] = set()
     questions = []

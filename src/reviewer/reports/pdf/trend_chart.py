@@ -39,7 +39,7 @@ def trend_chart(q: QuestionTrend, names: Sequence[str], width: float, text: Text
     plot_width, plot_height = width - LEFT - 8, HEIGHT - BOTTOM - TOP
 
     def y(value: float) -> float:
-        return BOTTOM + plot_height * (value - low) / (high - low)
+        return float(BOTTOM + plot_height * (value - low) / (high - low))
 
     def x(index: int) -> float:
         return LEFT + plot_width * (index + 0.5) / len(q.points)

@@ -90,10 +90,10 @@ def data_texts(data: ReportData) -> Iterator[str]:
         yield from (change.text.sv for change in data.before_after.questions)
     if data.trend is not None:
         yield from (label.name for label in data.trend.rounds)
-        for question in data.trend.questions:
-            yield question.text.sv
-            if question.option_label is not None:
-                yield question.option_label.sv
+        for followed in data.trend.questions:
+            yield followed.text.sv
+            if followed.option_label is not None:
+                yield followed.option_label.sv
 
 
 def write_pdf(data: ReportData, path: Path, guard: ExportGuard) -> None:

@@ -5,6 +5,8 @@ question chosen in the table."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -76,6 +78,12 @@ class TrendView(QWidget):
     def _point(self, q: QuestionTrend, point: TrendPoint) -> str:
         text = minus(point_text(q.kind == "numeric", point.gap, point.low, point.high, self._language))
         return text.replace(" (", "\n(", 1)
+
+    def _round_cell(self, index: int) -> Callable[[QuestionTrend], str]:
+        return lambda q: self._point(q, q.points[index])
+
+    def _round_tip(self, index: int) -> Callable[[QuestionTrend], str]:
+        return lambda q: self._point_tip(q.points[index])
 
     def _point_tip(self, point: TrendPoint) -> str:
         female, male, _other = group_names(self._subject())
@@ -150,9 +158,9 @@ class TrendView(QWidget):
             columns.append(
                 TipColumn(
                     info.name,
-                    lambda q, i=index: self._point(q, q.points[i]),
+                    self._round_cell(index),
                     align_right=True,
-                    tooltip=lambda q, i=index: self._point_tip(q.points[i]),
+                    tooltip=self._round_tip(index),
                     header_tooltip=self.tr("The gap in %1 (%2), with its 95 % interval.")
                     .replace("%1", info.name)
                     .replace("%2", info.period_label),
