@@ -11,6 +11,7 @@ from reviewer.services.aggregation.text import VERDICT_WORDS, format_p
 from reviewer.ui.dashboard.filters import UUID_ROLE
 from reviewer.ui.dashboard.page import DashboardPage
 from tests.services.aggregation_data import TREND_ROUNDS, add_checklist, add_round, checklist_data, trend_cases
+from tests.ui.test_dashboard import cell, computed
 
 QUESTION, FIRST_ROUND = 0, 1
 SLOPE, RAW_P, P_ADJUSTED, VERDICT = range(4, 8)  # with three rounds
@@ -36,12 +37,6 @@ def page(qtbot, app, swedish, three_rounds):
     qtbot.waitUntil(lambda: not widget.is_busy(), timeout=60_000)
 
 
-def computed(qtbot, page: DashboardPage, act) -> None:
-    with qtbot.waitSignal(page.computed, timeout=60_000):
-        act()
-    qtbot.waitUntil(lambda: not page.is_busy(), timeout=60_000)
-
-
 def tick(qtbot, page: DashboardPage, uuids) -> None:
     """Tick the rounds in the rounds list as a user does, one check box at a time."""
     model = page.filters.rounds_model
@@ -56,11 +51,7 @@ def tick(qtbot, page: DashboardPage, uuids) -> None:
     computed(qtbot, page, act)
 
 
-def cell(model, row: int, column: int) -> str:
-    return model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
-
-
-def test_fewer_than_three_rounds_say_what_to_do(qtbot, page, three_rounds):
+def test_fewer_than_three_rounds_say_what_to_do(qtbot, page, three_rounds, screenshot):
     computed(qtbot, page, page.refresh)
     page.tabs.setCurrentWidget(page.trend_view)
     assert page.tabs.tabText(page.tabs.currentIndex()) == "Över &tid"
@@ -70,6 +61,7 @@ def test_fewer_than_three_rounds_say_what_to_do(qtbot, page, three_rounds):
     assert "Markera tre eller fler omgångar av samma checklista under ”Omgångar”" in text
     assert "Nu är 2 omgångar markerade." in text
     assert page.trend_view.model.rowCount() == 0
+    screenshot(page, "trend14-over-tid-tva-omgangar")
 
 
 def test_three_rounds_show_the_gap_per_round_and_the_tested_trend(qtbot, page, three_rounds, screenshot):

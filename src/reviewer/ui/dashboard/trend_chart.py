@@ -138,5 +138,6 @@ class TrendChart(QWidget):
             painter.drawEllipse(QPointF(x(index), y(point.gap)), POINT_RADIUS, POINT_RADIUS)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(text_colour)
-            value_rect = QRectF(x(index) + POINT_RADIUS + 4, y(point.gap) - metrics.height() / 2, 200, metrics.height())
+            # above and to the right of the point, clear of the line of no gap it may sit on
+            value_rect = QRectF(x(index) + POINT_RADIUS + 2, y(point.gap) - metrics.height() - 1, 200, metrics.height())
             painter.drawText(value_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, point.label)

@@ -52,7 +52,7 @@ class TrendView(QWidget):
         chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_layout.addWidget(self.chart_title)
         chart_layout.addWidget(self.chart, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self._splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.view)
         splitter.addWidget(chart_box)
         splitter.setStretchFactor(0, 3)
@@ -61,6 +61,7 @@ class TrendView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.tested)
         layout.addWidget(splitter, 1)
+        layout.addStretch()
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.show_result(None, 0)
 
@@ -120,6 +121,7 @@ class TrendView(QWidget):
         """`ticked`: how many rounds are chosen, to say what is missing when there is no trend."""
         self._result = result
         self._subject_of = subject
+        self._splitter.setVisible(result is not None)  # nothing to show but what to tick
         if result is None:
             self.title.setText(
                 self.tr(
