@@ -43,6 +43,7 @@ BENCHMARKS = {
     "sample_100k": "benchmarks.sample_100k",
     "agreement_10k": "benchmarks.agreement_10k",
     "text_count": "benchmarks.text_count",
+    "trend_3x100k": "benchmarks.trend_3x100k",
 }
 RESULTS_FILE = Path(__file__).with_name("results") / "latest.json"
 

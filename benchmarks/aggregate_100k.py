@@ -194,9 +194,10 @@ def _insert(session: Any, table: sa.Table, rows: list[tuple[Any, ...]]) -> None:
     connection.exec_driver_sql(statement, rows)
 
 
-def prepare(app: App) -> str:
-    """The checklist, the round and its REVIEWS reviews in `app`'s database; returns the round's UUID."""
-    rng = random.Random(SEED)
+def prepare(app: App, round_name: str = ROUND_NAME, seed: int = SEED, with_checklist: bool = True) -> str:
+    """The checklist (unless already there: `with_checklist`), the round and its REVIEWS reviews in `app`'s
+    database; returns the round's UUID. Another `seed` gives another round of the same kind (trend_3x100k)."""
+    rng = random.Random(seed)
     definition = checklist_40()
     pools = [_answer_pool(q, i) for i, q in enumerate(definition.questions(), start=1)]
     keys = [q.key for q in definition.questions()]
@@ -204,9 +205,10 @@ def prepare(app: App) -> str:
     review_table: sa.Table = Review.__table__  # type: ignore[attr-defined]
     answer_table: sa.Table = Answer.__table__  # type: ignore[attr-defined]
     with app.db.session() as session:
-        add_definition(session, definition)
+        if with_checklist:
+            add_definition(session, definition)
         checklist = get_version(session, SLUG)
-        round_ = create_round(session, ROUND_NAME, checklist, "2026")
+        round_ = create_round(session, round_name, checklist, "2026")
         round_uuid, round_id, checklist_id = round_.uuid, round_.id, checklist.id
         now = utcnow()
         stamp = _driver(session, answer_table.c.updated_at, now)

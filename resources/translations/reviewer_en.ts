@@ -201,4 +201,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TrendView</name>
+    <message numerus="yes">
+        <source>Tick three or more rounds of the same checklist under “Rounds” to follow the gap between the sexes over time. %n round(s) ticked now.</source>
+        <translation>
+            <numerusform>Tick three or more rounds of the same checklist under “Rounds” to follow the gap between the sexes over time. %n round ticked now.</numerusform>
+            <numerusform>Tick three or more rounds of the same checklist under “Rounds” to follow the gap between the sexes over time. %n rounds ticked now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trend(s) were tested (a weighted linear regression of the gap over the rounds), with p-values adjusted for their number (Benjamini–Hochberg, q = %1). “Narrowed” or “widened” is said only when the trend holds after the adjustment; otherwise “no clear change”.</source>
+        <translation>
+            <numerusform>%n trend was tested (a weighted linear regression of the gap over the rounds), with its p-value adjusted for their number (Benjamini–Hochberg, q = %1). “Narrowed” or “widened” is said only when the trend holds after the adjustment; otherwise “no clear change”.</numerusform>
+            <numerusform>%n trends were tested (a weighted linear regression of the gap over the rounds), with p-values adjusted for their number (Benjamini–Hochberg, q = %1). “Narrowed” or “widened” is said only when the trend holds after the adjustment; otherwise “no clear change”.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

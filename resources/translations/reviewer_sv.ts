@@ -1253,6 +1253,10 @@
         <translation>Före/&amp;efter</translation>
     </message>
     <message>
+        <source>Over &amp;time</source>
+        <translation>Över &amp;tid</translation>
+    </message>
+    <message>
         <source>A&amp;greement</source>
         <translation>Ö&amp;verensstämmelse</translation>
     </message>
@@ -1656,6 +1660,14 @@
     <message>
         <source>A&amp;nonymised report (for readers outside the unit)</source>
         <translation>A&amp;nonymiserad rapport (för läsare utanför enheten)</translation>
+    </message>
+    <message>
+        <source>With the &amp;trend over the ticked rounds</source>
+        <translation>Med &amp;trenden över de markerade omgångarna</translation>
+    </message>
+    <message>
+        <source>The gap per round and whether it changes over the rounds, from the oldest to the newest. Tick three or more rounds of the checklist.</source>
+        <translation>Skillnaden per omgång och om den ändras över omgångarna, från den äldsta till den senaste. Markera tre eller fler omgångar av checklistan.</translation>
     </message>
     <message>
         <source>&amp;CSV for Excel…</source>
@@ -4023,6 +4035,103 @@ p</translation>
     <message>
         <source>Case &amp;text</source>
         <translation>Ärende&amp;text</translation>
+    </message>
+</context>
+<context>
+    <name>TrendView</name>
+    <message>
+        <source>The gap over the rounds</source>
+        <translation>Skillnaden över omgångarna</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>median</translation>
+    </message>
+    <message>
+        <source>share “%1”</source>
+        <translation>andel ”%1”</translation>
+    </message>
+    <message>
+        <source>Too few answers in this round to give a gap (at least %1 of each sex).</source>
+        <translation>För få svar i den här omgången för att ge en skillnad (minst %1 av varje kön).</translation>
+    </message>
+    <message>
+        <source>(primary question)</source>
+        <translation>(huvudfråga)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tick three or more rounds of the same checklist under “Rounds” to follow the gap between the sexes over time. %n round(s) ticked now.</source>
+        <translation>
+            <numerusform>Markera tre eller fler omgångar av samma checklista under ”Omgångar” för att följa skillnaden mellan könen över tid. Nu är %n omgång markerad.</numerusform>
+            <numerusform>Markera tre eller fler omgångar av samma checklista under ”Omgångar” för att följa skillnaden mellan könen över tid. Nu är %n omgångar markerade.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The rounds are read from the oldest to the newest.</source>
+        <translation>Omgångarna läses från den äldsta till den senaste.</translation>
+    </message>
+    <message>
+        <source>%1. The gap is %2 minus %3 in each round, with its 95 % interval.</source>
+        <translation>%1. Skillnaden är %2 minus %3 i varje omgång, med 95 % konfidensintervall.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trend(s) were tested (a weighted linear regression of the gap over the rounds), with p-values adjusted for their number (Benjamini–Hochberg, q = %1). “Narrowed” or “widened” is said only when the trend holds after the adjustment; otherwise “no clear change”.</source>
+        <translation>
+            <numerusform>%n trend prövades (viktad linjär regression av skillnaden över omgångarna), med p-värdet justerat för antalet (Benjamini–Hochberg, q = %1). ”Minskat” eller ”ökat” sägs bara när trenden håller efter justeringen; annars ”ingen säker förändring”.</numerusform>
+            <numerusform>%n trender prövades (viktad linjär regression av skillnaden över omgångarna), med p-värdena justerade för antalet (Benjamini–Hochberg, q = %1). ”Minskat” eller ”ökat” sägs bara när trenden håller efter justeringen; annars ”ingen säker förändring”.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <source>The gap in %1 (%2), with its 95 % interval.</source>
+        <translation>Skillnaden i %1 (%2), med 95 % konfidensintervall.</translation>
+    </message>
+    <message>
+        <source>Trend per round (95 % CI)</source>
+        <translation>Trend per omgång (95 % KI)</translation>
+    </message>
+    <message>
+        <source>How much the gap changes from one round to the next, in percentage points, with its 95 % interval. For numbers the factor the ratio of the medians is multiplied by per round (×1 = unchanged).</source>
+        <translation>Hur mycket skillnaden ändras från en omgång till nästa, i procentenheter, med 95 % konfidensintervall. För tal den faktor kvoten mellan medianerna multipliceras med per omgång (×1 = oförändrad).</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>The trend&apos;s own p-value, before the adjustment for the number of questions: whether the gap changes over the rounds.</source>
+        <translation>Trendens eget p-värde, före justeringen för antalet frågor: om skillnaden ändras över omgångarna.</translation>
+    </message>
+    <message>
+        <source>adjusted p</source>
+        <translation>justerat p</translation>
+    </message>
+    <message>
+        <source>Tests whether the gap changes over the rounds, adjusted for the number of questions (Benjamini–Hochberg). A primary question is tested on its own without adjustment.</source>
+        <translation>Prövar om skillnaden ändras över omgångarna, justerat för antalet frågor (Benjamini–Hochberg). En huvudfråga prövas för sig utan justering.</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <source>No question was compared.</source>
+        <translation>Ingen fråga jämfördes.</translation>
+    </message>
+    <message>
+        <source>the ratio of the medians per round; the dashed line is 1 (no gap).</source>
+        <translation>kvoten mellan medianerna per omgång; den streckade linjen är 1 (ingen skillnad).</translation>
+    </message>
+    <message>
+        <source>the gap in percentage points per round; the dashed line is 0 (no gap).</source>
+        <translation>skillnaden i procentenheter per omgång; den streckade linjen är 0 (ingen skillnad).</translation>
+    </message>
+    <message>
+        <source>Too few answers in every round to give a gap.</source>
+        <translation>För få svar i varje omgång för att ge en skillnad.</translation>
     </message>
 </context>
 </TS>

@@ -125,3 +125,25 @@ def test_anonymised_refusals(capsys, rounds, tmp_path):
     assert code == 1
     assert "färre än 20 granskade ärenden" in err
     assert not target.exists()
+
+
+def test_a_trend_over_three_rounds(capsys, data_dir, tmp_path):
+    from tests.services.test_report_trend import add_rounds
+
+    app = bootstrap(data_dir=data_dir)
+    try:
+        with app.db.session() as session:
+            add_rounds(session)
+    finally:
+        app.close()
+    target = tmp_path / "trend.pdf"
+    names = ["--round", "År 2024", "--round", "År 2025", "--round", "År 2026"]
+    code, _, err = report_cli(capsys, data_dir, *names, "--trend", "--anonymised", "-o", target)
+    assert (code, err) == (0, "")
+    text = pdf_text(target)
+    assert "Trend över omgångarna År 2024 – År 2025 – År 2026." in text
+    assert "skillnaden har minskat" in text
+    code, _, err = report_cli(capsys, data_dir, *names[:4], "--trend", "-o", target)
+    assert (code, err.strip()) == (1, "fel: En trend behöver minst tre omgångar; jämför två omgångar med före/efter")
+    code, _, err = report_cli(capsys, data_dir, *names, "--trend", "--compare", "År 2024", "-o", target)
+    assert (code, err.strip()) == (1, "fel: Välj antingen --trend eller --compare")

@@ -225,3 +225,56 @@ def test_a_small_annat_okant_group_reads_the_same_in_every_format(app, tmp_path)
     flat = " ".join(text.split())
     assert "Granskningen omfattar 99 ärenden om kvinnor och män (kvinnor 50, män 49) och färre än 5 ärenden" in flat
     assert "Kvinnor och män" in flat
+
+
+def test_the_trend_reads_the_same_in_the_dashboard_the_text_the_json_and_the_pdf(app, qtbot, tmp_path):
+    """Three rounds: each round's gap with its interval, the trend with its interval, both p-values and the verdict
+    – the trend service's own in the dashboard's Över tid table, `reviewer aggregate --trend` (text and JSON) and
+    the PDF report's trend section."""
+    from reviewer.services.aggregation import AggregateRequest, trend
+    from reviewer.services.aggregation.change_text import point_text, render_trend_text, slope_text
+    from reviewer.services.aggregation.json_form import trend_to_json
+    from reviewer.services.aggregation.text import VERDICT_WORDS
+    from reviewer.ui.dashboard.trend_view import TrendView
+    from tests.reports.test_pdf_trend import in_cell, pdf_text, trend_part
+    from tests.services.test_report_trend import add_rounds
+
+    with app.db.session() as session:
+        uuids = add_rounds(session)
+        result = trend(session, uuids, AggregateRequest(uuids))
+        report = build_report(session, ReportRequest(uuids, trend=True))
+    assert report.trend == result
+    text = render_trend_text(result, "sv")
+    document = json.loads(json.dumps(trend_to_json(result)))
+    pdf = trend_part(pdf_text(report, tmp_path))
+    view = TrendView("sv")
+    qtbot.addWidget(view)
+    view.show_result(result, len(uuids))
+    model = view.model
+    by_json = {q["key"]: q for q in document["questions"]}
+    tested = 0
+    for row, q in enumerate(result.questions):
+        assert model.record(row) is q
+        cells = [model.data(model.index(row, c)) for c in range(model.columnCount())]
+        figures = [point_text(q.kind == "numeric", p.gap, p.low, p.high, "sv") for p in q.points]
+        figures.append(slope_text(q, "sv"))
+        verdict = VERDICT_WORDS[q.verdict or "not_tested"].sv
+        line = next(line for line in text.splitlines() if line.startswith("  " + q.text.sv[:30]))
+        for figure, shown in zip(figures, cells[1:-3], strict=True):
+            assert figure in line, (q.key, figure)
+            assert shown == figure.replace("-", "−").replace(" (", "\n(", 1), (q.key, figure)
+            assert in_cell(figure, pdf), (q.key, figure)
+        assert line.rstrip().endswith(verdict) and cells[-1] == verdict and verdict in pdf
+        mine = by_json[q.key]
+        assert [(p["gap"], p["low"], p["high"]) for p in mine["points"]] == [(p.gap, p.low, p.high) for p in q.points]
+        assert (mine["slope"], mine["p_value"], mine["p_adjusted"], mine["verdict"]) == (
+            q.slope,
+            q.p_value,
+            q.p_adjusted,
+            q.verdict,
+        )
+        if q.p_value is not None:
+            adjusted = format_p(q.p_adjusted, "sv").removeprefix("p = ").removeprefix("p ")
+            assert cells[-2] == adjusted and f"  {adjusted}  " in line, q.key
+            tested += 1
+    assert tested == 3

@@ -134,3 +134,27 @@ def test_the_page_says_what_it_hides_for_earlier_releases(qtbot, app, swedish, s
     assert any(reason.startswith("Dold: tillsammans med en tidigare utlämnad") for reason in reasons)
     screenshot(widget, "export-earlier-releases")
     qtbot.waitUntil(lambda: not widget.is_busy(), timeout=60_000)
+
+
+def test_the_report_offers_the_trend_when_three_rounds_are_ticked(qtbot, app, swedish, tmp_path):
+    from tests.services.test_report_trend import add_rounds
+
+    with app.db.session() as session:
+        uuids = add_rounds(session)
+    page = open_page(qtbot, app, "testmall")
+    assert not page.trend_report.isEnabled()  # one round ticked
+    with qtbot.waitSignal(page.previewed, timeout=60_000):
+        page.filters.check_rounds(set(uuids))
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=60_000)
+    assert page.trend_report.isEnabled() and page.trend_report.text() == "Med &trenden över de markerade omgångarna"
+    page.trend_report.setChecked(True)
+    page.anonymised_report.setChecked(False)
+    path = tmp_path / "trend.pdf"
+    write(qtbot, page, "pdf", path)
+    pdftotext = require_tool("pdftotext")
+    text = " ".join(subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True).stdout.split())
+    assert "Trend över omgångarna År 2024 – År 2025 – År 2026." in text  # oldest first, as the list is read
+    with qtbot.waitSignal(page.previewed, timeout=60_000):
+        page.filters.check_rounds(set(uuids[:2]))
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=60_000)
+    assert not page.trend_report.isEnabled() and not page.trend_report.isChecked()

@@ -30,6 +30,13 @@ def test_every_page_is_there_in_swedish_and_english(topic):
     assert len(swedish.splitlines()) >= 5
 
 
+def test_the_summary_help_names_the_trend_view_and_the_report_its_trend():
+    """The tab's own name, so that a unit chief who reads the help finds the view."""
+    assert "**Över tid** följer skillnaden" in help_text(Topic.SUMMARY, "sv")
+    assert "**Over time** follows the gap" in help_text(Topic.SUMMARY, "en")
+    assert "**trenden**" in help_text(Topic.EXPORT, "sv")
+
+
 def test_the_pages_are_package_data_of_the_wheel():
     package_data = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["package-data"]
     assert "help/*.md" in package_data["reviewer.ui"]

@@ -703,6 +703,16 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     report.add_argument(
+        "--trend",
+        action="store_true",
+        help=_t(
+            "ett avsnitt om trenden: skillnaden per omgång och ett test av trend över tre eller fler omgångar "
+            "(--round), i den ordning de anges",
+            "a section on the trend: the gap per round and a test for a trend over three or more rounds (--round), "
+            "in the order given",
+        ),
+    )
+    report.add_argument(
         "--anonymised",
         action="store_true",
         help=_t(

@@ -27,6 +27,8 @@ def _check_arguments(args: argparse.Namespace) -> None:
                 f"The report is written as PDF; give the file the extension .pdf ({args.output.name})",
             )
         )
+    if args.trend and args.compare is not None:
+        raise ReportError(Message("Välj antingen --trend eller --compare", "Choose either --trend or --compare"))
     if args.min_cell is not None and not args.anonymised:
         raise ReportError(
             Message(
@@ -68,6 +70,7 @@ def run_report(args: argparse.Namespace) -> int:
                 anonymised=args.anonymised,
                 rules=rules,
                 unit=args.unit,
+                trend=args.trend,
             )
             data = build_report(session, request)
             guard = ExportGuard(forbidden_strings(session), checklist_texts(session, data.checklist_slug))

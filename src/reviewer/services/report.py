@@ -27,9 +27,11 @@ from reviewer.services.aggregation import (
     BeforeAfter,
     GroupChange,
     QuestionChange,
+    RoundTrend,
     aggregate,
     compare_rounds,
     filter_options,
+    trend,
     unit_of,
 )
 from reviewer.services.aggregation.model import Unit, default_subject_label, label_message
@@ -44,6 +46,7 @@ from reviewer.services.anonymisation import (
     build_anonymised,
 )
 from reviewer.services.checklists import definition_of, get_version
+from reviewer.services.report_trend import anonymised_trend
 from reviewer.services.rounds import get_round, require_real_rounds
 from reviewer.storage.models import Case, Review, ReviewStatus, Round
 
@@ -61,13 +64,15 @@ class ReportError(ReviewerError):
 class ReportRequest:
     """`compare_with`: the UUID of the round to compare with (before/after); None takes the round's own baseline
     when it has one. A comparison needs exactly one round. `rules` apply to the anonymised report. `unit` limits
-    everything to one unit's cases."""
+    everything to one unit's cases. `trend`: the gap per round and its trend over the rounds, in the order given
+    (oldest first); it needs three or more rounds and no comparison."""
 
     round_uuids: tuple[str, ...]
     compare_with: str | None = None
     anonymised: bool = False
     rules: Rules = field(default_factory=Rules)
     unit: str | None = None
+    trend: bool = False
 
 
 Side = Literal["before", "after"]
@@ -113,6 +118,9 @@ class ReportData:
     before_after: BeforeAfter | None = None
     anonymised: AnonymisedResult | None = None
     anonymised_before_after: AnonymisedBeforeAfter | None = None
+    trend: RoundTrend | None = None
+    # (question key, round uuid) of the trend's points the anonymised report hides (`report_trend`)
+    trend_hidden: frozenset[tuple[str, str]] = frozenset()
 
 
 def _count_reviewers(session: Session, round_ids: list[int], unit: str | None) -> int:
@@ -152,10 +160,14 @@ def build_report(
     if not request.round_uuids:
         raise ReportError(Message("Välj minst en omgång", "Choose at least one round"))
     require_real_rounds(session, (*request.round_uuids, *filter(None, [request.compare_with])))
-    baseline_uuid = _baseline_uuid(session, request)
+    if request.trend and request.compare_with is not None:
+        raise ReportError(Message("Välj antingen trend eller före/efter", "Choose either a trend or before/after"))
+    baseline_uuid = None if request.trend else _baseline_uuid(session, request)
     created = today or dt.date.today()
     aggregate_request = AggregateRequest(round_uuids=request.round_uuids, unit=request.unit)
-    before_after = None
+    before_after = round_trend = None
+    if request.trend:
+        round_trend = trend(session, request.round_uuids, aggregate_request)
     if baseline_uuid is not None:
         before_after = compare_rounds(session, request.round_uuids[0], baseline_uuid, aggregate_request, progress)
     result = anonymised = None
@@ -192,7 +204,10 @@ def build_report(
         baseline=baseline,
     )
     if anonymised is None:
-        return replace(data, aggregate=result, before_after=before_after)
+        return replace(data, aggregate=result, before_after=before_after, trend=round_trend)
+    if round_trend is not None:
+        round_trend, trend_hidden = anonymised_trend(session, round_trend, request.rules, request.unit, created)
+        data = replace(data, trend=round_trend, trend_hidden=trend_hidden)
     anonymised_before_after = None
     if before_after is not None:
         baseline_export = ExportRequest((before_after.before.rounds[0].uuid,), request.rules, request.unit)

@@ -54,6 +54,7 @@ from reviewer.storage.database import Database
 from reviewer.ui import worker
 from reviewer.ui.dashboard.filters import FilterPanel
 from reviewer.ui.dashboard.summary import fit_question_table
+from reviewer.ui.dashboard.trend_view import MIN_ROUNDS
 from reviewer.ui.filter_table import record_table_view
 from reviewer.ui.style import ERROR_STYLE
 from reviewer.ui.table_model import Column, RecordTableModel
@@ -99,6 +100,14 @@ class ExportPage(QWidget):
         rules_form.addRow(self.tr("&Smallest number shown"), self.min_cell)
         self.anonymised_report = QCheckBox(self.tr("A&nonymised report (for readers outside the unit)"), self)
         self.anonymised_report.setChecked(True)
+        self.trend_report = QCheckBox(self.tr("With the &trend over the ticked rounds"), self)
+        self.trend_report.setToolTip(
+            self.tr(
+                "The gap per round and whether it changes over the rounds, from the oldest to the newest. Tick three "
+                "or more rounds of the checklist."
+            )
+        )
+        self.trend_report.setEnabled(False)
 
         self.csv_button = QPushButton(self.tr("&CSV for Excel…"), self)
         self.xlsx_button = QPushButton(self.tr("E&xcel workbook…"), self)
@@ -126,6 +135,7 @@ class ExportPage(QWidget):
         left_layout.addLayout(row)
         left_layout.addWidget(QLabel(self.tr("Audit report:"), self))
         left_layout.addWidget(self.anonymised_report)
+        left_layout.addWidget(self.trend_report)
         left_layout.addWidget(self.pdf_button)
         left_layout.addWidget(self.progress)
         left_layout.addWidget(self.status)
@@ -178,6 +188,7 @@ class ExportPage(QWidget):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self.compute)
         self.filters.changed.connect(self._debounce.start)
+        self.filters.changed.connect(self._trend_possible)
         self.min_cell.valueChanged.connect(self._debounce.start)
         self._set_ready(False)
 
@@ -187,6 +198,12 @@ class ExportPage(QWidget):
         """Re-read the rounds and build the preview again; the main window calls it when the tab is shown."""
         self.filters.reload(self._db)
         self._debounce.start()
+
+    def _trend_possible(self) -> None:
+        possible = len(self.filters.round_uuids()) >= MIN_ROUNDS
+        self.trend_report.setEnabled(possible)
+        if not possible:
+            self.trend_report.setChecked(False)
 
     def rules(self) -> Rules:
         try:
@@ -362,12 +379,19 @@ class ExportPage(QWidget):
             path = path.with_name(path.name + f".{kind}")
         selection, rules, db = self.filters.selection(), self.rules(), self._db
         anonymised = self.anonymised_report.isChecked()
+        with_trend = self.trend_report.isEnabled() and self.trend_report.isChecked()
+        report_rounds = self.filters.trend_uuids() if with_trend else selection.round_uuids
 
         def work(report):
             with db.session() as session:
                 if kind == "pdf":
                     request = ReportRequest(
-                        selection.round_uuids, selection.compare_with, anonymised, rules, selection.unit
+                        report_rounds,
+                        None if with_trend else selection.compare_with,
+                        anonymised,
+                        rules,
+                        selection.unit,
+                        trend=with_trend,
                     )
                     data = build_report(session, request, progress=report)
                     slug = data.checklist_slug

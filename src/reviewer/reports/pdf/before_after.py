@@ -139,7 +139,7 @@ def _verdict(change: QuestionChange, hidden: bool) -> str:
     return VERDICT_WORDS[change.verdict or "not_tested"].sv
 
 
-def _p_number(p: float) -> str:
+def p_number(p: float) -> str:
     return whole(format_p(p, "sv").removeprefix("p = ").removeprefix("p "))
 
 
@@ -148,7 +148,7 @@ def _p(change: QuestionChange, hidden: bool) -> str:
     gap = change.gap
     if gap is None:
         return HIDDEN_MARK if hidden else "–"
-    return _p_number(gap.p_value)
+    return p_number(gap.p_value)
 
 
 def _p_adjusted(change: QuestionChange, hidden: bool) -> str:
@@ -160,4 +160,4 @@ def _p_adjusted(change: QuestionChange, hidden: bool) -> str:
         return "ojusterat"
     if gap.p_adjusted is None:
         return "–"
-    return _p_number(gap.p_adjusted)
+    return p_number(gap.p_adjusted)

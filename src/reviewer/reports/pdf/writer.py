@@ -21,6 +21,7 @@ from reviewer.reports.pdf.method import method
 from reviewer.reports.pdf.results import sections
 from reviewer.reports.pdf.story import Story
 from reviewer.reports.pdf.summary import summary
+from reviewer.reports.pdf.trend import trend
 from reviewer.services.files import write_atomically
 from reviewer.services.report import ReportData
 
@@ -31,7 +32,7 @@ WHERE_INTERNAL = Message("rapporten", "the report")
 def render_pdf(data: ReportData) -> bytes:
     """The report as PDF bytes."""
     story = Story(data)
-    for part in (cover, contents, summary, method, sections, before_after, hidden):
+    for part in (cover, contents, summary, method, sections, before_after, trend, hidden):
         part(story)
     buffer = io.BytesIO()
     plain_title = story.text.plain(title(story))
@@ -87,6 +88,12 @@ def data_texts(data: ReportData) -> Iterator[str]:
                 yield from (o.label.sv for g in result.groups.values() for o in g.options)
     if data.before_after is not None:
         yield from (change.text.sv for change in data.before_after.questions)
+    if data.trend is not None:
+        yield from (label.name for label in data.trend.rounds)
+        for followed in data.trend.questions:
+            yield followed.text.sv
+            if followed.option_label is not None:
+                yield followed.option_label.sv
 
 
 def write_pdf(data: ReportData, path: Path, guard: ExportGuard) -> None:

@@ -136,12 +136,12 @@ def render_trend_text(trend: RoundTrend, language: Language) -> str:
     rows = [header]
     for q in trend.questions:
         label = _label(q.text, q.option_label, language)
-        cells = [_point(q.kind == "numeric", p.gap, p.low, p.high, language) for p in q.points]
+        cells = [point_text(q.kind == "numeric", p.gap, p.low, p.high, language) for p in q.points]
         rows.append(
             [
                 truncate(label),
                 *cells,
-                _slope(q, language),
+                slope_text(q, language),
                 *_p_cells(q.p_value, q.p_adjusted, q.primary, language),
                 VERDICT_WORDS[q.verdict or "not_tested"].text(language),
             ]
@@ -155,7 +155,7 @@ def _between(language: Language) -> str:
     return " till " if language == "sv" else " to "
 
 
-def _point(numeric: bool, gap: float | None, low: float | None, high: float | None, language: Language) -> str:
+def point_text(numeric: bool, gap: float | None, low: float | None, high: float | None, language: Language) -> str:
     """One round's gap with its interval: "20,0 p.e. (−1 till 39)" or "kvot 1,50 (1,21 till 1,83)"."""
     if gap is None:
         return "–"
@@ -172,7 +172,7 @@ def _point(numeric: bool, gap: float | None, low: float | None, high: float | No
     return text
 
 
-def _slope(q: QuestionTrend, language: Language) -> str:
+def slope_text(q: QuestionTrend, language: Language) -> str:
     """The fitted change per round: percentage points per round, or for numbers the factor the ratio is multiplied
     by per round (the slope is on the log scale)."""
     if q.slope is None or q.slope_low is None or q.slope_high is None:

@@ -214,6 +214,11 @@ class FilterPanel(QWidget):
                 uuids.append(item.data(UUID_ROLE))
         return tuple(uuids)
 
+    def trend_uuids(self) -> tuple[str, ...]:
+        """The ticked rounds from the oldest to the newest, as a trend reads them (the list shows the newest
+        first)."""
+        return tuple(reversed(self.round_uuids()))
+
     def check_rounds(self, uuids: set[str]) -> None:
         self.rounds_model.blockSignals(True)
         for row in range(self.rounds_model.rowCount()):

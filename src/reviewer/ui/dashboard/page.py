@@ -28,14 +28,16 @@ from reviewer.ui.dashboard.before_after_view import BeforeAfterView
 from reviewer.ui.dashboard.filters import FilterPanel, Selection
 from reviewer.ui.dashboard.findings_view import FindingsView
 from reviewer.ui.dashboard.sections_view import SectionsView
+from reviewer.ui.dashboard.summary import sex_of_text
+from reviewer.ui.dashboard.trend_view import MIN_ROUNDS, TrendView
 from reviewer.ui.style import ERROR_STYLE
 
 DEBOUNCE_MS = 250
 
 
 class DashboardPage(QWidget):
-    """`computed` follows every finished computation (tests wait for it); `result`, `before_after` and `agreement`
-    hold it.
+    """`computed` follows every finished computation (tests wait for it); `result`, `before_after`, `trend` and
+    `agreement` hold it. The trend is computed when three or more rounds are ticked.
 
     Nothing is computed until `refresh()`, which the main window calls when the tab is shown.
     """
@@ -53,6 +55,7 @@ class DashboardPage(QWidget):
         self._pending = False
         self.result: aggregation.Aggregate | None = None
         self.before_after: aggregation.BeforeAfter | None = None
+        self.trend: aggregation.RoundTrend | None = None
         self.agreement: AgreementResult | None = None
 
         self.filters = FilterPanel(self)
@@ -72,11 +75,13 @@ class DashboardPage(QWidget):
         self.findings = FindingsView(language, self)
         self.sections = SectionsView(language, self)
         self.before_after_view = BeforeAfterView(language, self)
+        self.trend_view = TrendView(language, self)
         self.agreement_view = AgreementView(language, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.findings, self.tr("&Differences"))
         self.tabs.addTab(self.sections, self.tr("Per &question"))
         self.tabs.addTab(self.before_after_view, self.tr("Before/&after"))
+        self.tabs.addTab(self.trend_view, self.tr("Over &time"))
         self.tabs.addTab(self.agreement_view, self.tr("A&greement"))
         self.findings.question_activated.connect(self.show_question)
 
@@ -137,6 +142,7 @@ class DashboardPage(QWidget):
             self._show_nothing(self.tr("Choose at least one round to see the findings."))
             return
         request = self.request_for(selection)
+        trend_uuids = self.filters.trend_uuids()
         db = self._db
         language = self._language
 
@@ -148,11 +154,14 @@ class DashboardPage(QWidget):
                     before_after = aggregation.compare_rounds(
                         session, request.round_uuids[0], selection.compare_with, request, report
                     )
+                round_trend = None
+                if len(trend_uuids) >= MIN_ROUNDS:
+                    round_trend = aggregation.trend(session, trend_uuids, request, report)
                 try:
                     agreement: AgreementResult | str = inter_rater_agreement(session, request.round_uuids, request.unit)
                 except AgreementError as error:
                     agreement = error.text(language)
-                return result, before_after, agreement
+                return result, before_after, round_trend, agreement
 
         job = worker.Job(work)
         job.signals.progress.connect(self._on_progress)
@@ -198,11 +207,17 @@ class DashboardPage(QWidget):
     def _on_finished(self, outcome) -> None:
         if self._job_over():
             return
-        self.result, self.before_after, agreement = outcome
+        self.result, self.before_after, self.trend, agreement = outcome
         assert self.result is not None
         self.findings.show_result(self.result)
         self.sections.show_result(self.result)
         self.before_after_view.show_result(self.before_after)
+        self.trend_view.show_result(
+            self.trend,
+            len(self.result.rounds),
+            self.result.subject,
+            sex_of_text(self.result, self._language),
+        )
         if isinstance(agreement, str):
             self.agreement = None
             self.agreement_view.show_result(None, agreement)
@@ -231,10 +246,12 @@ class DashboardPage(QWidget):
     def _show_nothing(self, text: str) -> None:
         self.result = None
         self.before_after = None
+        self.trend = None
         self.agreement = None
         self.findings.show_result(None)
         self.sections.show_result(None)
         self.before_after_view.show_result(None)
+        self.trend_view.show_result(None, len(self.filters.round_uuids()))
         self.agreement_view.show_result(None)
         self.status.setStyleSheet("")
         self.status.setText(text)
