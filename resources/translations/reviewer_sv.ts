@@ -1807,10 +1807,6 @@
 <context>
     <name>FacitReviewPage</name>
     <message>
-        <source>← Pack cases</source>
-        <translation>← Paketets ärenden</translation>
-    </message>
-    <message>
         <source>Your answers are the facit; write the rationale for each answer in its note (Ctrl+M).</source>
         <translation>Dina svar blir facit; skriv motiveringen till varje svar i dess anteckning (Ctrl+M).</translation>
     </message>

@@ -1,5 +1,5 @@
 """The facilitator's tab of Utbildning in the main window: a hand-made case handed to the review form beside its
-text, and back to the pack's cases by the form's own key."""
+text, and back to the pack's cases by the form's own key (its "← Ärenden" button)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def _hand_made_round(app) -> tuple[str, str]:
         return round_.uuid, case.uuid
 
 
-def test_the_facilitator_reviews_a_hand_made_case_beside_its_text_and_comes_back(qtbot, app, window):  # noqa: F811
+def test_the_facilitator_reviews_a_hand_made_case_beside_its_text_and_comes_back(qtbot, app, window, screenshot):  # noqa: F811
     round_uuid, case_uuid = _hand_made_round(app)
     _open_training(qtbot, window)
     area = window.training
@@ -38,6 +38,7 @@ def test_the_facilitator_reviews_a_hand_made_case_beside_its_text_and_comes_back
     assert page.isVisible() and page.form is not None
     assert page.case_text.toPlainText() == CASE_TEXT
     assert page.form.snapshot.case_uuid == case_uuid
+    screenshot(window, "training-facit-review")
 
     press_in_focus(Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(authoring.isVisible)

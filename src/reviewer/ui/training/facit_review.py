@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -40,9 +39,6 @@ class FacitReviewPage(QWidget):
         self._ensure_actor = ensure_actor
         self.form: ReviewForm | None = None
 
-        self.back_button = QPushButton(self.tr("← Pack cases"), self)
-        self.back_button.setAutoDefault(False)
-        self.back_button.clicked.connect(self._back)
         hint = QLabel(
             self.tr("Your answers are the facit; write the rationale for each answer in its note (Ctrl+M)."), self
         )
@@ -62,7 +58,6 @@ class FacitReviewPage(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(hint)
         layout.addWidget(splitter, 1)
 
