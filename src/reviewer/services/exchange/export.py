@@ -148,6 +148,15 @@ def build_content(session: Session, round_uuids: Sequence[str] | None = None) ->
         rounds = sorted(chosen.values(), key=lambda r: (r.name, r.uuid))
     if not rounds:
         raise ExchangeError(Message("Det finns inga omgångar att exportera", "There are no rounds to export"))
+    return rounds_content(session, rounds)
+
+
+def rounds_content(
+    session: Session, rounds: Sequence[Round], packs: dict[str, tuple[str, int]] | None = None
+) -> dict[str, Any]:
+    """The content section for rounds already chosen (and checked) by the caller, in the order given; `packs`: a
+    training round's pack (slug, version) by round UUID, written as its `training_pack`."""
+    packs = packs or {}
     round_ids = [r.id for r in rounds]
     round_uuid_of: dict[int, str] = dict(session.execute(select(col(Round.id), col(Round.uuid))).all())
     order = {r.id: index for index, r in enumerate(rounds)}
@@ -216,6 +225,11 @@ def build_content(session: Session, round_uuids: Sequence[str] | None = None) ->
                 "baseline_round_uuid": round_uuid_of.get(r.baseline_round_id) if r.baseline_round_id else None,
                 "archived": r.archived,
                 "created_at": r.created_at.isoformat(),
+                **(
+                    {"training_pack": {"slug": packs[r.uuid][0], "version": packs[r.uuid][1]}}
+                    if r.uuid in packs
+                    else {}
+                ),
             }
             for r in rounds
         ],

@@ -78,6 +78,14 @@ class ChecklistRecord(_Record):
     definition: dict[str, Any] = Field(description="The checklist definition (checklist-v1.schema.json).")
 
 
+class PackRef(_Record):
+    """The training pack a training round was made from: its facit is what the participants' answers are read
+    against."""
+
+    slug: Slug
+    version: int = Field(ge=1, le=MAX_VERSION)
+
+
 class RoundRecord(_Record):
     uuid: Uuid
     name: str = Field(min_length=1, max_length=200)
@@ -92,6 +100,11 @@ class RoundRecord(_Record):
     )
     archived: bool
     created_at: AwareDatetime
+    training_pack: PackRef | None = Field(
+        default=None,
+        description="Only in a training exchange file (kind training): the pack the round was made from. Left out "
+        "for real rounds.",
+    )
 
 
 class CaseRecord(_Record):
