@@ -24,7 +24,13 @@ from reviewer.cli.export import run_export, run_export_history
 from reviewer.cli.parser import build_parser
 from reviewer.cli.plan import run_plan, run_sample
 from reviewer.cli.report import run_report
-from reviewer.cli.training import training_import_pack, training_list
+from reviewer.cli.training import (
+    training_agreement,
+    training_export_answers,
+    training_import_pack,
+    training_list,
+    training_report,
+)
 from reviewer.domain.text import Message, ReviewerError, count_of, language_from_environment
 from reviewer.reports.common import QUESTION_TYPE_NAMES
 from reviewer.services import checklists as checklist_service
@@ -376,6 +382,9 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("audit", "export"): run_audit_export,
     ("training", "list"): training_list,
     ("training", "import-pack"): training_import_pack,
+    ("training", "export-answers"): training_export_answers,
+    ("training", "agreement"): training_agreement,
+    ("training", "report"): training_report,
 }
 
 

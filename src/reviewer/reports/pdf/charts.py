@@ -86,6 +86,47 @@ def number_chart(bars: Bars, words: tuple[str, str]) -> Drawing:
     return drawing
 
 
+def share_chart(
+    labels: Sequence[str], series: Sequence[tuple[str, colors.Color, Sequence[float]]], text: Text
+) -> Drawing:
+    """A horizontal grouped bar chart of shares (0–100 %) per label, the first label on top and the first series
+    the top bar of each label: a training question's answers beside the facit's."""
+    plot_height = (6.0 + 9.0 * len(series)) * len(labels)
+    label_width = 70 * mm
+    drawing = Drawing(WIDTH, plot_height + 40, initialFontName=FONT)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = label_width, 28
+    chart.width, chart.height = WIDTH - label_width - 28, plot_height
+    chart.data = [list(reversed(values)) for _, _, values in reversed(series)]
+    chart.barLabelFormat = "values"
+    chart.barLabelArray = [[format_percent(v, "sv") for v in row] for row in chart.data]
+    _style_bars(chart)
+    for index, (_, colour, _) in enumerate(reversed(series)):
+        chart.bars[index].fillColor = colour
+    chart.categoryAxis.categoryNames = [short(text.plain(label), 52) for label in reversed(labels)]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = lambda v: format_percent(v, "sv")
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = label_width, 8
+    legend.fontName, legend.fontSize = FONT, 7.5
+    legend.dx = legend.dy = 7
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.deltax = 90
+    legend.colorNamePairs = [(colour, name) for name, colour, _ in series]
+    drawing.add(legend)
+    return drawing
+
+
 def _style_bars(chart: HorizontalBarChart) -> None:
     chart.barSpacing = 1
     chart.bars.strokeColor = None

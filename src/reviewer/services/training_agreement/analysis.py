@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Hashable, Mapping
 
-from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType
+from reviewer.checklists.schema import Question, QuestionType
 from reviewer.domain.agreement import Level, Rating, fleiss_standard_error, measure_agreement, rating_table
 from reviewer.domain.text import Message
 from reviewer.services.aggregation.model import label_message
