@@ -45,7 +45,7 @@ def comparable(question: Question, value: Any) -> Hashable:
 
 
 def _refuse(name: str, sv: str, en: str) -> TrainingAgreementError:
-    return TrainingAgreementError(Message(f"Filen {name}: {sv}", f"The file {name}: {en}"))
+    return TrainingAgreementError(Message(f"Filen {name} {sv}", f"The file {name} {en}"))
 
 
 def _training_round(file: ExchangeFile) -> tuple[PackRef, str]:
