@@ -50,7 +50,7 @@ def _question(question: QuestionResult) -> dict[str, Any]:
             {
                 "case_code": case.case_code,
                 "facit": {"value": _value(case.facit), "text": _text(case.facit_text)} if case.has_facit else None,
-                "answers": [_count(a) for a in case.answers],
+                "answers": [{"value": _value(a.value), "count": a.count} for a in case.answers],
             }
             for case in question.cases
         ],

@@ -15,9 +15,9 @@ ORDER_NOTE = Message(
     "the same numbers whatever their names or order; a number says nothing about who is who.",
 )
 NO_ANSWER_NOTE = Message(
-    "Ett ärende som deltagaren granskat men där frågan lämnats obesvarad räknas som svaret \"inget svar\" (facit kan "
+    'Ett ärende som deltagaren granskat men där frågan lämnats obesvarad räknas som svaret "inget svar" (facit kan '
     "säga att frågan ska lämnas tom); för tal räknas tomma svar inte. Bara klarmarkerade granskningar räknas.",
-    "A case the participant reviewed but where the question was left unanswered counts as the answer \"no answer\" "
+    'A case the participant reviewed but where the question was left unanswered counts as the answer "no answer" '
     "(the facit can say the question is rightly left empty); for numbers empty answers are left out. Only reviews "
     "marked complete count.",
 )
