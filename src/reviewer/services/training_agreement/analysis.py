@@ -122,10 +122,10 @@ def _counts(
     question: Question, answers: Counter[Hashable], facits: Counter[Hashable], labels: Mapping[Hashable, Message]
 ) -> tuple[AnswerCount, ...]:
     """The values in the order of the question's options, then the rest by how often, "no answer" last."""
-    options = [o.value for o in question.options or []]
+    options: list[Hashable] = [o.value for o in question.options or []]
     if question.type in (QuestionType.YES_NO, QuestionType.YES_NO_NA):
         options = ["ja", "nej", "ej_aktuellt"]
-    values = [v for v in options if v in answers or v in facits]
+    values: list[Hashable] = [v for v in options if v in answers or v in facits]
     rest = sorted(
         (v for v in {*answers, *facits} if v not in values and v is not None),
         key=lambda v: (-answers[v], str(v)),

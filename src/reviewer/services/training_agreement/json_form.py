@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
-from reviewer.domain.agreement import BOOTSTRAP_SEED, MIN_CASES, MIN_CASES_FOR_INTERVAL, RESAMPLES
 from reviewer.domain.text import Message
-from reviewer.services.agreement.json_form import CONFIDENCE, agreement_json
+from reviewer.services.agreement.json_form import agreement_json, method_json
 from reviewer.services.training_agreement.model import (
     AnswerCount,
     ParticipantResult,
@@ -77,13 +76,7 @@ def to_json(result: TrainingAgreement, names: bool = False) -> dict[str, Any]:
         "pack": {"slug": result.pack_slug, "version": result.pack_version, "title": _text(result.pack_title)},
         "checklist": {"slug": result.checklist_slug, "version": result.checklist_version},
         "method": {
-            "confidence": CONFIDENCE,
-            "interval": "bootstrap_percentile",
-            "resamples": RESAMPLES,
-            "seed": BOOTSTRAP_SEED,
-            "min_cases": MIN_CASES,
-            "min_cases_for_interval": MIN_CASES_FOR_INTERVAL,
-            "bands": "landis_koch_1977",
+            **method_json(),
             "participant_order": "file_sha256",
             "no_answer": "category",
             "order": "most_disputed_first",

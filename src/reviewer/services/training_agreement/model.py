@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from reviewer.checklists.schema import QuestionType
 from reviewer.domain.agreement import RaterAgreement
 from reviewer.domain.text import Message, ReviewerError
+from reviewer.services.agreement.model import pooled
 
 
 class TrainingAgreementError(ReviewerError):
@@ -107,12 +108,12 @@ class TrainingAgreement:
 
     @property
     def pairs(self) -> int:
-        return sum(q.agreement.pairs for q in self.questions)
+        return pooled(q.agreement for q in self.questions)[0]
 
     @property
     def agreeing_pairs(self) -> int:
-        return sum(q.agreement.agreeing_pairs for q in self.questions)
+        return pooled(q.agreement for q in self.questions)[1]
 
     @property
     def percent(self) -> float | None:
-        return 100.0 * self.agreeing_pairs / self.pairs if self.pairs else None
+        return pooled(q.agreement for q in self.questions)[2]

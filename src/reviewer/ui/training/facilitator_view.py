@@ -225,7 +225,7 @@ class FacilitatorView(QWidget):
 
     # -- the worker
 
-    def _run(self, work, done, busy_text: str) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, work, done, busy_text: str) -> None:
         self._job = worker.Job(work)
         self._job.signals.finished.connect(done)
         self._job.signals.failed.connect(self._failed)
