@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+from PySide6.QtCore import Qt
 
 from reviewer.services.exchange import read_exchange
 from reviewer.storage.models import RoundKind
@@ -13,6 +14,8 @@ from reviewer.ui.training.export_answers import ExportAnswersDialog
 from reviewer.ui.training.facilitator_view import FacilitatorView
 from tests.services.training_session_data import answer_round, flipped, participant_file, training_round
 from tests.tools import require_tool
+from tests.ui.test_translations import visible_texts
+from tests.users_words import leaks
 
 NAMES = ("Anna Andersson", "Bertil Berg", "Cecilia Ek")
 
@@ -47,6 +50,18 @@ def test_the_facilitator_reads_the_files_hides_names_and_saves_the_pdf(
     participants = _cells(view.participants_model, 0)
     assert participants == ["P1", "P2", "P3"]
     assert "3 deltagarfiler lästes" in view.status.text()
+    cells = [
+        model.data(model.index(row, column))
+        for model in (view.questions_model, view.participants_model)
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+    ]
+    headers = [
+        model.headerData(column, Qt.Orientation.Horizontal)
+        for model in (view.questions_model, view.participants_model)
+        for column in range(model.columnCount())
+    ]
+    assert leaks([*visible_texts(view), *cells, *headers]) == []
     screenshot(view, "facilitator-view")
 
     view.show_names.setChecked(True)

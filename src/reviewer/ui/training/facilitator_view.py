@@ -275,8 +275,8 @@ class FacilitatorView(QWidget):
             self.summary.setText(self.tr("No participant files yet."))
         else:
             self.summary.setText(
-                f"<b>{result.pack_title.text(self._language)}</b> ({result.pack_slug} version "
-                f"{result.pack_version}). {summary(result, self._language)}"
+                f"<b>{result.pack_title.text(self._language)}</b> (version {result.pack_version}). "
+                f"{summary(result, self._language)}"
             )
         self.pdf_button.setEnabled(result is not None and self._job is None)
         self.clear_button.setEnabled(bool(self._paths) and self._job is None)
