@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import NextPageTemplate, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, NextPageTemplate, Paragraph, Spacer
 
 from reviewer.reports.pdf.charts import share_chart
 from reviewer.reports.pdf.document import WIDTH, short
@@ -127,6 +127,7 @@ def _charts(layout: Layout, result: TrainingAgreement) -> None:
         "ärendena där facit är det svaret."
     )
     for q in questions:
+        start = len(layout.flowables)
         layout.heading(q.text.sv, 1)
         answers = sum(a.count for a in q.distribution)
         facits = sum(a.facit for a in q.distribution)
@@ -148,6 +149,7 @@ def _charts(layout: Layout, result: TrainingAgreement) -> None:
             f"Lika svar {agreement_cell(q, 'sv')}, {kappa_cell(q, 'sv')}; som facit {like_facit_cell(q, 'sv')}.",
             "small",
         )
+        layout.flowables[start:] = [KeepTogether(layout.flowables[start:])]  # a question's heading with its chart
 
 
 def _participants(layout: Layout, result: TrainingAgreement, names: bool) -> None:
@@ -158,7 +160,7 @@ def _participants(layout: Layout, result: TrainingAgreement, names: bool) -> Non
         "andelen)."
     )
     header, *body = participant_rows(result, "sv", names)
-    rows = [[layout.cell(h.capitalize(), True) for h in header]]
+    rows = [[layout.cell(h[:1].upper() + h[1:], True) for h in header]]
     for participant, row in zip(result.participants, body, strict=True):
         rows.append(
             [
