@@ -865,6 +865,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         "action": "store_true",
     }
+    participant_files = {
+        "nargs": "+",
+        "type": Path,
+        "metavar": _t("FIL", "FILE"),
+        "help": _t("utbildningsfilerna som deltagarna exporterat", "the training files the participants exported"),
+    }
     training_agreement = training_commands.add_parser(
         "agreement",
         parents=[common],
@@ -874,7 +880,7 @@ def build_parser() -> argparse.ArgumentParser:
             "(nothing is stored)",
         ),
     )
-    training_agreement.add_argument("files", nargs="+", type=Path, metavar=_t("FIL", "FILE"))
+    training_agreement.add_argument("files", **participant_files)  # type: ignore[arg-type]
     training_agreement.add_argument("--names", **names)  # type: ignore[arg-type]
     _text_or_json(training_agreement)
     training_report = training_commands.add_parser(
@@ -885,7 +891,7 @@ def build_parser() -> argparse.ArgumentParser:
             "the training summary as PDF from the participants' training files",
         ),
     )
-    training_report.add_argument("files", nargs="+", type=Path, metavar=_t("FIL", "FILE"))
+    training_report.add_argument("files", **participant_files)  # type: ignore[arg-type]
     training_report.add_argument("-o", "--output", type=Path, required=True, metavar=_t("FIL.pdf", "FILE.pdf"))
     training_report.add_argument("--names", **names)  # type: ignore[arg-type]
 
