@@ -857,7 +857,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=_t("NAMN", "NAME"),
         help=_t("utbildningsomgången", "the training round"),
     )
-    export_answers.add_argument("-o", "--output", type=Path, required=True, metavar=_t("FIL", "FILE"))
+    export_answers.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar=_t("FIL", "FILE"),
+        help=_t("filen till utbildaren", "the file for the facilitator"),
+    )
     names = {
         "help": _t(
             "visa deltagarnas namn i stället för P1, P2, …",
@@ -892,7 +899,14 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     training_report.add_argument("files", **participant_files)  # type: ignore[arg-type]
-    training_report.add_argument("-o", "--output", type=Path, required=True, metavar=_t("FIL.pdf", "FILE.pdf"))
+    training_report.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar=_t("FIL.pdf", "FILE.pdf"),
+        help=_t("PDF-filen som skrivs", "the PDF file to write"),
+    )
     training_report.add_argument("--names", **names)  # type: ignore[arg-type]
 
     demo = commands.add_parser(
