@@ -154,6 +154,16 @@
     </message>
 </context>
 <context>
+    <name>PackAuthoringPage</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message numerus="yes">
         <source>%n question(s) changed</source>

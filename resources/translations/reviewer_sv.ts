@@ -540,6 +540,14 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Assigned to</source>
+        <translation>Tilldelat</translation>
+    </message>
+    <message>
+        <source>Double review</source>
+        <translation>Dubbelgranskning</translation>
+    </message>
+    <message>
         <source>← Rounds</source>
         <translation>← Omgångar</translation>
     </message>
@@ -584,6 +592,14 @@
         <translation>&amp;Granska</translation>
     </message>
     <message>
+        <source>About the &amp;sample…</source>
+        <translation>Om &amp;urvalet…</translation>
+    </message>
+    <message>
+        <source>How the round&apos;s cases were drawn: seed, method, date and counts</source>
+        <translation>Hur omgångens ärenden drogs: frö, metod, datum och antal</translation>
+    </message>
+    <message>
         <source>&amp;Import from spreadsheet…</source>
         <translation>&amp;Importera från kalkylark…</translation>
     </message>
@@ -608,8 +624,16 @@
         <translation>Ta bort ärende %1 och dess granskningar? Det går inte att ångra.</translation>
     </message>
     <message>
+        <source>About the sample</source>
+        <translation>Om urvalet</translation>
+    </message>
+    <message>
         <source>Event &amp;log…</source>
         <translation>Händelse&amp;logg…</translation>
+    </message>
+    <message>
+        <source>double review</source>
+        <translation>dubbelgranskas</translation>
     </message>
     <message>
         <source>Who changed what in the selected case, and when</source>
@@ -1581,6 +1605,57 @@
     </message>
 </context>
 <context>
+    <name>ExportPackDialog</name>
+    <message>
+        <source>Export pack</source>
+        <translation>Exportera paket</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Välj…</translation>
+    </message>
+    <message>
+        <source>Pack identifier</source>
+        <translation>Paketets id</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Upphov</translation>
+    </message>
+    <message>
+        <source>who made the pack; a role is enough</source>
+        <translation>vem som gjort paketet; en roll räcker</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <source>&amp;Identifier</source>
+        <translation>&amp;Id</translation>
+    </message>
+    <message>
+        <source>&amp;Version</source>
+        <translation>V&amp;ersion</translation>
+    </message>
+    <message>
+        <source>&amp;Author</source>
+        <translation>&amp;Upphov</translation>
+    </message>
+    <message>
+        <source>Training pack (*.yaml *.yml *.json)</source>
+        <translation>Utbildningspaket (*.yaml *.yml *.json)</translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>Smallest number of cases shown</source>
@@ -1864,6 +1939,72 @@
     </message>
 </context>
 <context>
+    <name>FacitReviewPage</name>
+    <message>
+        <source>← Pack cases</source>
+        <translation>← Paketets ärenden</translation>
+    </message>
+    <message>
+        <source>Your answers are the facit; write the rationale for each answer in its note (Ctrl+M).</source>
+        <translation>Dina svar blir facit; skriv motiveringen till varje svar i dess anteckning (Ctrl+M).</translation>
+    </message>
+    <message>
+        <source>Case text</source>
+        <translation>Ärendetext</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Utbildning</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPanel</name>
+    <message>
+        <source>Question</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Ditt svar</translation>
+    </message>
+    <message>
+        <source>Facit</source>
+        <translation>Facit</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <source>Feedback per question</source>
+        <translation>Återkoppling per fråga</translation>
+    </message>
+    <message>
+        <source>Score per case, section and overall</source>
+        <translation>Resultat per ärende, avsnitt och totalt</translation>
+    </message>
+    <message>
+        <source>&amp;Next case</source>
+        <translation>&amp;Nästa ärende</translation>
+    </message>
+    <message>
+        <source>The facit for this case is shown once you mark it as complete (Ctrl+Return).</source>
+        <translation>Facit för ärendet visas när du har markerat det som klart (Ctrl+Retur).</translation>
+    </message>
+    <message>
+        <source>Case %1: %2</source>
+        <translation>Ärende %1: %2</translation>
+    </message>
+    <message>
+        <source>Per section: %1</source>
+        <translation>Per avsnitt: %1</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>Checklist</source>
@@ -2080,10 +2221,6 @@
         <translation>Välj ett kalkylark</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;All files (*)</source>
-        <translation>Kalkylark (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;Alla filer (*)</translation>
-    </message>
-    <message>
         <source>Choose a file first.</source>
         <translation>Välj en fil först.</translation>
     </message>
@@ -2232,6 +2369,10 @@
         <translation>Öppnar databasen…</translation>
     </message>
     <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Utbildning</translation>
+    </message>
+    <message>
         <source>&amp;Summary</source>
         <translation>S&amp;ammanställning</translation>
     </message>
@@ -2332,6 +2473,69 @@
     </message>
 </context>
 <context>
+    <name>NewTrainingRoundDialog</name>
+    <message>
+        <source>New training round</source>
+        <translation>Ny utbildningsomgång</translation>
+    </message>
+    <message>
+        <source>Round name</source>
+        <translation>Omgångens namn</translation>
+    </message>
+    <message>
+        <source>e.g. Workshop substance abuse, spring</source>
+        <translation>t.ex. Kursdag missbruk, våren</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklista</translation>
+    </message>
+    <message>
+        <source>Pack title</source>
+        <translation>Paketets titel</translation>
+    </message>
+    <message>
+        <source>what participants see when they choose the pack</source>
+        <translation>det deltagarna ser när de väljer paket</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>Facit shown</source>
+        <translation>Facit visas</translation>
+    </message>
+    <message>
+        <source>After each case</source>
+        <translation>Efter varje fall</translation>
+    </message>
+    <message>
+        <source>When all cases are answered</source>
+        <translation>När alla fall är besvarade</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <source>&amp;Checklist</source>
+        <translation>&amp;Checklista</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beskrivning</translation>
+    </message>
+    <message>
+        <source>&amp;Facit shown</source>
+        <translation>&amp;Facit visas</translation>
+    </message>
+</context>
+<context>
     <name>OptionsEditor</name>
     <message>
         <source>Add option</source>
@@ -2379,6 +2583,239 @@
     <message>
         <source>Change option label</source>
         <translation>Ändra alternativets etikett</translation>
+    </message>
+</context>
+<context>
+    <name>PackAuthoringPage</name>
+    <message>
+        <source>Make a training pack of your own: create a training round, add fictitious cases with their case text, and review each case once – your answers are the facit and the note on each answer is its rationale. Then export the round as a pack file that other installations can import.</source>
+        <translation>Gör ett eget utbildningspaket: skapa en utbildningsomgång, lägg till påhittade fall med ärendetext och granska varje fall en gång – dina svar blir facit och anteckningen till varje svar blir dess motivering. Exportera sedan omgången som en paketfil som andra installationer kan importera.</translation>
+    </message>
+    <message>
+        <source>Training round</source>
+        <translation>Utbildningsomgång</translation>
+    </message>
+    <message>
+        <source>Pack title</source>
+        <translation>Paketets titel</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklista</translation>
+    </message>
+    <message>
+        <source>Facit shown</source>
+        <translation>Facit visas</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Granskade</translation>
+    </message>
+    <message>
+        <source>Training rounds made by hand</source>
+        <translation>Egna utbildningsomgångar</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation>Åldersgrupp</translation>
+    </message>
+    <message>
+        <source>Facit</source>
+        <translation>Facit</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n tecken</numerusform>
+            <numerusform>%n tecken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cases of the training round</source>
+        <translation>Utbildningsomgångens fall</translation>
+    </message>
+    <message>
+        <source>Case text</source>
+        <translation>Ärendetext</translation>
+    </message>
+    <message>
+        <source>Choose a case to read its text.</source>
+        <translation>Välj ett fall för att läsa dess text.</translation>
+    </message>
+    <message>
+        <source>New training round…</source>
+        <translation>Ny utbildningsomgång…</translation>
+    </message>
+    <message>
+        <source>New case…</source>
+        <translation>Nytt fall…</translation>
+    </message>
+    <message>
+        <source>Edit text…</source>
+        <translation>Ändra text…</translation>
+    </message>
+    <message>
+        <source>Remove case</source>
+        <translation>Ta bort fall</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Granska</translation>
+    </message>
+    <message>
+        <source>Export pack…</source>
+        <translation>Exportera paket…</translation>
+    </message>
+    <message>
+        <source>When all cases are answered</source>
+        <translation>När alla fall är besvarade</translation>
+    </message>
+    <message>
+        <source>After each case</source>
+        <translation>Efter varje fall</translation>
+    </message>
+    <message>
+        <source>Review begun</source>
+        <translation>Granskning påbörjad</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Inte granskat</translation>
+    </message>
+    <message>
+        <source>Remove the case %1 with its text and its facit review?</source>
+        <translation>Ta bort fallet %1 med dess text och facitgranskning?</translation>
+    </message>
+    <message>
+        <source>Export pack</source>
+        <translation>Exportera paket</translation>
+    </message>
+    <message>
+        <source>The pack was saved to %1. Import it under Training on the computers of the workshop.</source>
+        <translation>Paketet sparades i %1. Importera det under Utbildning på datorerna som används på kursen.</translation>
+    </message>
+</context>
+<context>
+    <name>PackListPage</name>
+    <message>
+        <source>After each case</source>
+        <translation>Efter varje ärende</translation>
+    </message>
+    <message>
+        <source>When all cases are complete</source>
+        <translation>När alla ärenden är klara</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Område</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <source>Facit shown</source>
+        <translation>Facit visas</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Källa</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>Inbyggt</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importerat</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Omgångar</translation>
+    </message>
+    <message>
+        <source>Training with fictitious cases</source>
+        <translation>Utbildning med påhittade ärenden</translation>
+    </message>
+    <message>
+        <source>Pick a pack and start: you read each fictitious case beside the review form and answer as in a real review. Your answers are compared with the pack&apos;s facit, with a rationale for every question. Training rounds never appear among the real rounds, summaries or exports.</source>
+        <translation>Välj ett paket och starta: du läser varje påhittat ärende bredvid granskningsformuläret och svarar som i en riktig granskning. Dina svar jämförs med paketets facit, med en motivering till varje fråga. Utbildningsomgångar syns aldrig bland de riktiga omgångarna, sammanställningarna eller exporterna.</translation>
+    </message>
+    <message>
+        <source>&amp;Packs</source>
+        <translation>&amp;Paket</translation>
+    </message>
+    <message>
+        <source>Training packs</source>
+        <translation>Utbildningspaket</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Omgång:</translation>
+    </message>
+    <message>
+        <source>Round to start or continue</source>
+        <translation>Omgång att starta eller fortsätta</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starta</translation>
+    </message>
+    <message>
+        <source>Start or continue the chosen round (Enter in the list)</source>
+        <translation>Starta eller fortsätt den valda omgången (Retur i listan)</translation>
+    </message>
+    <message>
+        <source>&amp;Import pack…</source>
+        <translation>&amp;Importera paket…</translation>
+    </message>
+    <message>
+        <source>New round</source>
+        <translation>Ny omgång</translation>
+    </message>
+    <message>
+        <source>Continue: %1</source>
+        <translation>Fortsätt: %1</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Utbildning</translation>
+    </message>
+    <message>
+        <source>Import training pack</source>
+        <translation>Importera utbildningspaket</translation>
+    </message>
+    <message>
+        <source>Training packs (*.yaml *.yml *.json)</source>
+        <translation>Utbildningspaket (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>The pack was not imported; nothing was changed.</source>
+        <translation>Paketet importerades inte; ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>This pack is already imported; nothing was changed.</source>
+        <translation>Paketet är redan importerat; ingenting ändrades.</translation>
     </message>
 </context>
 <context>
@@ -2946,6 +3383,14 @@
         <translation>&amp;Arkivera/återställ</translation>
     </message>
     <message>
+        <source>Draw &amp;sample…</source>
+        <translation>Dra &amp;urval…</translation>
+    </message>
+    <message>
+        <source>Draw the selected empty round&apos;s cases at random from the case system&apos;s list of closed cases</source>
+        <translation>Dra den valda tomma omgångens ärenden slumpmässigt ur verksamhetssystemets lista över avslutade ärenden</translation>
+    </message>
+    <message>
         <source>Show &amp;archived</source>
         <translation>Visa ar&amp;kiverade</translation>
     </message>
@@ -2958,12 +3403,183 @@
         <translation>&amp;Nytt namn</translation>
     </message>
     <message>
+        <source>Draw sample</source>
+        <translation>Dra urval</translation>
+    </message>
+    <message>
+        <source>A sample is drawn into an empty review round; %1 already has cases or is a training round.</source>
+        <translation>Ett urval dras till en tom granskningsomgång; %1 har redan ärenden eller är en utbildningsomgång.</translation>
+    </message>
+    <message>
         <source>Demo data</source>
         <translation>Exempeldata</translation>
     </message>
     <message>
         <source>The demo data could not be created. The log file has the details.</source>
         <translation>Exempeldata kunde inte skapas. Loggfilen har detaljerna.</translation>
+    </message>
+</context>
+<context>
+    <name>SampleDialog</name>
+    <message>
+        <source>Draw a sample: %1</source>
+        <translation>Dra urval: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Draw</source>
+        <translation>&amp;Dra</translation>
+    </message>
+    <message>
+        <source>The list of closed cases exported from the case system (CSV or Excel): one row per case with the columns case code and sex, optionally age band and unit. The list is read, never stored: only the drawn cases become the round&apos;s cases.</source>
+        <translation>Listan över avslutade ärenden från verksamhetssystemet (CSV eller Excel): en rad per ärende med kolumnerna ärendekod och kön, gärna också åldersgrupp och enhet. Listan läses men sparas aldrig: bara de dragna ärendena blir omgångens ärenden.</translation>
+    </message>
+    <message>
+        <source>List of closed cases</source>
+        <translation>Lista över avslutade ärenden</translation>
+    </message>
+    <message>
+        <source>a .csv or .xlsx file</source>
+        <translation>en .csv- eller .xlsx-fil</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file…</source>
+        <translation>&amp;Välj fil…</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Lista</translation>
+    </message>
+    <message>
+        <source>How the cases are shared out</source>
+        <translation>Hur ärendena fördelas</translation>
+    </message>
+    <message>
+        <source>As many women as men</source>
+        <translation>Lika många kvinnor som män</translation>
+    </message>
+    <message>
+        <source>In proportion to the list</source>
+        <translation>I proportion till listan</translation>
+    </message>
+    <message>
+        <source>Number of cases</source>
+        <translation>Antal ärenden</translation>
+    </message>
+    <message>
+        <source>Draw within each &amp;unit</source>
+        <translation>Dra inom varje &amp;enhet</translation>
+    </message>
+    <message>
+        <source>Share reviewed twice</source>
+        <translation>Andel som granskas två gånger</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Granskare</translation>
+    </message>
+    <message>
+        <source>initials separated by commas, e.g. AB, CD, EF</source>
+        <translation>initialer åtskilda med komma, t.ex. AB, CD, EF</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Slumpfrö</translation>
+    </message>
+    <message>
+        <source>Any whole number. Write it down: the same list and seed always give the same sample.</source>
+        <translation>Vilket heltal som helst. Anteckna det: samma lista och frö ger alltid samma urval.</translation>
+    </message>
+    <message>
+        <source>&amp;Share out</source>
+        <translation>&amp;Fördelning</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>&amp;Antal</translation>
+    </message>
+    <message>
+        <source>Reviewed &amp;twice</source>
+        <translation>D&amp;ubbelgranskas</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewers</source>
+        <translation>&amp;Granskare</translation>
+    </message>
+    <message>
+        <source>S&amp;eed</source>
+        <translation>&amp;Slumpfrö</translation>
+    </message>
+    <message>
+        <source>What will be drawn</source>
+        <translation>Det här dras</translation>
+    </message>
+    <message>
+        <source>Available and drawn per sex and unit</source>
+        <translation>Tillgängliga och dragna per kön och enhet</translation>
+    </message>
+    <message>
+        <source>Problems in the list</source>
+        <translation>Fel i listan</translation>
+    </message>
+    <message>
+        <source>Choose the list to see what will be drawn.</source>
+        <translation>Välj listan för att se vad som dras.</translation>
+    </message>
+    <message>
+        <source> per sex</source>
+        <translation> per kön</translation>
+    </message>
+    <message>
+        <source> in all</source>
+        <translation> totalt</translation>
+    </message>
+    <message>
+        <source>Choose the list of closed cases</source>
+        <translation>Välj listan över avslutade ärenden</translation>
+    </message>
+    <message>
+        <source>Reading the list…</source>
+        <translation>Läser listan…</translation>
+    </message>
+    <message>
+        <source>The list could not be read. The log file has the details.</source>
+        <translation>Listan kunde inte läsas. Detaljerna finns i loggfilen.</translation>
+    </message>
+    <message>
+        <source>%1 cases will be drawn from %2 (%3 rows). Nothing has been drawn yet; choose Draw to give the round these cases.</source>
+        <translation>%1 ärenden dras ur %2 (%3 rader). Inget är draget ännu; välj Dra för att ge omgången de här ärendena.</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alla</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>In the list</source>
+        <translation>I listan</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>Dragna</translation>
+    </message>
+    <message>
+        <source>Choose the list of closed cases.</source>
+        <translation>Välj listan över avslutade ärenden.</translation>
+    </message>
+    <message>
+        <source>The preview is not ready yet; look at what will be drawn, then choose Draw.</source>
+        <translation>Förhandsvisningen är inte klar än; titta på vad som dras och välj sedan Dra.</translation>
+    </message>
+    <message>
+        <source>The sample could not be drawn; nothing was changed. The log file has the details.</source>
+        <translation>Urvalet kunde inte dras; inget har ändrats. Detaljerna finns i loggfilen.</translation>
     </message>
 </context>
 <context>
@@ -3228,6 +3844,65 @@ p</translation>
     </message>
 </context>
 <context>
+    <name>SessionPage</name>
+    <message>
+        <source>← Packs</source>
+        <translation>← Paket</translation>
+    </message>
+    <message>
+        <source>Overall score</source>
+        <translation>Totalt resultat</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>C&amp;ases</source>
+        <translation>Ä&amp;renden</translation>
+    </message>
+    <message>
+        <source>Training cases</source>
+        <translation>Övningsärenden</translation>
+    </message>
+    <message>
+        <source>Case &amp;text</source>
+        <translation>Ärende&amp;text</translation>
+    </message>
+    <message>
+        <source>Case text</source>
+        <translation>Ärendetext</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Facit and score</source>
+        <translation>Facit och resultat</translation>
+    </message>
+    <message>
+        <source>Your score appears here as you complete the cases.</source>
+        <translation>Ditt resultat visas här när du gör klart ärendena.</translation>
+    </message>
+    <message>
+        <source>Overall: %1</source>
+        <translation>Totalt: %1</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Utbildning</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Welcome</source>
@@ -3318,6 +3993,13 @@ p</translation>
     </message>
 </context>
 <context>
+    <name>SpreadsheetFile</name>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;All files (*)</source>
+        <translation>Kalkylark (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;Alla filer (*)</translation>
+    </message>
+</context>
+<context>
     <name>StructureModel</name>
     <message>
         <source>Some questions of this section have problems.</source>
@@ -3330,6 +4012,44 @@ p</translation>
     <message>
         <source>(section without a title)</source>
         <translation>(avsnitt utan rubrik)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingArea</name>
+    <message>
+        <source>Take &amp;part</source>
+        <translation>&amp;Delta i utbildning</translation>
+    </message>
+    <message>
+        <source>&amp;Make a pack</source>
+        <translation>Gör ett &amp;paket</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCaseDialog</name>
+    <message>
+        <source>Edit case text</source>
+        <translation>Ändra ärendetext</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Nytt fall</translation>
+    </message>
+    <message>
+        <source>e.g. KURS-01</source>
+        <translation>t.ex. KURS-01</translation>
+    </message>
+    <message>
+        <source>Case text</source>
+        <translation>Ärendetext</translation>
+    </message>
+    <message>
+        <source>The part of the investigation or decision a reviewer reads; invented, no personnummer.</source>
+        <translation>Den del av utredningen eller beslutet som en granskare läser; påhittad, inga personnummer.</translation>
+    </message>
+    <message>
+        <source>Case &amp;text</source>
+        <translation>Ärende&amp;text</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,8 @@ from collections import Counter
 import pytest
 from scipy.stats import chisquare
 
-from reviewer.domain.sampling import Allocation, Candidate, Design, SamplingError, draw, random_key
+from reviewer.domain.personnummer import PersonnummerError
+from reviewer.domain.sampling import Allocation, Candidate, Design, SamplingError, draw, parse_reviewers, random_key
 from reviewer.domain.sex import Sex, SexGroup, group_of
 
 
@@ -109,3 +110,17 @@ def test_every_case_has_the_same_chance():
     counts = [drawn[f"K{i}"] for i in range(20)]
     assert sum(counts) == 2000
     assert chisquare(counts).pvalue > 0.001
+
+
+def test_reviewers_are_read_as_the_cli_and_the_gui_take_them():
+    assert parse_reviewers(" AB, CD ,,ÅÖ, AB ") == ("AB", "CD", "ÅÖ")
+    assert parse_reviewers("") == () and parse_reviewers(None) == ()
+
+
+def test_initials_are_guarded_like_every_text_that_is_stored():
+    cases = population(5, 5, 0)
+    with pytest.raises(PersonnummerError) as refused:
+        draw(cases, Design(Allocation.EQUAL, 2, seed=1, reviewers=("AB", "811228-9874")))
+    assert "811228-9874" not in refused.value.text("sv")
+    with pytest.raises(SamplingError, match="64"):
+        draw(cases, Design(Allocation.EQUAL, 2, seed=1, reviewers=("A" * 65,)))

@@ -134,3 +134,54 @@ def test_an_excel_list_is_read_the_same_way(app, missbruk_round, tmp_path):
     with app.db.session() as session:
         summary = sample_round(session, missbruk_round, path, Design(Allocation.PROPORTIONAL, 4, seed=1))
     assert len(summary.result.cases) == 4
+
+
+def test_a_preview_draws_the_same_cases_and_writes_nothing(app, missbruk_round, tmp_path):
+    from reviewer.services.sampling import preview_sample, read_round_list
+    from tests.services.exchange.helpers import fingerprint
+
+    listed = write_list(tmp_path / "lista.csv", case_rows())
+    design = Design(Allocation.EQUAL, 5, seed=8, double_share=0.4, reviewers=("AB", "CD"))
+    before = fingerprint(app)
+    with app.db.session() as session:
+        source = read_round_list(session, missbruk_round, listed)
+    preview = preview_sample(source, design)
+    assert fingerprint(app) == before
+    assert set(preview.record.assignments) == {c.code for c in preview.result.cases}, "named by code, never stored"
+    with app.db.session() as session:
+        drawn = sample_round(session, missbruk_round, listed, design, expected_sha256=preview.record.list_sha256)
+    assert [c.code for c in drawn.result.cases] == [c.code for c in preview.result.cases]
+    assert drawn.record.list_name == "lista.csv"
+
+
+def test_a_list_that_changed_since_the_preview_is_not_drawn(app, missbruk_round, tmp_path):
+    listed = write_list(tmp_path / "lista.csv", case_rows())
+    with app.db.session() as session:
+        with pytest.raises(SamplingError) as refused:
+            sample_round(session, missbruk_round, listed, Design(Allocation.EQUAL, 5, seed=8), expected_sha256="0" * 64)
+        assert "har ändrats sedan förhandsvisningen" in refused.value.text("sv")
+        assert list_cases(session, missbruk_round) == []
+
+
+def test_the_record_reads_back_as_written_and_its_text_says_when_and_from_what(app, missbruk_round, tmp_path):
+    from reviewer.domain.sex import Subject
+    from reviewer.services.planning_text import render_sample_text
+    from reviewer.services.sampling import record_from_dict, record_to_dict, sampling_of
+
+    listed = write_list(tmp_path / "lista.csv", case_rows())
+    with app.db.session() as session:
+        sample_round(session, missbruk_round, listed, Design(Allocation.PROPORTIONAL, 30, seed=3, by_unit=True))
+        record = sampling_of(session, missbruk_round)
+    assert record is not None and record_from_dict(record_to_dict(record)) == record
+    sv = render_sample_text(record, "Missbruk 2026", Subject.ADULT, "sv")
+    en = render_sample_text(record, "Missbruk 2026", Subject.ADULT, "en")
+    assert sv.startswith("Drog 30 ärenden ur listan lista.csv (80 rader) till omgången Missbruk 2026.")
+    assert "30 totalt, i proportion till listan och dess enheter" in sv
+    assert f"listans kontrollsumma (SHA-256) {record.list_sha256}" in sv
+    assert record.drawn_at.astimezone().strftime("%Y-%m-%d") in sv
+    assert en.startswith("Drew 30 cases from the list lista.csv (80 rows) into the round Missbruk 2026.")
+    older = record_to_dict(record)
+    del older["list"]["name"]  # a record from before the name was kept
+    assert render_sample_text(record_from_dict(older), "R", Subject.ADULT, "sv").startswith(
+        "Drog 30 ärenden ur en lista"
+    )

@@ -63,5 +63,5 @@ def test_the_window_is_on_screen_before_the_database_opens_and_then_filled(tmp_p
     assert seen == {
         "shown_before_open": True,
         "title": "Jämställdhetsgranskning",
-        "tabs": ["&Granskningar", "&Checklistor", "S&ammanställning", "E&xport och rapport"],
+        "tabs": ["&Granskningar", "&Checklistor", "&Utbildning", "S&ammanställning", "E&xport och rapport"],
     }

@@ -94,6 +94,8 @@ def test_f1_opens_the_help_of_the_area_on_screen(qtbot, app, window):
     window.tabs.blockSignals(True)  # the summary and the export pages themselves are not needed for their help
     window.tabs.setCurrentWidget(window.dashboard_tab)
     assert window.help_topic() is Topic.SUMMARY
+    window.tabs.setCurrentWidget(window.training_tab)
+    assert window.help_topic() is Topic.TRAINING
     window.tabs.setCurrentWidget(window.export_tab)
     assert window.help_topic() is Topic.EXPORT
     window.tabs.blockSignals(False)

@@ -15,7 +15,7 @@ def test_main_window_is_swedish_and_lists_the_three_checklists(qtbot, app, swedi
     qtbot.waitExposed(window)
     assert window.windowTitle() == "Jämställdhetsgranskning"
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert tabs == ["&Granskningar", "&Checklistor", "S&ammanställning", "E&xport och rapport"]
+    assert tabs == ["&Granskningar", "&Checklistor", "&Utbildning", "S&ammanställning", "E&xport och rapport"]
     window.tabs.setCurrentWidget(window.checklists_page)
     table = window.checklists_page.table
     assert table.model.headerData(0, Qt.Orientation.Horizontal) == "Titel"

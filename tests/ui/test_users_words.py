@@ -62,6 +62,7 @@ def test_every_swedish_screen_speaks_the_users_words(qtbot, app, swedish, monkey
     from reviewer.ui.exchange_import_dialog import ExchangeImportDialog
     from reviewer.ui.main_window import MainWindow
     from reviewer.ui.round_dialog import RoundDialog
+    from reviewer.ui.sample_dialog import SampleDialog
     from reviewer.ui.settings_dialog import SettingsDialog
     from tests.ui.test_form_dialogs import planner
 
@@ -122,6 +123,31 @@ def test_every_swedish_screen_speaks_the_users_words(qtbot, app, swedish, monkey
     editor = [t for t in everything(window) if t not in seen]
     window.checklists_page.close_editor()
 
+    # Utbildning: the pack list, a session, and the facit of a case answered as the facit says
+    with app.db.session() as session:
+        from reviewer.services.cases import list_cases
+        from reviewer.services.reviews import complete_review, open_review, save_answer
+        from reviewer.services.training import builtin_training_packs, start_training_round
+
+        pack = next(p for p in builtin_training_packs(session) if p.slug == "fardtjanst-ovning")
+        training_round = start_training_round(session, pack, builtin=True)
+        first_case = list_cases(session, training_round.uuid)[0]
+        snapshot = open_review(session, first_case.uuid, "AB")
+        for key, entry in pack.cases[0].facit.items():
+            if entry.answer is not None:
+                save_answer(session, snapshot, snapshot.definition.question(key), entry.answer, None)
+        complete_review(session, snapshot, "AB")
+    window.tabs.setCurrentWidget(window.training_tab)
+    qtbot.waitUntil(window.training.isVisible)
+    participant = window.training.participant
+    participant.packs.refresh(("fardtjanst-ovning", 1))
+    seen += everything(window)
+    participant.packs.start()
+    seen += everything(window)
+    participant.session.case_view.selectRow(0)
+    participant.session.right.setCurrentWidget(participant.session.feedback)
+    seen += everything(window)
+
     # the dialogs
     shown: list[QWidget] = []
 
@@ -140,6 +166,7 @@ def test_every_swedish_screen_speaks_the_users_words(qtbot, app, swedish, monkey
         ExchangeExportDialog(app.db, "sv", "AB", window),
         ExchangeImportDialog(app.db, "sv", "AB", window),
         AuditExportDialog(app.db, "sv", window),
+        SampleDialog(app.db, rounds[0].uuid, rounds[0].name, "sv", "AB", window),
         AuditLogDialog(app.db, cases.model.record(0).uuid, cases.model.record(0).case_code, "sv", window),
     ]
     for dialog in dialogs:

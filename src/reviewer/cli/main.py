@@ -30,7 +30,9 @@ from reviewer.cli.training import (
     training_import_pack,
     training_list,
     training_report,
+    training_score,
 )
+from reviewer.cli.training_authoring import training_add_case, training_export_pack, training_new_round
 from reviewer.domain.text import Message, ReviewerError, count_of, language_from_environment
 from reviewer.reports.common import QUESTION_TYPE_NAMES
 from reviewer.services import checklists as checklist_service
@@ -385,6 +387,10 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("training", "export-answers"): training_export_answers,
     ("training", "agreement"): training_agreement,
     ("training", "report"): training_report,
+    ("training", "score"): training_score,
+    ("training", "new-round"): training_new_round,
+    ("training", "add-case"): training_add_case,
+    ("training", "export-pack"): training_export_pack,
 }
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from reviewer import __version__
+from reviewer.domain.sex import Sex
 from reviewer.domain.text import language_from_environment
 
 
@@ -842,6 +843,27 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     import_pack.add_argument("file", type=Path, metavar=_t("FIL", "FILE"))
+    score = training_commands.add_parser(
+        "score",
+        parents=[common],
+        help=_t(
+            "en deltagares svar i en utbildningsomgång jämförda med facit: andel rätt per ärende, avsnitt och totalt",
+            "a participant's answers in a training round against the facit: share right per case, section and overall",
+        ),
+    )
+    score.add_argument(
+        "--round", required=True, metavar=_t("NAMN", "NAME"), help=_t("utbildningsomgången", "the training round")
+    )
+    score.add_argument(
+        "--reviewer",
+        metavar=_t("INITIALER", "INITIALS"),
+        help=_t(
+            "deltagaren (standard: den i inställningarna, eller omgångens enda deltagare)",
+            "the participant (default: the one in the settings, or the round's only participant)",
+        ),
+    )
+    _text_or_json(score)
+    _pack_authoring(training_commands, common)
     export_answers = training_commands.add_parser(
         "export-answers",
         parents=[common],
@@ -931,3 +953,105 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     return parser
+
+
+def _pack_authoring(training_commands: Any, common: argparse.ArgumentParser) -> None:
+    """Making a pack in the program: a training round by hand, its cases with their texts, and the export."""
+    new_round = training_commands.add_parser(
+        "new-round",
+        parents=[common],
+        help=_t(
+            "skapa en tom övningsomgång att göra ett eget paket av (docs/training-packs.md)",
+            "create an empty training round to make a pack of your own (docs/training-packs.md)",
+        ),
+    )
+    new_round.add_argument("name", metavar=_t("NAMN", "NAME"))
+    new_round.add_argument(
+        "--checklist",
+        required=True,
+        metavar=_t("ID[@VERSION]", "SLUG[@VERSION]"),
+        help=_t("checklistan som facit besvarar", "the checklist the facit answers"),
+    )
+    new_round.add_argument(
+        "--title",
+        metavar=_t("TITEL", "TITLE"),
+        help=_t("paketets titel (omgångens namn)", "the pack's title (the round's name)"),
+    )
+    new_round.add_argument(
+        "--description",
+        metavar=_t("TEXT", "TEXT"),
+        help=_t("en kort beskrivning av paketet", "a short description of the pack"),
+    )
+    new_round.add_argument(
+        "--feedback-at-end",
+        action="store_true",
+        help=_t(
+            "deltagarna ser facit först när alla fall är besvarade (annars efter varje fall)",
+            "participants see the facit once all cases are answered (otherwise after each case)",
+        ),
+    )
+    add_case = training_commands.add_parser(
+        "add-case",
+        parents=[common],
+        help=_t(
+            "lägg till ett övningsfall med dess ärendetext i en egen övningsomgång",
+            "add a practice case with its case text to a training round of your own",
+        ),
+    )
+    add_case.add_argument(
+        "--round",
+        dest="round_name",
+        required=True,
+        metavar=_t("NAMN", "NAME"),
+        help=_t("övningsomgången som fallet hör till", "the training round the case belongs to"),
+    )
+    add_case.add_argument("--code", required=True, metavar=_t("KOD", "CODE"), help=_t("ärendekoden", "the case code"))
+    add_case.add_argument("--sex", required=True, choices=[s.value for s in Sex], help=_t("kön", "sex"))
+    add_case.add_argument(
+        "--age-band", required=True, metavar=_t("ÅLDERSGRUPP", "AGE_BAND"), help=_t("åldersgruppen", "the age band")
+    )
+    add_case.add_argument(
+        "--text-file",
+        type=Path,
+        required=True,
+        metavar=_t("FIL", "FILE"),
+        help=_t("ärendetexten, en UTF-8-textfil", "the case text, a UTF-8 text file"),
+    )
+    export_pack = training_commands.add_parser(
+        "export-pack",
+        parents=[common],
+        help=_t(
+            "spara en egen övningsomgång som paketfil, med din granskning av varje fall som facit och "
+            "anteckningarna som motiveringar",
+            "save a training round of your own as a pack file, with your review of each case as the facit and "
+            "the notes as rationales",
+        ),
+    )
+    export_pack.add_argument(
+        "--round",
+        dest="round_name",
+        required=True,
+        metavar=_t("NAMN", "NAME"),
+        help=_t("övningsomgången som blir paketet", "the training round that becomes the pack"),
+    )
+    export_pack.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar=_t("FIL", "FILE"),
+        help=_t("paketfilen, .yaml, .yml eller .json", "the pack file, .yaml, .yml or .json"),
+    )
+    export_pack.add_argument(
+        "--slug",
+        metavar=_t("ID", "SLUG"),
+        help=_t("paketets id (gjort av titeln)", "the pack's identifier (made from the title)"),
+    )
+    export_pack.add_argument(
+        "--version", type=int, default=1, metavar="N", help=_t("paketets version (1)", "the pack's version (1)")
+    )
+    export_pack.add_argument(
+        "--author",
+        metavar=_t("UPPHOV", "AUTHOR"),
+        help=_t("vem som gjort paketet (granskarens initialer)", "who made the pack (the reviewer's initials)"),
+    )

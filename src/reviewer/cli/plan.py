@@ -11,7 +11,7 @@ import sys
 from reviewer.bootstrap import bootstrap
 from reviewer.cli.output import emit
 from reviewer.domain.power import PlanInput
-from reviewer.domain.sampling import Allocation, Design, SamplingError
+from reviewer.domain.sampling import Allocation, Design, SamplingError, parse_reviewers
 from reviewer.domain.text import Message, language_from_environment
 from reviewer.services.checklists import parse_reference
 from reviewer.services.planning import plan_for_checklist
@@ -65,7 +65,7 @@ def run_sample(args: argparse.Namespace) -> int:
         seed=args.seed,
         by_unit=args.by_unit,
         double_share=args.double,
-        reviewers=tuple(r.strip() for r in (args.reviewers or "").split(",") if r.strip()),
+        reviewers=parse_reviewers(args.reviewers),
     )
     start, end = _date(args.decided_from, "--from"), _date(args.decided_to, "--to")
     app = bootstrap(getattr(args, "data_dir", None), getattr(args, "database_url", None))
@@ -76,5 +76,5 @@ def run_sample(args: argparse.Namespace) -> int:
             summary = sample_round(session, round_uuid, args.file, design, actor, start, end)
     finally:
         app.close()
-    sys.stdout.write(render_sample_text(summary, language))
+    sys.stdout.write(render_sample_text(summary.record, summary.round_name, summary.subject, language))
     return 0

@@ -1,5 +1,5 @@
-"""`reviewer training list`, `import-pack FILE`, `export-answers --round NAME -o FILE`, and the facilitator's
-`agreement FILE...` and `report FILE... -o FILE.pdf` (docs/training-packs.md)."""
+"""`reviewer training list`, `import-pack FILE`, `score --round NAME`, `export-answers --round NAME -o FILE`, and
+the facilitator's `agreement FILE...` and `report FILE... -o FILE.pdf` (docs/training-packs.md)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,18 @@ import json
 from reviewer.bootstrap import App, bootstrap
 from reviewer.cli.database import warn
 from reviewer.cli.output import emit
-from reviewer.domain.text import language_from_environment
+from reviewer.domain.text import Message, language_from_environment
 from reviewer.reports.pdf.training import write_training_pdf
 from reviewer.services.rounds import find_round_by_name
 from reviewer.services.settings import load_settings
-from reviewer.services.training import import_pack, list_packs
+from reviewer.services.training import TrainingError, import_pack, list_packs
 from reviewer.services.training_agreement import TrainingAgreement
 from reviewer.services.training_agreement import training_agreement as measure_session
 from reviewer.services.training_agreement.json_form import to_json
 from reviewer.services.training_agreement.text import render_text
 from reviewer.services.training_exchange import export_training_answers
+from reviewer.services.training_feedback import reviewers_of, round_score, training_round
+from reviewer.services.training_score_text import score_json, score_text
 
 
 def _t(sv: str, en: str) -> str:
@@ -100,6 +102,29 @@ def training_import_pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def training_score(args: argparse.Namespace) -> int:
+    """The participant's score: the one named, else the one set in Settings, else the round's only participant."""
+    app = _open(args)
+    try:
+        with app.db.session() as session:
+            round_ = training_round(session, args.round)
+            reviewer = args.reviewer or load_settings(app.paths.config_dir).reviewer or ""
+            participants = reviewers_of(session, round_.uuid)
+            if reviewer not in participants:
+                if args.reviewer or len(participants) != 1:
+                    raise TrainingError(_no_participant(reviewer, participants))
+                reviewer = participants[0]
+            result = round_score(session, round_.uuid, reviewer)
+    finally:
+        app.close()
+    if args.format == "json":
+        text = json.dumps(score_json(result), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = score_text(result, language_from_environment())
+    emit(text, args.output)
+    return 0
+
+
 def training_export_answers(args: argparse.Namespace) -> int:
     app = _open(args)
     try:
@@ -130,6 +155,19 @@ def training_agreement(args: argparse.Namespace) -> int:
         text = render_text(result, language_from_environment(), args.names)
     emit(text, args.output)
     return 0
+
+
+def _no_participant(reviewer: str, participants: list[str]) -> Message:
+    names = ", ".join(participants) or "–"
+    if reviewer:
+        return Message(
+            f"{reviewer} har inte svarat i omgången; deltagare: {names}",
+            f"{reviewer} has not answered in the round; participants: {names}",
+        )
+    return Message(
+        f"Ange deltagaren med --reviewer; deltagare: {names}",
+        f"Name the participant with --reviewer; participants: {names}",
+    )
 
 
 def training_report(args: argparse.Namespace) -> int:

@@ -21,10 +21,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from reviewer.domain.personnummer import guard_text
 from reviewer.domain.sex import Sex, SexGroup, group_of
 from reviewer.domain.text import Message, ReviewerError
 
 SAMPLING_METHOD = "sha256-permanent-random-numbers-v1"
+MAX_REVIEWER = 64
 StratumKey = tuple[str | None, SexGroup]  # (unit, or None when not drawn by unit; sex group)
 
 
@@ -76,6 +78,11 @@ class Draw:
         return sum(1 for reviewers in self.assignments.values() if len(reviewers) > 1)
 
 
+def parse_reviewers(text: str | None) -> tuple[str, ...]:
+    """The reviewers' initials as the CLI and the GUI take them: separated by commas, in order, each once."""
+    return tuple(dict.fromkeys(part.strip() for part in (text or "").split(",") if part.strip()))
+
+
 def random_key(seed: int, code: str) -> float:
     """The case's permanent random number in [0, 1), from the seed and the case code alone."""
     digest = hashlib.sha256(f"{seed}:{code}".encode()).digest()
@@ -99,6 +106,15 @@ def _validate(design: Design) -> None:
                 "Andelen dubbelgranskade ska ligga mellan 0 och 1", "The double-review share must be between 0 and 1"
             )
         )
+    for reviewer in design.reviewers:
+        guard_text(reviewer, Message("Granskarens initialer", "The reviewer's initials"))
+        if len(reviewer) > MAX_REVIEWER:
+            raise SamplingError(
+                Message(
+                    f"Granskarens initialer får vara högst {MAX_REVIEWER} tecken",
+                    f"A reviewer's initials may be at most {MAX_REVIEWER} characters",
+                )
+            )
     if design.double_share > 0 and len(set(design.reviewers)) < 2:
         raise SamplingError(
             Message(

@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.domain.sampling import Allocation
-from reviewer.domain.sex import SexGroup
+from reviewer.domain.sex import SexGroup, Subject
 from reviewer.domain.text import Language
 from reviewer.services.aggregation.text import format_number, group_words
 from reviewer.services.planning import ChecklistPlan
-from reviewer.services.sampling import SampleSummary
+from reviewer.services.sampling import SamplingRecord
 
 
 def level_label(key: str, n_compared: int, language: Language) -> str:
@@ -155,13 +155,11 @@ def plan_to_json(result: ChecklistPlan) -> dict[str, Any]:
     }
 
 
-def render_sample_text(summary: SampleSummary, language: Language) -> str:
-    """What was drawn and how, in words a nämnd can be given; who reviews what when reviewers were named."""
+def method_sentence(record: SamplingRecord, subject: Subject, language: Language) -> str:
+    """How the cases are chosen, in a sentence the nämnd can be given (the preview shows it before the draw)."""
     en = language == "en"
-    result, design = summary.result, summary.result.design
-    female, male, other = (w.lower() for w in group_words(summary.subject, language))
-    words = {SexGroup.FEMALE: female, SexGroup.MALE: male, SexGroup.OTHER: other}
-    n = len(result.cases)
+    design = record.design
+    words = group_word_map(subject, language)
     if design.allocation is Allocation.EQUAL:
         how = (
             f"{design.size} {words[SexGroup.FEMALE]} and {design.size} {words[SexGroup.MALE]}"
@@ -176,47 +174,83 @@ def render_sample_text(summary: SampleSummary, language: Language) -> str:
             if en
             else f"{design.size} totalt, i proportion till listan"
         )
+        if design.by_unit:
+            how += " and its units" if en else " och dess enheter"
+    return (
+        f"Method: a stratified random sample, {how}; each case's random number comes from the seed {design.seed} "
+        "and its case code (SHA-256), so the same list and seed always give the same sample."
+        if en
+        else f"Metod: stratifierat slumpmässigt urval, {how}; varje ärendes slumptal kommer ur fröet "
+        f"{design.seed} och ärendekoden (SHA-256), så samma lista och frö ger alltid samma urval."
+    )
+
+
+def review_load_lines(record: SamplingRecord, language: Language) -> list[str]:
+    """How many cases each reviewer gets and how many of them are reviewed twice; nothing without reviewers."""
+    if not record.assignments:
+        return []
+    en = language == "en"
+    load: dict[str, list[int]] = {}
+    for reviewers in record.assignments.values():
+        for reviewer in reviewers:
+            counts = load.setdefault(reviewer, [0, 0])
+            counts[0] += 1
+            counts[1] += len(reviewers) > 1
+    return [
+        (
+            f"{record.double_reviewed} cases are reviewed twice, shared among every pair of reviewers."
+            if en
+            else f"{record.double_reviewed} ärenden granskas två gånger, fördelade på alla par av granskare."
+        ),
+        "Reviewer | Cases | Of which reviewed twice" if en else "Granskare | Ärenden | Varav dubbelgranskade",
+        *(f"{reviewer} | {total} | {double}" for reviewer, (total, double) in load.items()),
+    ]
+
+
+def render_sample_text(record: SamplingRecord, round_name: str, subject: Subject, language: Language) -> str:
+    """What was drawn and how, in words a nämnd can be given; who reviews what when reviewers were named. The CLI
+    prints it after a draw and the GUI's "Om urvalet" shows it, from the record the round keeps."""
+    en = language == "en"
+    words = group_word_map(subject, language)
+    listed = record.list_name or ("a list" if en else "en lista")
+    if record.list_name:
+        listed = f"the list {listed}" if en else f"listan {listed}"
     lines = [
         (
-            f"Drew {n} cases from the list {summary.file_name} ({summary.listed} rows) into the round "
-            f"{summary.round_name}."
+            f"Drew {record.drawn} cases from {listed} ({record.list_rows} rows) into the round {round_name}."
             if en
-            else f"Drog {n} ärenden ur listan {summary.file_name} ({summary.listed} rader) till omgången "
-            f"{summary.round_name}."
+            else f"Drog {record.drawn} ärenden ur {listed} ({record.list_rows} rader) till omgången {round_name}."
         ),
-        (
-            f"Method: a stratified random sample, {how}; each case's random number comes from the seed {design.seed} "
-            "and its case code (SHA-256), so the same list and seed always give the same sample."
-            if en
-            else f"Metod: stratifierat slumpmässigt urval, {how}; varje ärendes slumptal kommer ur fröet "
-            f"{design.seed} och ärendekoden (SHA-256), så samma lista och frö ger alltid samma urval."
-        ),
+        method_sentence(record, subject, language),
     ]
-    if summary.eligible != summary.listed:
+    if record.decided_from or record.decided_to:
+        start = record.decided_from.isoformat() if record.decided_from else "–"
+        end = record.decided_to.isoformat() if record.decided_to else "–"
         lines.append(
-            f"{summary.eligible} of the list's rows were decided within the period."
+            f"Period of decision: {start} to {end}; {record.eligible} of the list's rows were decided within it."
             if en
-            else f"{summary.eligible} av listans rader har beslutats inom perioden."
+            else f"Beslutsperiod: {start} till {end}; {record.eligible} av listans rader har beslutats inom perioden."
         )
-    lines += ["", "Unit | Sex | In the list | Drawn" if en else "Enhet | Kön | I listan | Dragna"]
-    for stratum in result.strata:
+    when = record.drawn_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    lines += [
+        f"The sample was drawn {when}; the list's checksum (SHA-256) {record.list_sha256} shows whether a list is "
+        "the same one."
+        if en
+        else f"Urvalet drogs {when}; listans kontrollsumma (SHA-256) {record.list_sha256} visar om en lista är "
+        "densamma.",
+        "",
+        "Unit | Sex | In the list | Drawn" if en else "Enhet | Kön | I listan | Dragna",
+    ]
+    for stratum in record.strata:
         unit = stratum.unit or ("all" if en else "alla")
         lines.append(f"{unit} | {words[stratum.group]} | {stratum.available} | {stratum.drawn}")
-    if result.assignments:
-        load: dict[str, list[int]] = {}
-        for reviewers in result.assignments.values():
-            for reviewer in reviewers:
-                counts = load.setdefault(reviewer, [0, 0])
-                counts[0] += 1
-                counts[1] += len(reviewers) > 1
-        lines += [
-            "",
-            (
-                f"{result.double_reviewed} cases are reviewed twice, shared among every pair of reviewers."
-                if en
-                else f"{result.double_reviewed} ärenden granskas två gånger, fördelade på alla par av granskare."
-            ),
-            "Reviewer | Cases | Of which reviewed twice" if en else "Granskare | Ärenden | Varav dubbelgranskade",
-            *(f"{reviewer} | {total} | {double}" for reviewer, (total, double) in load.items()),
-        ]
+    load = review_load_lines(record, language)
+    if load:
+        lines += ["", *load]
     return "\n".join(lines) + "\n"
+
+
+def group_word_map(subject: Subject, language: Language) -> dict[SexGroup, str]:
+    """The sex groups' words in lower case, for the middle of a sentence or a table cell."""
+    female, male, other = (w.lower() for w in group_words(subject, language))
+    return {SexGroup.FEMALE: female, SexGroup.MALE: male, SexGroup.OTHER: other}

@@ -220,6 +220,10 @@ class TrainingRound(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     round_id: int = Field(foreign_key="review_round.id", unique=True)
     pack_id: int | None = Field(default=None, foreign_key="training_pack.id", index=True)
+    # What the pack of a round made by hand will say (services.training_authoring); empty for a round from a pack.
+    title: str | None = Field(default=None, max_length=200)
+    description: str | None = Field(default=None, sa_type=sa.Text)
+    feedback: str | None = Field(default=None, max_length=16)
 
 
 class TrainingCaseText(SQLModel, table=True):

@@ -21,14 +21,19 @@ from reviewer.domain.sex import Sex
 from reviewer.domain.text import Language
 from reviewer.services import cases
 from reviewer.services.cases import CaseRow, CaseStatus
+from reviewer.services.planning_text import render_sample_text
 from reviewer.services.rounds import get_round
+from reviewer.services.sampling import SamplingRecord, sampling_of
 from reviewer.storage.database import Database
 from reviewer.ui.audit_log_dialog import AuditLogDialog
 from reviewer.ui.case_dialog import CaseDialog
 from reviewer.ui.filter_table import record_table_view
 from reviewer.ui.import_dialog import ImportDialog
 from reviewer.ui.labels import case_status_label, sex_label
+from reviewer.ui.read_only_text_dialog import ReadOnlyTextDialog
 from reviewer.ui.table_model import Column, RecordFilterProxy, RecordTableModel
+
+ASSIGNED_COLUMN, DOUBLE_COLUMN = 5, 6
 
 
 class CaseFilterProxy(RecordFilterProxy):
@@ -74,12 +79,22 @@ class CasesPage(QWidget):
         self._definition: ChecklistDefinition | None = None
         age_labels: dict[str, str] = {}
         self._age_labels = age_labels
+        assigned: dict[str, tuple[str, ...]] = {}  # from the round's sampling record: case uuid → its reviewers
+        self._assigned = assigned
+        self._sampling: SamplingRecord | None = None
+        double = self.tr("double review")
         columns: list[Column[CaseRow]] = [
             Column(self.tr("Case code"), lambda c: c.case_code),
             Column(self.tr("Sex"), lambda c: sex_label(c.sex.value)),
             Column(self.tr("Age band"), lambda c: age_labels.get(c.age_band or "", c.age_band or "–")),
             Column(self.tr("Unit"), lambda c: c.unit or "–"),
             Column(self.tr("Status"), lambda c: case_status_label(c.status.value), lambda c: c.status.value),
+            Column(self.tr("Assigned to"), lambda c: ", ".join(assigned.get(c.uuid, ())) or "–"),
+            Column(
+                self.tr("Double review"),
+                lambda c: double if len(assigned.get(c.uuid, ())) > 1 else "",
+                lambda c: len(assigned.get(c.uuid, ())),
+            ),
         ]
         self.model: RecordTableModel[CaseRow] = RecordTableModel(columns, self)
         self.proxy = CaseFilterProxy(self.model, self)
@@ -125,6 +140,9 @@ class CasesPage(QWidget):
         self.log_button = QPushButton(self.tr("Event &log…"), self)
         self.log_button.setToolTip(self.tr("Who changed what in the selected case, and when"))
         self.log_button.clicked.connect(self.show_event_log)
+        self.sampling_button = QPushButton(self.tr("About the &sample…"), self)
+        self.sampling_button.setToolTip(self.tr("How the round's cases were drawn: seed, method, date and counts"))
+        self.sampling_button.clicked.connect(self.show_sampling)
         self.import_button = QPushButton(self.tr("&Import from spreadsheet…"), self)
         self.import_button.clicked.connect(self.import_spreadsheet)
         self.add_button.clicked.connect(self.add_case)
@@ -148,6 +166,7 @@ class CasesPage(QWidget):
         for button in (self.review_button, self.add_button, self.edit_button, self.delete_button, self.log_button):
             actions.addWidget(button)
         actions.addStretch()
+        actions.addWidget(self.sampling_button)
         actions.addWidget(self.import_button)
         self.actions_layout = actions
         layout = QVBoxLayout(self)
@@ -163,7 +182,14 @@ class CasesPage(QWidget):
             self._definition = cases.round_definition(session, round_)
             self.title.setText(round_.name)
             units = cases.units_in_round(session, round_uuid)
+            self._sampling = sampling_of(session, round_uuid)
         assert self._definition is not None
+        self._assigned.clear()
+        if self._sampling is not None:
+            self._assigned.update(self._sampling.assignments)
+        for column in (ASSIGNED_COLUMN, DOUBLE_COLUMN):
+            self.view.setColumnHidden(column, self._sampling is None)
+        self.sampling_button.setVisible(self._sampling is not None)
         self._age_labels.clear()
         self._age_labels.update({b.value: b.label.text(self._language) for b in self._definition.age_bands})
         self._fill_combo(self.sex_filter, self.tr("All sexes"), [(s.value, sex_label(s.value)) for s in Sex])
@@ -269,6 +295,16 @@ class CasesPage(QWidget):
         record = self.selected()
         if record is not None:
             AuditLogDialog(self._db, record.uuid, record.case_code, self._language, self).exec()
+
+    def sampling_text(self) -> str:
+        """The round's sampling record in the words `reviewer round sample` prints."""
+        if self._sampling is None or self._definition is None:
+            return ""
+        return render_sample_text(self._sampling, self.title.text(), self._definition.subject, self._language)
+
+    def show_sampling(self) -> None:
+        if self._sampling is not None:
+            ReadOnlyTextDialog(self.tr("About the sample"), self.sampling_text(), self).exec()
 
     def import_spreadsheet(self) -> None:
         """Earlier reviews kept in Excel become cases and reviews of this round (typically a baseline round)."""

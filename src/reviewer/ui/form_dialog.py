@@ -3,7 +3,8 @@
 What a keyboard user can rely on in each of them: the dialog opens with the cursor in its first field and OK and
 Cancel come last in the Tab order (so Space in a field types a space and never presses OK); Return submits only a
 complete form (otherwise it names what is missing and puts the cursor there); a message about refused input goes away
-as soon as the input is fixed.
+as soon as the input is fixed. Work too long for the UI thread is started by `commit` (returning `PENDING`) and ended
+with `finish`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.ui.style import ERROR_STYLE
+
+
+class Pending:
+    """What `commit` returns when it started work off the UI thread; the work's end calls `finish`."""
+
+
+PENDING = Pending()
 
 
 class FormDialog(QDialog):
@@ -84,9 +92,17 @@ class FormDialog(QDialog):
         """What is wrong with the input as it stands, when that can be told without saving it."""
         return None
 
-    def commit(self) -> str | None:
-        """Do the work; the reason it was refused, or None when it is done."""
+    def commit(self) -> str | Pending | None:
+        """Do the work; the reason it was refused, None when it is done, or PENDING when it runs on a worker."""
         return None
+
+    def finish(self, problem: str | None) -> None:
+        """End a commit that ran on a worker: close the dialog, or keep it open and say why the work was refused."""
+        if problem is None:
+            super().accept()
+            return
+        self._refused_values = self._values()
+        self.refuse(problem)
 
     def refuse(self, text: str) -> None:
         """Keep the dialog open and say why; the dialog grows to show the whole message."""
@@ -106,7 +122,10 @@ class FormDialog(QDialog):
             return
         problem = self.problem()
         if problem is None:
-            problem = self.commit()
+            outcome = self.commit()
+            if isinstance(outcome, Pending):
+                return
+            problem = outcome
             self._refused_values = self._values() if problem is not None else None
         if problem is not None:
             self.refuse(problem)

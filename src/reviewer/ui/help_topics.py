@@ -11,6 +11,7 @@ class Topic(StrEnum):
     CASES = "cases"
     REVIEW = "review"
     CHECKLISTS = "checklists"
+    TRAINING = "training"
     SUMMARY = "summary"
     EXPORT = "export"
     SHORTCUTS = "shortcuts"

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from reviewer.services.rounds import get_round
 from reviewer.services.spreadsheet_import import ImportSummary, SpreadsheetImportError
 from reviewer.storage.database import Database
 from reviewer.ui import worker
+from reviewer.ui.spreadsheet_file import choose_spreadsheet
 from reviewer.ui.style import ERROR_STYLE
 
 
@@ -196,15 +196,7 @@ class ImportDialog(QDialog):
         self.path.setText(str(path))
 
     def choose_file(self) -> None:
-        start = str(Path(self.path.text()).parent) if self.path.text().strip() else ""
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose a spreadsheet"),
-            start,
-            self.tr("Spreadsheets (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx);;All files (*)"),
-        )
-        if chosen:
-            self.set_path(chosen)
+        if choose_spreadsheet(self, self.tr("Choose a spreadsheet"), self.path):
             self.validate()
 
     def validate(self) -> None:

@@ -7,6 +7,7 @@ area modules are therefore imported inside the methods that build them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from reviewer.ui.dashboard.filters import Selection
     from reviewer.ui.dashboard.page import DashboardPage
     from reviewer.ui.export_page import ExportPage
+    from reviewer.ui.training.area import TrainingArea
 
 
 def resolve_language(settings: Settings | None) -> Language:
@@ -78,6 +80,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.reviews, self.tr("&Reviews"))
         self.tabs.addTab(self.checklists_page, self.tr("&Checklists"))
         db, language = self._app.db, self.language
+        actor, ensure_actor = self.actor, self.ensure_actor
+        self.training_tab = LazyTab(lambda parent: _training(db, language, actor, ensure_actor, parent), self)
+        self.tabs.addTab(self.training_tab, self.tr("&Training"))
         preferred = self._kept_selection
         self.dashboard_tab = LazyTab(lambda parent: _dashboard(db, language, parent, preferred), self)
         self.tabs.addTab(self.dashboard_tab, self.tr("&Summary"))
@@ -135,6 +140,10 @@ class MainWindow(QMainWindow):
             self.dashboard.refresh()
         elif self.tabs.widget(index) is self.export_tab:
             self.export_page.refresh()
+
+    @property
+    def training(self) -> TrainingArea:
+        return self.training_tab.page
 
     @property
     def dashboard(self) -> DashboardPage:
@@ -206,7 +215,7 @@ class MainWindow(QMainWindow):
 
         assert self._app is not None
         old_language = self.language
-        if resolve_language(settings) != old_language and not self.reviews.settle_refused_edit():
+        if resolve_language(settings) != old_language and not self._settle_refused_edits():
             return  # rebuilding the window in the other language would drop the refused edit
         self.settings = settings
         save_settings(self._app.paths.config_dir, settings)
@@ -227,10 +236,17 @@ class MainWindow(QMainWindow):
             self._kept_selection = None
             self.tabs.setCurrentIndex(area)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """A refused edit on screen is not lost without a word: the user discards it or goes back to it."""
+    def _settle_refused_edits(self) -> bool:
+        """False when a review form, in Granskningar or in Utbildning, holds a refused edit the user goes back to."""
         reviews = getattr(self, "reviews", None)
         if reviews is not None and not reviews.settle_refused_edit():
+            return False
+        training_tab = getattr(self, "training_tab", None)
+        return training_tab is None or not training_tab.built or self.training.settle_refused_edit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """A refused edit on screen is not lost without a word: the user discards it or goes back to it."""
+        if not self._settle_refused_edits():
             event.ignore()
             return
         super().closeEvent(event)
@@ -243,7 +259,11 @@ class MainWindow(QMainWindow):
             if page is self.reviews.cases_page:
                 return Topic.CASES
             return Topic.REVIEW if page is self.reviews.form else Topic.ROUNDS
-        pages = {self.checklists_page: Topic.CHECKLISTS, self.dashboard_tab: Topic.SUMMARY}
+        pages = {
+            self.checklists_page: Topic.CHECKLISTS,
+            self.training_tab: Topic.TRAINING,
+            self.dashboard_tab: Topic.SUMMARY,
+        }
         return pages.get(current, Topic.EXPORT)
 
     def show_help(self, topic: Topic) -> None:
@@ -261,6 +281,14 @@ def _dashboard(db: Database, language: Language, parent: QWidget, preferred: Sel
     from reviewer.ui.dashboard.page import DashboardPage
 
     return DashboardPage(db, language, parent, preferred)
+
+
+def _training(
+    db: Database, language: Language, actor: Callable[[], str], ensure_actor: Callable[[], bool], parent: QWidget
+) -> TrainingArea:
+    from reviewer.ui.training.area import TrainingArea
+
+    return TrainingArea(db, language, actor, ensure_actor, parent)
 
 
 def _export_page(db: Database, language: Language, parent: QWidget) -> ExportPage:

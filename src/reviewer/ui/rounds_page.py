@@ -28,10 +28,12 @@ from reviewer.services.demo import create_demo_data
 from reviewer.services.planning import ChecklistPlan, plan_for_definition
 from reviewer.services.rounds import RoundSummary, list_rounds
 from reviewer.storage.database import Database
+from reviewer.storage.models import RoundKind
 from reviewer.ui import worker
 from reviewer.ui.filter_table import FilterTable
 from reviewer.ui.labels import area_label, round_kind_label, yes_no
 from reviewer.ui.round_dialog import RoundDialog
+from reviewer.ui.sample_dialog import SampleDialog
 from reviewer.ui.table_model import Column, RecordTableModel
 from reviewer.ui.text_dialog import TextDialog
 
@@ -100,6 +102,11 @@ class RoundsPage(QWidget):
         self.new_button = QPushButton(self.tr("&New round…"), self)
         self.rename_button = QPushButton(self.tr("Re&name…"), self)
         self.archive_button = QPushButton(self.tr("&Archive / restore"), self)
+        self.sample_button = QPushButton(self.tr("Draw &sample…"), self)
+        self.sample_button.setToolTip(
+            self.tr("Draw the selected empty round's cases at random from the case system's list of closed cases")
+        )
+        self.sample_button.clicked.connect(self.sample_selected)
         self.show_archived = QCheckBox(self.tr("Show &archived"), self)
         self.open_button.clicked.connect(self.open_selected)
         self.new_button.clicked.connect(self.new_round)
@@ -110,7 +117,7 @@ class RoundsPage(QWidget):
         rename = QShortcut(QKeySequence(Qt.Key.Key_F2), self.table.view)
         rename.activated.connect(self.rename_selected)
         actions = QHBoxLayout()
-        for button in (self.open_button, self.new_button, self.rename_button, self.archive_button):
+        for button in (self.open_button, self.new_button, self.sample_button, self.rename_button, self.archive_button):
             actions.addWidget(button)
         actions.addStretch()
         actions.addWidget(self.show_archived)
@@ -143,10 +150,15 @@ class RoundsPage(QWidget):
             checklists = list_checklists(session)
             existing = list_rounds(session)
 
+        created: list[str] = []
+
         def submit(name: str, slug: str, version: int, period: str, baseline: str | None) -> None:
             with self._db.session() as session:
                 checklist = get_version(session, slug, version)
-                rounds.create_round(session, name, checklist, period, baseline_uuid=baseline, actor=self._actor())
+                round_ = rounds.create_round(
+                    session, name, checklist, period, baseline_uuid=baseline, actor=self._actor()
+                )
+                created.append(round_.uuid)
 
         definitions: dict[tuple[str, int], ChecklistDefinition] = {}
 
@@ -159,7 +171,16 @@ class RoundsPage(QWidget):
 
         if RoundDialog(checklists, existing, self._language, submit, plan_for, self).exec():
             self.refresh()
+            if created:  # selected, so that 'Dra urval…' draws its cases next
+                self.select_round(created[0])
             self.data_changed.emit()
+
+    def select_round(self, round_uuid: str) -> None:
+        for row in range(self.table.proxy.rowCount()):
+            source = self.table.proxy.mapToSource(self.table.proxy.index(row, 0))
+            if self.model.record(source.row()).uuid == round_uuid:
+                self.table.view.selectRow(row)
+                return
 
     def rename_selected(self) -> None:
         record = self.selected()
@@ -175,6 +196,29 @@ class RoundsPage(QWidget):
         )
         if not dialog.exec():
             return
+        self.refresh()
+        self.data_changed.emit()
+
+    def sample_selected(self) -> SampleDialog | None:
+        """The dialog that draws the selected round's cases (returned for tests, which drive it themselves)."""
+        record = self.selected()
+        if record is None:
+            return None
+        if record.kind is not RoundKind.REAL or record.case_count:
+            QMessageBox.information(
+                self,
+                self.tr("Draw sample"),
+                self.tr(
+                    "A sample is drawn into an empty review round; %1 already has cases or is a training round."
+                ).replace("%1", record.name),
+            )
+            return None
+        dialog = SampleDialog(self._db, record.uuid, record.name, self._language, self._actor(), self)
+        dialog.accepted.connect(self._after_sample)
+        dialog.open()
+        return dialog
+
+    def _after_sample(self) -> None:
         self.refresh()
         self.data_changed.emit()
 

@@ -214,23 +214,12 @@ def rounds_content(
             for c in checklists
         ],
         "rounds": [
-            {
-                "uuid": r.uuid,
-                "name": r.name,
-                "area": r.area,
-                "checklist": ref_of[r.checklist_version_id],
-                "period_label": r.period_label,
-                "kind": r.kind.value,
-                "fictitious": r.fictitious,
-                "baseline_round_uuid": round_uuid_of.get(r.baseline_round_id) if r.baseline_round_id else None,
-                "archived": r.archived,
-                "created_at": r.created_at.isoformat(),
-                **(
-                    {"training_pack": {"slug": packs[r.uuid][0], "version": packs[r.uuid][1]}}
-                    if r.uuid in packs
-                    else {}
-                ),
-            }
+            _round(
+                r,
+                ref_of[r.checklist_version_id],
+                round_uuid_of.get(r.baseline_round_id) if r.baseline_round_id else None,
+                packs.get(r.uuid),
+            )
             for r in rounds
         ],
         "cases": [
@@ -256,6 +245,29 @@ def rounds_content(
             for review in reviews
         ],
     }
+
+
+def _round(r: Round, ref: str, baseline_uuid: str | None, pack: tuple[str, int] | None = None) -> dict[str, Any]:
+    """A round record; the sampling record only for a round whose cases were drawn, and the training pack only for a
+    training round's answers (`services.training_exchange`), so a file without them stays readable by versions
+    before them."""
+    record: dict[str, Any] = {
+        "uuid": r.uuid,
+        "name": r.name,
+        "area": r.area,
+        "checklist": ref,
+        "period_label": r.period_label,
+        "kind": r.kind.value,
+        "fictitious": r.fictitious,
+        "baseline_round_uuid": baseline_uuid,
+        "archived": r.archived,
+        "created_at": r.created_at.isoformat(),
+    }
+    if r.sampling_json is not None:
+        record["sampling"] = json.loads(r.sampling_json)
+    if pack is not None:
+        record["training_pack"] = {"slug": pack[0], "version": pack[1]}
+    return record
 
 
 def _review(

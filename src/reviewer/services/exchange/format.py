@@ -9,6 +9,7 @@ every field and the rules around them.
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Annotated, Any, Literal, NotRequired
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SkipValidation, StringConstraints
@@ -86,6 +87,56 @@ class PackRef(_Record):
     version: int = Field(ge=1, le=MAX_VERSION)
 
 
+class SamplingDesign(_Record):
+    allocation: Literal["equal", "proportional"] = Field(
+        description="equal: `size` women and `size` men (per unit with `by_unit`); proportional: `size` in all."
+    )
+    size: int = Field(ge=1, le=MAX_INTEGER)
+    seed: int = Field(ge=-MAX_INTEGER, le=MAX_INTEGER, description="The seed of the permanent random numbers.")
+    by_unit: bool
+    double_share: float = Field(ge=0, le=1, description="The share of the sample reviewed twice.")
+    reviewers: list[Annotated[str, StringConstraints(min_length=1, max_length=64)]] = Field(
+        max_length=1000, description="The reviewers' initials the cases were shared out to, in order."
+    )
+
+
+class SamplingList(_Record):
+    sha256: Sha256 = Field(description="SHA-256 of the list file the sample was drawn from.")
+    rows: int = Field(ge=0, le=MAX_INTEGER)
+    eligible: int = Field(ge=0, le=MAX_INTEGER, description="The rows decided within the period, if one was given.")
+    name: str | None = Field(default=None, max_length=255, description="The list's file name.")
+
+
+class SamplingPeriod(_Record):
+    decided_from: date | None
+    decided_to: date | None
+
+
+class SamplingStratum(_Record):
+    unit: str | None = Field(max_length=100, description="The unit, or null when the sample was not drawn by unit.")
+    group: Literal["female", "male", "other"]
+    available: int = Field(ge=0, le=MAX_INTEGER)
+    drawn: int = Field(ge=0, le=MAX_INTEGER)
+
+
+class RoundSampling(_Record):
+    """How a round's cases were drawn from the case system's list (docs/planning.md): the round's `sampling_json`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    format_version: Literal[1]
+    method: str = Field(max_length=100, description="The drawing method, e.g. sha256-permanent-random-numbers-v1.")
+    design: SamplingDesign
+    list_: SamplingList = Field(alias="list")
+    period: SamplingPeriod
+    strata: list[SamplingStratum] = Field(max_length=100_000)
+    assignments: dict[Uuid, list[Annotated[str, StringConstraints(min_length=1, max_length=64)]]] = Field(
+        description="Case UUID (a case of this round in the file) → the reviewers it was assigned to; two for a "
+        "double-reviewed case."
+    )
+    drawn_at: AwareDatetime
+
+
 class RoundRecord(_Record):
     uuid: Uuid
     name: str = Field(min_length=1, max_length=200)
@@ -100,6 +151,11 @@ class RoundRecord(_Record):
     )
     archived: bool
     created_at: AwareDatetime
+    sampling: RoundSampling | None = Field(
+        default=None,
+        description="How the round's cases were drawn, when they were (optional: written only for such a round, "
+        "absent from files made before it existed).",
+    )
     training_pack: PackRef | None = Field(
         default=None,
         description="Only in a training exchange file (kind training): the pack the round was made from. Left out "

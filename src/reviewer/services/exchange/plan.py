@@ -50,6 +50,8 @@ class _RoundInfo:
     baseline: _RoundInfo | None = None  # that baseline, found
     loaded: bool = False
     cases_by_code: dict[str, _CaseInfo] = field(default_factory=dict)
+    sampling: dict[str, Any] | None = None  # the sampling record, as stored (services.sampling.record)
+    sampling_loaded: bool = False  # for a round here: whether `sampling` has been read from the database
 
     @property
     def area(self) -> str:
@@ -168,6 +170,8 @@ class FilePlan:
     merged_rounds: list[tuple[str, str, _RoundInfo]] = field(default_factory=list, repr=False)
     renamed_rounds: list[tuple[str, str]] = field(default_factory=list)
     new_checklist_versions: list[str] = field(default_factory=list)
+    sampling_taken: list[str] = field(default_factory=list)  # rounds here that got the file's sampling record
+    sampling_kept: list[str] = field(default_factory=list)  # rounds here whose own, different record was kept
 
     @property
     def skipped(self) -> bool:
@@ -204,6 +208,8 @@ class FilePlan:
             merged_rounds=tuple((incoming, into.name) for incoming, _, into in self.merged_rounds),
             renamed_rounds=tuple(self.renamed_rounds),
             new_checklist_versions=tuple(self.new_checklist_versions),
+            sampling_taken=tuple(self.sampling_taken),
+            sampling_kept=tuple(self.sampling_kept),
         )
 
 
@@ -217,6 +223,7 @@ class ImportPlan:
     _rounds: list[_RoundInfo] = field(repr=False)
     _filled_baselines: list[_RoundInfo] = field(repr=False)
     _cases: list[_CaseInfo] = field(repr=False)
+    _filled_sampling: list[_RoundInfo] = field(default_factory=list, repr=False)
 
     def summary(self, resolutions: Mapping[str, Resolution] | Resolution | None = None) -> ImportSummary:
         """The summary the import would give with these resolutions (conflicts without one count as unresolved)."""

@@ -44,6 +44,7 @@ from reviewer.services.exchange.plan import (
     _RoundInfo,
 )
 from reviewer.services.exchange.reader import ExchangeFile
+from reviewer.services.exchange.sampling_plan import SamplingPlanner
 from reviewer.services.memory import collector_paused
 from reviewer.storage.models import (
     Answer,
@@ -142,6 +143,7 @@ class _Planner:
         self.new_rounds: list[_RoundInfo] = []
         self.new_cases: list[_CaseInfo] = []
         self.filled: list[_RoundInfo] = []
+        self.sampling = SamplingPlanner(session)
         self.pending: list[tuple[int, FilePlan, ReviewRecord, _ReviewInfo, Literal["uuid", "case_and_reviewer"]]] = []
 
     # -- helpers
@@ -224,6 +226,7 @@ class _Planner:
         )
         rounds = self._rounds(plan, known_cases)
         cases = self._cases(plan, rounds, known_cases)
+        self.sampling.add(plan, rounds, cases)
         self._reviews(index, plan, cases)
 
     def _checklists(self, plan: FilePlan) -> None:
@@ -501,6 +504,7 @@ class _Planner:
             _rounds=self.new_rounds,
             _filled_baselines=[r for r in self.filled if r.baseline is not None],
             _cases=self.new_cases,
+            _filled_sampling=self.sampling.filled,
         )
 
 

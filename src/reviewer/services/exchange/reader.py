@@ -42,6 +42,7 @@ NOTE_FIELD = Message("Anteckning", "Note")
 EXPORTED_BY_FIELD = Message("Exporterad av", "Exported by")
 ROUND_NAME_FIELD = Message("Omgångens namn", "Round name")
 PERIOD_FIELD = Message("Period", "Period")
+SAMPLING_FIELD = Message("Urvalets beskrivning", "The sample's description")
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def _read(path: Path, passphrase: str | None) -> ExchangeFile:
         definitions = checker.checklists(parsed.content)
         checker.rounds(parsed.content, definitions)
         case_facts = checker.cases(parsed.content, definitions)
+        checker.sampling(parsed.content)
         prepared = checker.reviews(parsed.content, definitions)
     except ExchangeError:
         raise
@@ -255,6 +257,26 @@ class _RecordChecker:
             facts[record.uuid] = checked
             self.case_checklists[record.uuid] = ref
         return facts
+
+    def sampling(self, content: ExchangeContent) -> None:
+        """A round's sampling record names only cases of that round in the file, and no personnummer."""
+        round_of = {case.uuid: case.round_uuid for case in content.cases}
+        for record in content.rounds:
+            sampling = record.sampling
+            if sampling is None:
+                continue
+            where = Message(f"Omgången '{redact(record.name)}'", f"The round '{redact(record.name)}'")
+            if any(round_of.get(uuid) != record.uuid for uuid in sampling.assignments):
+                self.refuse(
+                    where,
+                    Message(
+                        "urvalets fördelning nämner ett ärende som inte finns i omgången",
+                        "the sample's assignments name a case that is not in the round",
+                    ),
+                )
+            texts = [sampling.list_.name or "", *sampling.design.reviewers, *(s.unit or "" for s in sampling.strata)]
+            texts += [name for names in sampling.assignments.values() for name in names]
+            guard_text("\n".join(texts), SAMPLING_FIELD)
 
     def reviews(
         self, content: ExchangeContent, definitions: dict[str, ChecklistDefinition]

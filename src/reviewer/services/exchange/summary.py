@@ -100,6 +100,8 @@ class FileSummary:
     merged_rounds: tuple[tuple[str, str], ...]  # (the round's name in the file, the round it joined)
     renamed_rounds: tuple[tuple[str, str], ...]  # (the round's name in the file, the name it got here)
     new_checklist_versions: tuple[str, ...]
+    sampling_taken: tuple[str, ...] = ()  # rounds here that got the file's sampling record
+    sampling_kept: tuple[str, ...] = ()  # rounds here that kept their own, different sampling record
 
     def text(self, language: Language | None = None) -> str:
         lang = language or language_from_environment()
@@ -144,6 +146,14 @@ class ImportSummary:
     def new_checklist_versions(self) -> list[str]:
         return [ref for f in self.files for ref in f.new_checklist_versions]
 
+    @property
+    def sampling_taken(self) -> list[str]:
+        return [name for f in self.files for name in f.sampling_taken]
+
+    @property
+    def sampling_kept(self) -> list[str]:
+        return [name for f in self.files for name in f.sampling_kept]
+
     def text(self, language: Language | None = None) -> str:
         """One line for the whole batch: "12 nya, 3 oförändrade, 1 konflikt"."""
         return self.reviews.text(language)
@@ -174,6 +184,20 @@ class ImportSummary:
         ]
         lines += [
             f"{'New checklist version' if en else 'Ny checklistversion'}: {ref}" for ref in self.new_checklist_versions
+        ]
+        lines += [
+            f"Sample: the round '{name}' took the file's description of how its cases were drawn"
+            if en
+            else f"Urval: omgången '{name}' fick filens beskrivning av hur ärendena drogs"
+            for name in self.sampling_taken
+        ]
+        lines += [
+            f"Sample kept: the round '{name}' already has another description of how its cases were drawn; it was "
+            "kept and the file's was not used"
+            if en
+            else f"Urvalet behölls: omgången '{name}' har redan en annan beskrivning av hur ärendena drogs; den "
+            "behölls och filens användes inte"
+            for name in self.sampling_kept
         ]
         if self.per_reviewer:
             lines.append("Per reviewer:" if en else "Per granskare:")

@@ -99,6 +99,10 @@ _REVIEW: Table = Review.__table__  # type: ignore[attr-defined]
 _ANSWER: Table = Answer.__table__  # type: ignore[attr-defined]
 
 
+def _sampling_json(info: _RoundInfo) -> str | None:
+    return None if info.sampling is None else json.dumps(info.sampling, ensure_ascii=False, sort_keys=True)
+
+
 class _Writer:
     def __init__(
         self,
@@ -176,9 +180,16 @@ class _Writer:
                     "baseline_round_id": None,
                     "archived": record.archived,
                     "created_at": record.created_at,
+                    "sampling_json": _sampling_json(info),
                 }
             )
         self.round_ids.update(zip(rounds, insert_returning_ids(self.session, _ROUND, rows), strict=True))
+        for info in self.plan._filled_sampling:
+            self.session.execute(
+                update(_ROUND)
+                .where(_ROUND.c.id == self._round_id(info), _ROUND.c.sampling_json.is_(None))
+                .values(sampling_json=_sampling_json(info))
+            )
         for info in [*rounds, *self.plan._filled_baselines]:
             if info.baseline is not None:
                 self.session.execute(
@@ -328,6 +339,8 @@ class _Writer:
                         "merged_rounds": [list(pair) for pair in summary.merged_rounds],
                         "renamed_rounds": [list(pair) for pair in summary.renamed_rounds],
                         "new_checklist_versions": list(summary.new_checklist_versions),
+                        "sampling_taken": list(summary.sampling_taken),
+                        "sampling_kept": list(summary.sampling_kept),
                     },
                     ensure_ascii=False,
                     sort_keys=True,

@@ -3,22 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from reviewer.domain.sampling import SAMPLING_METHOD, Design, Draw, SamplingError, draw
+from reviewer.checklists.schema import ChecklistDefinition
+from reviewer.domain.sampling import Design, Draw, SamplingError, draw
 from reviewer.domain.sex import Subject
 from reviewer.domain.text import Message
 from reviewer.services import audit
 from reviewer.services.cases import CaseInput, check_case, round_definition
 from reviewer.services.rounds import get_round, require_real_rounds
-from reviewer.services.sampling.case_list import read_case_list
-from reviewer.storage.models import Case, utcnow
+from reviewer.services.sampling.case_list import CaseList, read_case_list
+from reviewer.services.sampling.record import SamplingRecord, record_of, record_to_json
+from reviewer.storage.models import Case, Round
+
+
+@dataclass(frozen=True)
+class RoundList:
+    """The case system's list read for an empty round: what a preview draws from, again and again, without reading
+    the file each time the design changes."""
+
+    round_name: str
+    subject: Subject
+    listed: CaseList
+    decided_from: dt.date | None = None
+    decided_to: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -29,6 +41,26 @@ class SampleSummary:
     eligible: int  # rows within the period, if one was given
     result: Draw
     subject: Subject
+    record: SamplingRecord
+
+
+def read_round_list(
+    session: Session,
+    round_uuid: str,
+    path: Path,
+    decided_from: dt.date | None = None,
+    decided_to: dt.date | None = None,
+) -> RoundList:
+    """The list at `path`, checked against the round's checklist; refused when the round cannot take a sample."""
+    round_, definition = _empty_round(session, round_uuid)
+    listed = read_case_list(path, definition, decided_from, decided_to)
+    return RoundList(round_.name, definition.subject, listed, decided_from, decided_to)
+
+
+def preview_sample(source: RoundList, design: Design) -> SampleSummary:
+    """What drawing would give, written nowhere; the record names the cases by their codes (it is never stored)."""
+    result = draw(source.listed.candidates, design)
+    return _summary(source, result, {c.code: c.code for c in result.cases})
 
 
 def sample_round(
@@ -39,22 +71,24 @@ def sample_round(
     actor: str = "",
     decided_from: dt.date | None = None,
     decided_to: dt.date | None = None,
+    expected_sha256: str | None = None,
 ) -> SampleSummary:
-    """The round's cases, drawn from the list at `path`; refused whole (nothing written) on any problem."""
-    require_real_rounds(session, [round_uuid])
-    round_ = get_round(session, round_uuid)
+    """The round's cases, drawn from the list at `path`; refused whole (nothing written) on any problem, including
+    a list that is no longer the one previewed (`expected_sha256`)."""
+    round_, definition = _empty_round(session, round_uuid)
     assert round_.id is not None
-    existing = session.exec(select(func.count()).select_from(Case).where(Case.round_id == round_.id)).one()
-    if existing:
+    listed = read_case_list(path, definition, decided_from, decided_to)
+    source = RoundList(round_.name, definition.subject, listed, decided_from, decided_to)
+    if expected_sha256 is not None and source.listed.sha256 != expected_sha256:
         raise SamplingError(
             Message(
-                f"Omgången {round_.name} har redan {existing} ärenden; ett urval dras till en tom omgång",
-                f"The round {round_.name} already has {existing} cases; a sample is drawn into an empty round",
+                f"Listan {source.listed.file_name} har ändrats sedan förhandsvisningen. Inget urval har dragits; "
+                "titta på förhandsvisningen igen.",
+                f"The list {source.listed.file_name} has changed since the preview. No sample was drawn; look at the "
+                "preview again.",
             )
         )
-    definition = round_definition(session, round_)
-    listed = read_case_list(path, definition, decided_from, decided_to)
-    result = draw(listed.candidates, design)
+    result = draw(source.listed.candidates, design)
     uuids: dict[str, str] = {}
     try:
         for candidate in result.cases:
@@ -73,10 +107,8 @@ def sample_round(
     except Exception:
         session.rollback()
         raise
-    record = sampling_record(
-        result, listed.sha256, len(listed.candidates), listed.rows, uuids, decided_from, decided_to
-    )
-    round_.sampling_json = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    summary = _summary(source, result, uuids)
+    round_.sampling_json = record_to_json(summary.record)
     session.add(round_)
     audit.record(
         session,
@@ -86,38 +118,39 @@ def sample_round(
         "sample",
         cases=len(result.cases),
         seed=design.seed,
-        list_sha256=listed.sha256,
+        list_sha256=source.listed.sha256,
     )
     session.commit()
-    return SampleSummary(round_.name, listed.file_name, listed.rows, len(listed.candidates), result, definition.subject)
+    return summary
 
 
-def sampling_record(
-    result: Draw,
-    list_sha256: str,
-    eligible: int,
-    rows: int,
-    uuids: dict[str, str],
-    decided_from: dt.date | None,
-    decided_to: dt.date | None,
-) -> dict[str, Any]:
-    """What the round keeps: enough to explain the sample and draw it again from the same list, nothing of the
-    cases that were not drawn (case uuids, never codes, for the assignments)."""
-    design = asdict(result.design)
-    design["allocation"] = result.design.allocation.value
-    design["reviewers"] = list(result.design.reviewers)
-    return {
-        "format_version": 1,
-        "method": SAMPLING_METHOD,
-        "design": design,
-        "list": {"sha256": list_sha256, "rows": rows, "eligible": eligible},
-        "period": {
-            "decided_from": decided_from.isoformat() if decided_from else None,
-            "decided_to": decided_to.isoformat() if decided_to else None,
-        },
-        "strata": [
-            {"unit": s.unit, "group": s.group.value, "available": s.available, "drawn": s.drawn} for s in result.strata
-        ],
-        "assignments": {uuids[code]: list(reviewers) for code, reviewers in result.assignments.items()},
-        "drawn_at": utcnow().isoformat(),
-    }
+def _empty_round(session: Session, round_uuid: str) -> tuple[Round, ChecklistDefinition]:
+    require_real_rounds(session, [round_uuid])
+    round_ = get_round(session, round_uuid)
+    assert round_.id is not None
+    existing = session.exec(select(func.count()).select_from(Case).where(Case.round_id == round_.id)).one()
+    if existing:
+        raise SamplingError(
+            Message(
+                f"Omgången {round_.name} har redan {existing} ärenden; ett urval dras till en tom omgång",
+                f"The round {round_.name} already has {existing} cases; a sample is drawn into an empty round",
+            )
+        )
+    return round_, round_definition(session, round_)
+
+
+def _summary(source: RoundList, result: Draw, case_keys: dict[str, str]) -> SampleSummary:
+    listed = source.listed
+    record = record_of(
+        result,
+        listed.file_name,
+        listed.sha256,
+        listed.rows,
+        len(listed.candidates),
+        case_keys,
+        source.decided_from,
+        source.decided_to,
+    )
+    return SampleSummary(
+        source.round_name, listed.file_name, listed.rows, len(listed.candidates), result, source.subject, record
+    )
