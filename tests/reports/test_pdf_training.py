@@ -28,9 +28,9 @@ def result(app):
         definition = definition_of(get_version(session, "missbruk", pack.checklist.version))
     participants = []
     for number, name in enumerate(NAMES, start=1):
-        answers = {}
+        answers, raw = {}, {}
         for case in pack.cases:
-            answers[case.code] = {}
+            answers[case.code], raw[case.code] = {}, {}
             for key, entry in case.facit.items():
                 value = entry.answer
                 if name == NAMES[1] and key == "vard_avbruten" and value == "nej":
@@ -38,7 +38,8 @@ def result(app):
                 question = definition.question(key)
                 if question is not None and value is not None:
                     answers[case.code][key] = comparable(question, value)
-        participants.append(Participant(f"P{number}", name, answers, 0))
+                    raw[case.code][key] = value
+        participants.append(Participant(f"P{number}", name, answers, raw, 0))
     files = SessionFiles(PackRef(slug=pack.slug, version=pack.version), "missbruk@2", definition, participants)
     return analyse(files, pack)
 

@@ -30,6 +30,7 @@ from reviewer.services.training_agreement.model import (
     TrainingAgreementError,
 )
 from reviewer.training.schema import TrainingPack
+from reviewer.training.score import SCORED, Outcome, score_case
 
 _NOT_MEASURED = frozenset({QuestionType.TEXT, QuestionType.DATE})
 NO_ANSWER = ""  # the category "no answer" in a rating table (no option value is empty)
@@ -67,17 +68,25 @@ def analyse(
         }
         for case in pack.cases
     }
+    outcomes = {
+        p.label: {
+            code: {q.key: q.outcome for q in score_case(definition, case, p.raw[code]).questions}
+            for code in p.raw
+            if (case := pack.case(code)) is not None
+        }
+        for p in files.participants
+    }
     total = len(measured) + len(files.participants)
     questions = []
     for index, (section_key, question) in enumerate(measured):
-        questions.append(_question(section_key, question, codes, files.participants, facit))
+        questions.append(_question(section_key, question, codes, files.participants, facit, outcomes))
         if progress is not None:
             progress(index + 1, total)
     order = {q.key: i for i, (_, q) in enumerate(measured)}
     questions.sort(key=lambda q: _dispute(q, order[q.key]))
     people = []
     for index, participant in enumerate(files.participants):
-        people.append(_participant(participant, [q for _, q in measured], facit))
+        people.append(_participant(participant, [q for _, q in measured], facit, outcomes[participant.label]))
         if progress is not None:
             progress(len(measured) + index + 1, total)
     return TrainingAgreement(
@@ -140,6 +149,7 @@ def _question(
     codes: list[str],
     participants: list[Participant],
     facit: dict[str, dict[str, Hashable]],
+    outcomes: dict[str, dict[str, dict[str, Outcome]]],
 ) -> QuestionResult:
     key, labels = question.key, _labels(question)
     ratings: list[Rating] = []
@@ -154,9 +164,9 @@ def _question(
             if rated is not None:
                 ratings.append((code, participant.label, rated))
                 raters.add(participant.label)
-            if key in facit[code]:
-                compared += 1
-                like += value == facit[code][key]
+            outcome = outcomes[participant.label][code].get(key)
+            compared += outcome in SCORED
+            like += outcome is Outcome.RIGHT
     agreement = measure_agreement(ratings, level_of(question.type))
     error = agreement.kappa.standard_error if agreement.kappa is not None else None
     if (
@@ -200,19 +210,20 @@ def _question(
 
 
 def _participant(
-    participant: Participant, measured: list[Question], facit: dict[str, dict[str, Hashable]]
+    participant: Participant,
+    measured: list[Question],
+    facit: dict[str, dict[str, Hashable]],
+    outcomes: dict[str, dict[str, Outcome]],
 ) -> ParticipantResult:
-    """The share like the facit over every measured question the facit answers; Cohen's kappa over those answered
-    by categories or on the scale, each (case, question) an item and the facit the second rater."""
+    """The share right by the training score over the completed cases; Cohen's kappa over the measured questions
+    the facit answers by categories or on the scale, each (case, question) an item and the facit the second rater."""
     ratings: list[Rating] = []
-    compared = correct = 0
+    scored = [outcome for case in outcomes.values() for outcome in case.values() if outcome in SCORED]
     for code, answers in participant.answers.items():
         for question in measured:
             if question.key not in facit[code]:
                 continue
             value, expected = answers.get(question.key), facit[code][question.key]
-            compared += 1
-            correct += value == expected
             if level_of(question.type) is not Level.INTERVAL:
                 item = (code, question.key)
                 ratings.append((item, participant.label, _nominal(question, value)))
@@ -222,8 +233,8 @@ def _participant(
         name=participant.name,
         n_cases=len(participant.answers),
         incomplete=participant.incomplete,
-        compared=compared,
-        correct=correct,
+        compared=len(scored),
+        correct=sum(outcome is Outcome.RIGHT for outcome in scored),
         kappa=measure_agreement(ratings, Level.NOMINAL),
     )
 

@@ -10,7 +10,7 @@ the order they are given in, and a number says nothing about who is who.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -102,25 +102,22 @@ def read_session(
 
 
 def _participants(files: list[ExchangeFile], definition: ChecklistDefinition) -> list[Participant]:
-    found: list[tuple[str, str, dict[str, dict[str, Hashable]], int]] = []
+    found: list[tuple[str, str, Participant]] = []
     for file in files:
         code_of = {case.uuid: case.case_code for case in file.content.cases}
-        by_reviewer: dict[str, tuple[dict[str, dict[str, Hashable]], list[int]]] = {}
+        by_reviewer: dict[str, Participant] = {}
         for review in file.content.reviews:
-            answers, incomplete = by_reviewer.setdefault(review.reviewer, ({}, [0]))
+            participant = by_reviewer.setdefault(review.reviewer, Participant("", review.reviewer, {}, {}, 0))
             if review.status is not ReviewStatus.COMPLETE:
-                incomplete[0] += 1
+                by_reviewer[review.reviewer] = replace(participant, incomplete=participant.incomplete + 1)
                 continue
-            values: dict[str, Hashable] = {}
-            for key, answer in review.answers.items():
-                question = definition.question(key)
-                if question is not None:
-                    values[key] = comparable(question, answer["value"])
-            answers[code_of[review.case_uuid]] = values
-        for reviewer, (answers, incomplete) in by_reviewer.items():
-            found.append((file.file_sha256, reviewer, answers, incomplete[0]))
+            code = code_of[review.case_uuid]
+            participant.raw[code] = {key: answer["value"] for key, answer in review.answers.items()}
+            participant.answers[code] = {
+                key: comparable(question, value)
+                for key, value in participant.raw[code].items()
+                if (question := definition.question(key)) is not None
+            }
+        found += [(file.file_sha256, reviewer, participant) for reviewer, participant in by_reviewer.items()]
     found.sort(key=lambda f: (f[0], f[1]))
-    return [
-        Participant(f"P{number}", reviewer, answers, incomplete)
-        for number, (_, reviewer, answers, incomplete) in enumerate(found, start=1)
-    ]
+    return [replace(participant, label=f"P{number}") for number, (_, _, participant) in enumerate(found, start=1)]

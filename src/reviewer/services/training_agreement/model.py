@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import Any
 
 from reviewer.checklists.schema import QuestionType
 from reviewer.domain.agreement import RaterAgreement
@@ -19,11 +20,13 @@ class TrainingAgreementError(ReviewerError):
 class Participant:
     """One participant: the reviewer of one file's completed reviews. `label` is P1, P2, … (see `participants`);
     `name` is the reviewer name in the file, shown only when the facilitator asks for names. `answers`: case code →
-    question key → the answer as it is compared (a set of options as a sorted tuple, a number as a float)."""
+    question key → the answer as it is compared (a set of options as a sorted tuple, a number as a float); `raw`: the
+    answers as the file gives them, which the training score reads."""
 
     label: str
     name: str
     answers: dict[str, dict[str, Hashable]]
+    raw: dict[str, dict[str, Any]]
     incomplete: int  # reviews not marked complete, left out
 
 
@@ -52,7 +55,8 @@ class CaseAnswers:
 class QuestionResult:
     """One question over the pack's cases. `agreement`: the participants as raters of the cases (Fleiss' kappa with
     three or more); `standard_error`: the kappa's, also where the cases are too few for an interval (Fleiss, Nee
-    and Landis's, under no agreement beyond chance); `like_facit` of `compared` answers equal the facit."""
+    and Landis's, under no agreement beyond chance); `like_facit` of `compared` answers right by the training score's
+    rules (a question hidden for the participant and the facit alike is not compared)."""
 
     key: str
     section_key: str
@@ -73,8 +77,9 @@ class QuestionResult:
 
 @dataclass(frozen=True)
 class ParticipantResult:
-    """One participant against the facit: the share of answers like it, and Cohen's kappa with the facit as the
-    second rater (the questions answered by categories or on the scale; numbers count in the share only)."""
+    """One participant against the facit: `correct` of `compared` answers right by the training score's rules (the
+    participant's own score, `reviewer.training.score`), and Cohen's kappa with the facit as the second rater (the
+    questions answered by categories or on the scale)."""
 
     label: str
     name: str
