@@ -44,6 +44,7 @@ BENCHMARKS = {
     "agreement_10k": "benchmarks.agreement_10k",
     "text_count": "benchmarks.text_count",
     "trend_3x100k": "benchmarks.trend_3x100k",
+    "training_agreement": "benchmarks.training_agreement",
 }
 RESULTS_FILE = Path(__file__).with_name("results") / "latest.json"
 
@@ -59,6 +60,7 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
             "spreadsheet_import_10k and exchange_import, 15 for review_form_open and checklist_editor, 60 for autosave "
             "(at least 50), 5 for open_round_100k, aggregate_100k, pdf_report_10k, export_formats, onefolder, "
             "sample_100k and agreement_10k, 15 for text_count, 3 for dashboard_100k, audit_export_200k and "
+            "sample_100k, agreement_10k and training_agreement, 3 for dashboard_100k, audit_export_200k and "
             "backup_100k, 1 for shared_database)"
         ),
     )

@@ -117,6 +117,16 @@
     </message>
 </context>
 <context>
+    <name>FacilitatorView</name>
+    <message numerus="yes">
+        <source>%n participant file(s) read; nothing was stored.</source>
+        <translation>
+            <numerusform>%n participant file read; nothing was stored.</numerusform>
+            <numerusform>%n participant files read; nothing was stored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindingsView</name>
     <message numerus="yes">
         <source>%n difference(s) flagged:</source>

@@ -1593,6 +1593,41 @@
     </message>
 </context>
 <context>
+    <name>ExportAnswersDialog</name>
+    <message>
+        <source>Export my answers for the facilitator</source>
+        <translation>Exportera mina svar till utbildaren</translation>
+    </message>
+    <message>
+        <source>Your answers to the training round %1 are saved in a file that you give to the facilitator, who compares everyone&apos;s answers with the facit. The file holds only the fictitious training cases and your answers; it can never be imported among real reviews.</source>
+        <translation>Dina svar i utbildningsomgången %1 sparas i en fil som du lämnar till utbildaren, som jämför allas svar med facit. Filen innehåller bara de fiktiva övningsärendena och dina svar; den kan aldrig importeras bland riktiga granskningar.</translation>
+    </message>
+    <message>
+        <source>Your name or initials</source>
+        <translation>Ditt namn eller dina initialer</translation>
+    </message>
+    <message>
+        <source>Save file…</source>
+        <translation>Spara fil…</translation>
+    </message>
+    <message>
+        <source>Save my training answers</source>
+        <translation>Spara mina övningssvar</translation>
+    </message>
+    <message>
+        <source>Exchange files (*%1);;All files (*)</source>
+        <translation>Utbytesfiler (*%1);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporterar…</translation>
+    </message>
+    <message>
+        <source>The file could not be written. The log file has the details.</source>
+        <translation>Filen kunde inte skrivas. Loggfilen har detaljerna.</translation>
+    </message>
+</context>
+<context>
     <name>ExportPackDialog</name>
     <message>
         <source>Export pack</source>
@@ -1802,6 +1837,136 @@
     <message>
         <source>That did not work; nothing was written. The log file has the details.</source>
         <translation>Det gick inte; inget skrevs. Detaljerna finns i loggfilen.</translation>
+    </message>
+</context>
+<context>
+    <name>FacilitatorView</name>
+    <message>
+        <source>Add the training files the participants exported from the same training pack. The files are read here and compared with the pack&apos;s facit; nothing is stored. The questions the participants answered least alike come first: they are the ones to discuss.</source>
+        <translation>Lägg till de utbildningsfiler som deltagarna exporterat från samma utbildningspaket. Filerna läses här och jämförs med paketets facit; ingenting sparas. De frågor där deltagarna svarade minst lika står först: det är dem ni diskuterar.</translation>
+    </message>
+    <message>
+        <source>Add participant files…</source>
+        <translation>Lägg till deltagarfiler…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Töm</translation>
+    </message>
+    <message>
+        <source>Show names</source>
+        <translation>Visa namn</translation>
+    </message>
+    <message>
+        <source>Show the participants&apos; names instead of P1, P2, …, also in the PDF; leave it off on a projector.</source>
+        <translation>Visa deltagarnas namn i stället för P1, P2, …, även i pdf:en; låt bli när skärmen visas för gruppen.</translation>
+    </message>
+    <message>
+        <source>Save summary as PDF…</source>
+        <translation>Spara sammanställning som PDF…</translation>
+    </message>
+    <message>
+        <source>Per question, most disputed first</source>
+        <translation>Per fråga, mest omstridd först</translation>
+    </message>
+    <message>
+        <source>Per participant against the facit</source>
+        <translation>Per deltagare mot facit</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <source>Alike</source>
+        <translation>Lika svar</translation>
+    </message>
+    <message>
+        <source>Kappa (SE)</source>
+        <translation>Kappa (SE)</translation>
+    </message>
+    <message>
+        <source>Like facit</source>
+        <translation>Som facit</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Facit</source>
+        <translation>Facit</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <source>Answers compared</source>
+        <translation>Jämförda svar</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa against facit (95% CI)</source>
+        <translation>Cohens kappa mot facit (95 % KI)</translation>
+    </message>
+    <message>
+        <source>Reading (Landis &amp; Koch)</source>
+        <translation>Bedömning (Landis &amp; Koch)</translation>
+    </message>
+    <message>
+        <source>Choose the participants&apos; training files</source>
+        <translation>Välj deltagarnas utbildningsfiler</translation>
+    </message>
+    <message>
+        <source>Exchange files (*%1);;All files (*)</source>
+        <translation>Utbytesfiler (*%1);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Reading the files…</source>
+        <translation>Läser filerna…</translation>
+    </message>
+    <message>
+        <source>Save the training summary</source>
+        <translation>Spara utbildningssammanställningen</translation>
+    </message>
+    <message>
+        <source>training-summary.pdf</source>
+        <translation>utbildningssammanstallning.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Skriver pdf:en…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant file(s) read; nothing was stored.</source>
+        <translation>
+            <numerusform>%n deltagarfil lästes; ingenting sparades.</numerusform>
+            <numerusform>%n deltagarfiler lästes; ingenting sparades.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Sparade %1</translation>
+    </message>
+    <message>
+        <source>The files could not be read. The log file has the details.</source>
+        <translation>Filerna kunde inte läsas. Loggfilen har detaljerna.</translation>
+    </message>
+    <message>
+        <source>No participant files yet.</source>
+        <translation>Inga deltagarfiler ännu.</translation>
     </message>
 </context>
 <context>

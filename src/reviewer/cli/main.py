@@ -25,7 +25,14 @@ from reviewer.cli.lexicon import lexicon_export, lexicon_import, lexicon_list, l
 from reviewer.cli.parser import build_parser
 from reviewer.cli.plan import run_plan, run_sample
 from reviewer.cli.report import run_report
-from reviewer.cli.training import training_import_pack, training_list, training_score
+from reviewer.cli.training import (
+    training_agreement,
+    training_export_answers,
+    training_import_pack,
+    training_list,
+    training_report,
+    training_score,
+)
 from reviewer.cli.training_authoring import training_add_case, training_export_pack, training_new_round
 from reviewer.domain.text import Message, ReviewerError, count_of, language_from_environment
 from reviewer.reports.common import QUESTION_TYPE_NAMES
@@ -378,6 +385,9 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("audit", "export"): run_audit_export,
     ("training", "list"): training_list,
     ("training", "import-pack"): training_import_pack,
+    ("training", "export-answers"): training_export_answers,
+    ("training", "agreement"): training_agreement,
+    ("training", "report"): training_report,
     ("training", "score"): training_score,
     ("training", "new-round"): training_new_round,
     ("training", "add-case"): training_add_case,

@@ -927,6 +927,72 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _text_or_json(score)
     _pack_authoring(training_commands, common)
+    export_answers = training_commands.add_parser(
+        "export-answers",
+        parents=[common],
+        help=_t(
+            "exportera dina svar i en utbildningsomgång som en fil till utbildaren",
+            "export your answers of a training round as a file for the facilitator",
+        ),
+    )
+    export_answers.add_argument(
+        "--round",
+        dest="round_name",
+        required=True,
+        metavar=_t("NAMN", "NAME"),
+        help=_t("utbildningsomgången", "the training round"),
+    )
+    export_answers.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar=_t("FIL", "FILE"),
+        help=_t("filen till utbildaren", "the file for the facilitator"),
+    )
+    names = {
+        "help": _t(
+            "visa deltagarnas namn i stället för P1, P2, …",
+            "show the participants' names instead of P1, P2, …",
+        ),
+        "action": "store_true",
+    }
+    participant_files = {
+        "nargs": "+",
+        "type": Path,
+        "metavar": _t("FIL", "FILE"),
+        "help": _t("utbildningsfilerna som deltagarna exporterat", "the training files the participants exported"),
+    }
+    training_agreement = training_commands.add_parser(
+        "agreement",
+        parents=[common],
+        help=_t(
+            "hur lika deltagarna svarade, per fråga och mot facit, ur deras utbildningsfiler (sparas inte)",
+            "how alike the participants answered, per question and against the facit, from their training files "
+            "(nothing is stored)",
+        ),
+    )
+    training_agreement.add_argument("files", **participant_files)  # type: ignore[arg-type]
+    training_agreement.add_argument("--names", **names)  # type: ignore[arg-type]
+    _text_or_json(training_agreement)
+    training_report = training_commands.add_parser(
+        "report",
+        parents=[common],
+        help=_t(
+            "utbildningssammanställningen som PDF ur deltagarnas utbildningsfiler",
+            "the training summary as PDF from the participants' training files",
+        ),
+    )
+    training_report.add_argument("files", **participant_files)  # type: ignore[arg-type]
+    training_report.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar=_t("FIL.pdf", "FILE.pdf"),
+        help=_t("PDF-filen som skrivs", "the PDF file to write"),
+    )
+    training_report.add_argument("--names", **names)  # type: ignore[arg-type]
 
     _lexicon_commands(commands, common)
 

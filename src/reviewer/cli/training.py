@@ -1,5 +1,5 @@
-"""`reviewer training list`, `reviewer training import-pack FILE` and `reviewer training score --round NAME`
-(docs/training-packs.md)."""
+"""`reviewer training list`, `import-pack FILE`, `score --round NAME`, `export-answers --round NAME -o FILE`, and
+the facilitator's `agreement FILE...` and `report FILE... -o FILE.pdf` (docs/training-packs.md)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,15 @@ from reviewer.bootstrap import App, bootstrap
 from reviewer.cli.database import warn
 from reviewer.cli.output import emit
 from reviewer.domain.text import Message, language_from_environment
+from reviewer.reports.pdf.training import write_training_pdf
+from reviewer.services.rounds import find_round_by_name
 from reviewer.services.settings import load_settings
 from reviewer.services.training import TrainingError, import_pack, list_packs
+from reviewer.services.training_agreement import TrainingAgreement
+from reviewer.services.training_agreement import training_agreement as measure_session
+from reviewer.services.training_agreement.json_form import to_json
+from reviewer.services.training_agreement.text import render_text
+from reviewer.services.training_exchange import export_training_answers
 from reviewer.services.training_feedback import reviewers_of, round_score, training_round
 from reviewer.services.training_score_text import score_json, score_text
 
@@ -118,6 +125,38 @@ def training_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def training_export_answers(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        exported_by = load_settings(app.paths.config_dir).reviewer or ""
+        with app.db.session() as session:
+            round_ = find_round_by_name(session, args.round_name)
+            summary = export_training_answers(session, round_.uuid, args.output, exported_by)
+    finally:
+        app.close()
+    print(summary.text(language_from_environment()))
+    return 0
+
+
+def _measured(args: argparse.Namespace) -> TrainingAgreement:
+    app = _open(args)
+    try:
+        with app.db.session() as session:
+            return measure_session(session, args.files)
+    finally:
+        app.close()
+
+
+def training_agreement(args: argparse.Namespace) -> int:
+    result = _measured(args)
+    if args.format == "json":
+        text = json.dumps(to_json(result, args.names), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render_text(result, language_from_environment(), args.names)
+    emit(text, args.output)
+    return 0
+
+
 def _no_participant(reviewer: str, participants: list[str]) -> Message:
     names = ", ".join(participants) or "–"
     if reviewer:
@@ -129,3 +168,10 @@ def _no_participant(reviewer: str, participants: list[str]) -> Message:
         f"Ange deltagaren med --reviewer; deltagare: {names}",
         f"Name the participant with --reviewer; participants: {names}",
     )
+
+
+def training_report(args: argparse.Namespace) -> int:
+    result = _measured(args)
+    write_training_pdf(result, args.output, args.names)
+    print(_t(f"Skrev {args.output}", f"Wrote {args.output}"))
+    return 0

@@ -17,6 +17,7 @@ from reviewer.domain.agreement.measures import (
     alpha_estimate,
     cohen_estimate,
     fleiss_estimate,
+    fleiss_standard_error,
     measure_agreement,
 )
 from reviewer.domain.agreement.reading import (
@@ -43,6 +44,7 @@ __all__ = [
     "alpha_estimate",
     "cohen_estimate",
     "fleiss_estimate",
+    "fleiss_standard_error",
     "measure_agreement",
     "pair_counts",
     "rating_table",

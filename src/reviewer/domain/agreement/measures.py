@@ -179,16 +179,24 @@ def fleiss_estimate(table: RatingTable, weights: resampling.Weights | None, conf
     if (m != m[0]).any():
         return Estimate(None, reason=Reason.UNEQUAL_RATERS)
     value = float(fleiss_kappa(table.case_counts))
+    return _with_interval(value, fleiss_standard_error(table), table, weights, resampling.fleiss, confidence)
+
+
+def fleiss_standard_error(table: RatingTable) -> float | None:
+    """Fleiss, Nee and Landis's (1979) standard error of Fleiss' kappa under no agreement beyond chance; None where
+    Fleiss' kappa has none (fewer than two cases, one value, cases with different numbers of raters)."""
+    m = table.raters_per_case
+    if _missing(table) is not None or (m != m[0]).any():
+        return None
     raters = float(m[0])
     p = table.multiplicity @ table.counts / (table.n_cases * raters)
     pq = p * (1.0 - p)
     spread = pq.sum()
-    error = (
+    return (
         math.sqrt(2.0 / (table.n_cases * raters * (raters - 1.0)))
         * math.sqrt(max(0.0, float(spread**2 - (pq * (1.0 - 2.0 * p)).sum())))
         / float(spread)
     )
-    return _with_interval(value, error, table, weights, resampling.fleiss, confidence)
 
 
 def alpha_estimate(table: RatingTable, weights: resampling.Weights | None, confidence: float = 0.95) -> Estimate:

@@ -9,6 +9,8 @@ An undefined measure (every answer alike in a sample) is NaN.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import numpy.typing as npt
 
@@ -27,16 +29,20 @@ def _ratio(numerator: Values, denominator: Values) -> Values:
 
 
 def cohen(table: RatingTable, weights: Weights) -> Values:
-    """Cohen's kappa of the two raters' (first, second) table in each sample."""
+    """Cohen's kappa of the two raters' (first, second) table in each sample, from the agreeing cases and the two
+    raters' margins: the k × k table itself is never built, which matters when k is large (a participant against
+    the facit over every question's answers is some sixty values)."""
     assert table.rater_pairs is not None
     k = len(table.values)
-    cells = table.rater_pairs[:, 0] * k + table.rater_pairs[:, 1]
-    one_hot = np.zeros((len(cells), k * k))
-    one_hot[np.arange(len(cells)), cells] = 1.0
-    counts = (weights @ one_hot).reshape(-1, k, k)
-    n = counts.sum(axis=(1, 2))
-    observed = np.trace(counts, axis1=1, axis2=2) / n
-    expected = (counts.sum(axis=2) * counts.sum(axis=1)).sum(axis=1) / n**2
+    first, second = table.rater_pairs[:, 0], table.rater_pairs[:, 1]
+    rows = np.arange(len(first))
+    firsts = np.zeros((len(first), k))
+    firsts[rows, first] = 1.0
+    seconds = np.zeros((len(first), k))
+    seconds[rows, second] = 1.0
+    n = weights.sum(axis=1)
+    observed = weights @ (first == second).astype(np.float64) / n
+    expected = ((weights @ firsts) * (weights @ seconds)).sum(axis=1) / n**2
     return _ratio(observed - expected, 1.0 - expected)
 
 
@@ -97,11 +103,23 @@ def draws(table: RatingTable, resamples: int, seed: int) -> Weights:
     """How many cases of each row each of `resamples` bootstrap samples of the cases (with replacement) draws. With
     few rows, a multinomial over them with their shares of the cases (the same in law as drawing case by case,
     and far quicker); with many (numbers), case by case, which is then quicker than numpy's multinomial."""
-    rng = np.random.default_rng(seed)
     rows = len(table.multiplicity)
     if rows <= _FEW_ROWS:
-        return rng.multinomial(table.n_cases, table.multiplicity / table.n_cases, size=resamples).astype(np.float64)
+        return (
+            np.random.default_rng(seed)
+            .multinomial(table.n_cases, table.multiplicity / table.n_cases, size=resamples)
+            .astype(np.float64)
+        )
     row_of_case = np.repeat(np.arange(rows), table.multiplicity)
-    drawn = row_of_case[rng.integers(0, table.n_cases, size=(resamples, table.n_cases))]
+    drawn = row_of_case[_case_draws(table.n_cases, resamples, seed)]
     drawn += (np.arange(resamples) * rows)[:, None]
     return np.bincount(drawn.ravel(), minlength=resamples * rows).reshape(resamples, rows).astype(np.float64)
+
+
+@functools.lru_cache(maxsize=4)
+def _case_draws(n_cases: int, resamples: int, seed: int) -> npt.NDArray[np.int64]:
+    """The cases each sample draws, as a fresh generator of the seed draws them: the same for every table of as many
+    cases (a training session's participants, each against the facit over the same items), so drawn once; read-only."""
+    drawn = np.random.default_rng(seed).integers(0, n_cases, size=(resamples, n_cases))
+    drawn.flags.writeable = False
+    return drawn

@@ -4,6 +4,7 @@ the medians per numeric question. docs/report.md says why they look as they do."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -20,22 +21,53 @@ BARS_PER_CHART = 12
 
 def percent_chart(bars: Sequence[Bars], words: tuple[str, str], text: Text) -> Drawing:
     """One horizontal grouped bar chart: the share choosing the compared answer, women and men, 0–100 %."""
-    plot_height = 22.0 * len(bars)
-    label_width = 78 * mm
+    series = [
+        Series(words[0], FEMALE_COLOUR, [b.female for b in bars], [b.female_text for b in bars]),
+        Series(words[1], MALE_COLOUR, [b.male for b in bars], [b.male_text for b in bars]),
+    ]
+    return _share_bars([b.label for b in bars], series, text, 78 * mm, 22.0, 58, 60)
+
+
+def share_chart(
+    labels: Sequence[str], series: Sequence[tuple[str, colors.Color, Sequence[float]]], text: Text
+) -> Drawing:
+    """Shares (0–100 %) per label and series: a training question's answers beside the facit's."""
+    named = [Series(name, colour, values, [format_percent(v, "sv") for v in values]) for name, colour, values in series]
+    return _share_bars(labels, named, text, 70 * mm, 24.0, 52, 90)
+
+
+class Series(NamedTuple):
+    name: str
+    colour: colors.Color
+    values: Sequence[float]
+    texts: Sequence[str]
+
+
+def _share_bars(
+    labels: Sequence[str],
+    series: Sequence[Series],
+    text: Text,
+    label_width: float,
+    row_height: float,
+    label_chars: int,
+    legend_step: float,
+) -> Drawing:
+    """A horizontal grouped bar chart, 0–100 %, the first label on top as in a table and the first series the top
+    bar of each label, with a legend of the series."""
+    plot_height = row_height * len(labels)
     drawing = Drawing(WIDTH, plot_height + 40, initialFontName=FONT)
     chart = HorizontalBarChart()
     chart.x, chart.y = label_width, 28
     chart.width, chart.height = WIDTH - label_width - 28, plot_height
-    # The chart draws its first category at the bottom and its last series on top within a category: reversed,
-    # the first question is on top as in the table, and the women's bar above the men's.
-    ordered = list(reversed(bars))
-    chart.data = [[b.male for b in ordered], [b.female for b in ordered]]
+    # The chart draws its first category at the bottom and its last series on top within a category: both reversed.
+    ordered = list(reversed(series))
+    chart.data = [list(reversed(s.values)) for s in ordered]
     chart.barLabelFormat = "values"
-    chart.barLabelArray = [[b.male_text for b in ordered], [b.female_text for b in ordered]]
+    chart.barLabelArray = [list(reversed(s.texts)) for s in ordered]
     _style_bars(chart)
-    chart.bars[0].fillColor = MALE_COLOUR
-    chart.bars[1].fillColor = FEMALE_COLOUR
-    chart.categoryAxis.categoryNames = [short(text.plain(b.label), 58) for b in ordered]
+    for index, s in enumerate(ordered):
+        chart.bars[index].fillColor = s.colour
+    chart.categoryAxis.categoryNames = [short(text.plain(label), label_chars) for label in reversed(labels)]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.boxAnchor = "e"
@@ -53,8 +85,8 @@ def percent_chart(bars: Sequence[Bars], words: tuple[str, str], text: Text) -> D
     legend.dx = legend.dy = 7
     legend.alignment = "right"
     legend.columnMaximum = 1
-    legend.deltax = 60
-    legend.colorNamePairs = [(FEMALE_COLOUR, words[0]), (MALE_COLOUR, words[1])]
+    legend.deltax = legend_step
+    legend.colorNamePairs = [(s.colour, s.name) for s in series]
     drawing.add(legend)
     return drawing
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, PageTemplate
+from reportlab.platypus import Flowable, Frame, PageTemplate
 
 from reviewer.domain.text import Message
 from reviewer.reports.guard import ExportGuard
@@ -34,9 +34,21 @@ def render_pdf(data: ReportData) -> bytes:
     story = Story(data)
     for part in (cover, contents, summary, method, sections, before_after, trend, hidden):
         part(story)
-    buffer = io.BytesIO()
-    plain_title = story.text.plain(title(story))
     marking = mark(story)
+    return render_flowables(
+        story.flowables,
+        story.text.plain(title(story)),
+        marking,
+        f"{marking}: {', '.join(f'{r.name} ({r.period_label})' for r in data.rounds)}",
+        ["jämställdhetsgranskning", "könsuppdelad statistik", data.checklist_slug, marking],
+    )
+
+
+def render_flowables(
+    flowables: list[Flowable], plain_title: str, marking: str, subject: str, keywords: list[str]
+) -> bytes:
+    """An A4 document of the flowables, its pages headed by the title and the marking and numbered "Sida x av n"."""
+    buffer = io.BytesIO()
     document = Document(
         buffer,
         pagesize=A4,
@@ -46,8 +58,8 @@ def render_pdf(data: ReportData) -> bytes:
         bottomMargin=MARGIN,
         title=plain_title,
         author=PROGRAM,
-        subject=f"{marking}: {', '.join(f'{r.name} ({r.period_label})' for r in data.rounds)}",
-        keywords=["jämställdhetsgranskning", "könsuppdelad statistik", data.checklist_slug, marking],
+        subject=subject,
+        keywords=keywords,
         creator=PROGRAM,
         lang="sv-SE",
         initialFontName=FONT,
@@ -56,7 +68,7 @@ def render_pdf(data: ReportData) -> bytes:
     frame = Frame(MARGIN, MARGIN, WIDTH, A4[1] - 2 * MARGIN - 4 * mm, id="body", leftPadding=0, rightPadding=0)
     document.addPageTemplates([PageTemplate("cover", [frame]), PageTemplate("body", [frame])])
     canvas: Callable[..., Canvas] = numbered_canvas(plain_title, marking)
-    document.multiBuild(story.flowables, canvasmaker=canvas)
+    document.multiBuild(flowables, canvasmaker=canvas)
     return buffer.getvalue()
 
 

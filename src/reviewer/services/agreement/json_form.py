@@ -73,6 +73,19 @@ def _question(question: QuestionAgreement) -> dict[str, Any]:
     }
 
 
+def method_json() -> dict[str, Any]:
+    """How the intervals are drawn and when a figure is not estimable: the same for every agreement document."""
+    return {
+        "confidence": CONFIDENCE,
+        "interval": "bootstrap_percentile",
+        "resamples": RESAMPLES,
+        "seed": BOOTSTRAP_SEED,
+        "min_cases": MIN_CASES,
+        "min_cases_for_interval": MIN_CASES_FOR_INTERVAL,
+        "bands": "landis_koch_1977",
+    }
+
+
 def to_json(result: AgreementResult) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -80,15 +93,7 @@ def to_json(result: AgreementResult) -> dict[str, Any]:
         "rounds": [{"uuid": r.uuid, "name": r.name, "period_label": r.period_label} for r in result.rounds],
         "unit": result.unit,
         "checklist": {"slug": result.checklist_slug, "version": result.checklist_version},
-        "method": {
-            "confidence": CONFIDENCE,
-            "interval": "bootstrap_percentile",
-            "resamples": RESAMPLES,
-            "seed": BOOTSTRAP_SEED,
-            "min_cases": MIN_CASES,
-            "min_cases_for_interval": MIN_CASES_FOR_INTERVAL,
-            "bands": "landis_koch_1977",
-        },
+        "method": method_json(),
         "n_cases": result.n_cases,
         "n_reviewers": result.n_reviewers,
         "n_reviews": result.n_reviews,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reviewer.checklists.schema import QuestionType
@@ -11,6 +12,15 @@ from reviewer.domain.text import Message, ReviewerError
 
 class AgreementError(ReviewerError):
     pass
+
+
+def pooled(agreements: Iterable[RaterAgreement]) -> tuple[int, int, float | None]:
+    """Pairs of answers to the same case and question over several questions, of which alike, and their share."""
+    pairs = alike = 0
+    for agreement in agreements:
+        pairs += agreement.pairs
+        alike += agreement.agreeing_pairs
+    return pairs, alike, 100.0 * alike / pairs if pairs else None
 
 
 @dataclass(frozen=True)
@@ -45,16 +55,16 @@ class AgreementResult:
 
     @property
     def pairs(self) -> int:
-        return sum(q.agreement.pairs for q in self.questions)
+        return pooled(q.agreement for q in self.questions)[0]
 
     @property
     def agreeing_pairs(self) -> int:
-        return sum(q.agreement.agreeing_pairs for q in self.questions)
+        return pooled(q.agreement for q in self.questions)[1]
 
     @property
     def percent(self) -> float | None:
         """The share of all pairs of answers to the same case and question that are alike."""
-        return 100.0 * self.agreeing_pairs / self.pairs if self.pairs else None
+        return pooled(q.agreement for q in self.questions)[2]
 
     @property
     def mean_kappa(self) -> float | None:

@@ -148,6 +148,15 @@ def build_content(session: Session, round_uuids: Sequence[str] | None = None) ->
         rounds = sorted(chosen.values(), key=lambda r: (r.name, r.uuid))
     if not rounds:
         raise ExchangeError(Message("Det finns inga omgångar att exportera", "There are no rounds to export"))
+    return rounds_content(session, rounds)
+
+
+def rounds_content(
+    session: Session, rounds: Sequence[Round], packs: dict[str, tuple[str, int]] | None = None
+) -> dict[str, Any]:
+    """The content section for rounds already chosen (and checked) by the caller, in the order given; `packs`: a
+    training round's pack (slug, version) by round UUID, written as its `training_pack`."""
+    packs = packs or {}
     round_ids = [r.id for r in rounds]
     round_uuid_of: dict[int, str] = dict(session.execute(select(col(Round.id), col(Round.uuid))).all())
     order = {r.id: index for index, r in enumerate(rounds)}
@@ -209,6 +218,7 @@ def build_content(session: Session, round_uuids: Sequence[str] | None = None) ->
                 r,
                 ref_of[r.checklist_version_id],
                 round_uuid_of.get(r.baseline_round_id) if r.baseline_round_id else None,
+                packs.get(r.uuid),
             )
             for r in rounds
         ],
@@ -237,9 +247,10 @@ def build_content(session: Session, round_uuids: Sequence[str] | None = None) ->
     }
 
 
-def _round(r: Round, ref: str, baseline_uuid: str | None) -> dict[str, Any]:
-    """A round record; the sampling record only for a round whose cases were drawn, so a file without one stays
-    readable by versions before it."""
+def _round(r: Round, ref: str, baseline_uuid: str | None, pack: tuple[str, int] | None = None) -> dict[str, Any]:
+    """A round record; the sampling record only for a round whose cases were drawn, and the training pack only for a
+    training round's answers (`services.training_exchange`), so a file without them stays readable by versions
+    before them."""
     record: dict[str, Any] = {
         "uuid": r.uuid,
         "name": r.name,
@@ -254,6 +265,8 @@ def _round(r: Round, ref: str, baseline_uuid: str | None) -> dict[str, Any]:
     }
     if r.sampling_json is not None:
         record["sampling"] = json.loads(r.sampling_json)
+    if pack is not None:
+        record["training_pack"] = {"slug": pack[0], "version": pack[1]}
     return record
 
 

@@ -79,6 +79,14 @@ class ChecklistRecord(_Record):
     definition: dict[str, Any] = Field(description="The checklist definition (checklist-v1.schema.json).")
 
 
+class PackRef(_Record):
+    """The training pack a training round was made from: its facit is what the participants' answers are read
+    against."""
+
+    slug: Slug
+    version: int = Field(ge=1, le=MAX_VERSION)
+
+
 class SamplingDesign(_Record):
     allocation: Literal["equal", "proportional"] = Field(
         description="equal: `size` women and `size` men (per unit with `by_unit`); proportional: `size` in all."
@@ -147,6 +155,11 @@ class RoundRecord(_Record):
         default=None,
         description="How the round's cases were drawn, when they were (optional: written only for such a round, "
         "absent from files made before it existed).",
+    )
+    training_pack: PackRef | None = Field(
+        default=None,
+        description="Only in a training exchange file (kind training): the pack the round was made from. Left out "
+        "for real rounds.",
     )
 
 

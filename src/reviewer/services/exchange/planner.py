@@ -54,6 +54,7 @@ from reviewer.storage.models import (
     Review,
     ReviewStatus,
     Round,
+    RoundKind,
     new_uuid,
 )
 
@@ -275,6 +276,16 @@ class _Planner:
     def _rounds(self, plan: FilePlan, known_cases: dict[str, int]) -> dict[str, _RoundInfo]:
         mapping: dict[str, _RoundInfo] = {}
         for record in plan.file.content.rounds:
+            if record.kind is RoundKind.TRAINING:
+                raise self._refuse(
+                    plan,
+                    f"den innehåller svaren från utbildningsomgången '{record.name}'. Övningssvar blandas aldrig med "
+                    "riktiga granskningar; utbildaren läser filen under Utbildning (Sammanställning för utbildare) "
+                    "eller med reviewer training agreement.",
+                    f"it holds the answers of the training round '{record.name}'. Practice answers never mix with real "
+                    "reviews; the facilitator reads the file under Training (facilitator summary) or with reviewer "
+                    "training agreement.",
+                )
             checklist = self.checklists[record.checklist]
             round_ = self.rounds_by_uuid.get(record.uuid) or self._holder(plan, record, known_cases)
             if round_ is not None and round_.checklist is not checklist:
