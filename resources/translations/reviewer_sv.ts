@@ -593,7 +593,7 @@
     </message>
     <message>
         <source>About the &amp;sample…</source>
-        <translation>Om &amp;urvalet…</translation>
+        <translation>Om urval&amp;et…</translation>
     </message>
     <message>
         <source>How the round&apos;s cases were drawn: seed, method, date and counts</source>
@@ -3530,7 +3530,7 @@
     </message>
     <message>
         <source>Draw &amp;sample…</source>
-        <translation>Dra &amp;urval…</translation>
+        <translation>&amp;Dra urval…</translation>
     </message>
     <message>
         <source>Draw the selected empty round&apos;s cases at random from the case system&apos;s list of closed cases</source>
@@ -4000,6 +4000,10 @@ p</translation>
         <translation>Totalt resultat</translation>
     </message>
     <message>
+        <source>&amp;Export answers for the facilitator…</source>
+        <translation>Exportera &amp;mina svar till utbildaren…</translation>
+    </message>
+    <message>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
@@ -4169,6 +4173,10 @@ p</translation>
     <message>
         <source>&amp;Make a pack</source>
         <translation>Gör ett &amp;paket</translation>
+    </message>
+    <message>
+        <source>&amp;Workshop results</source>
+        <translation>&amp;Jämför deltagarnas svar</translation>
     </message>
 </context>
 <context>

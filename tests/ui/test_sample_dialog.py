@@ -79,7 +79,7 @@ def test_typed_into_previewed_and_drawn_then_shown_in_the_case_list(
     page = window.reviews.rounds_page
     page.refresh()
     page.table.view.selectRow(0)
-    assert page.sample_button.text() == "Dra &urval…" and page.sample_button.isVisible()
+    assert page.sample_button.text() == "&Dra urval…" and page.sample_button.isVisible()
     screenshot(window, "urval-omgangar-1280x720")
     dialog = page.sample_selected()
     assert dialog is not None

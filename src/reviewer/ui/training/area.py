@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 from reviewer.domain.text import Language
 from reviewer.storage.database import Database
 from reviewer.ui.training.authoring import PackAuthoringPage
+from reviewer.ui.training.facilitator_view import FacilitatorView
 from reviewer.ui.training.facit_review import FacitReviewPage
 from reviewer.ui.training.participant_page import ParticipantPage
 
@@ -35,6 +36,8 @@ class TrainingArea(QWidget):
         self.authoring.review_requested.connect(self._review_for_facit)
         self.facit_review.back_requested.connect(self._back_to_authoring)
         self.tabs.addTab(self._authoring_stack, self.tr("&Make a pack"))
+        self.facilitator = FacilitatorView(db, language, self)
+        self.tabs.addTab(self.facilitator, self.tr("&Workshop results"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

@@ -33,6 +33,7 @@ from reviewer.training.schema import FeedbackMode
 from reviewer.ui.filter_table import record_table_view
 from reviewer.ui.review_form import ReviewForm
 from reviewer.ui.table_model import Column, RecordTableModel
+from reviewer.ui.training.export_answers import export_answers
 from reviewer.ui.training.feedback_panel import FeedbackPanel
 
 
@@ -67,6 +68,9 @@ class SessionPage(QWidget):
         self.title.setFont(font)
         self.total = QLabel(self)
         self.total.setAccessibleName(self.tr("Overall score"))
+        self.export_button = QPushButton(self.tr("&Export answers for the facilitator…"), self)
+        self.export_button.setAutoDefault(False)
+        self.export_button.clicked.connect(self.export_answers)
 
         columns: list[Column[CaseResult]] = [
             Column(self.tr("Case"), lambda c: c.code),
@@ -119,10 +123,16 @@ class SessionPage(QWidget):
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
         header.addWidget(self.total)
+        header.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
         self.case_view.selectionModel().currentRowChanged.connect(lambda current, _previous: self._open(current.row()))
+
+    def export_answers(self) -> None:
+        """The participant's answers as a training exchange file, which the facilitator reads with the others'."""
+        if self.round_uuid and self.settle_refused_edit():
+            export_answers(self._db, self._language, self.round_uuid, self._actor(), self)
 
     def show_round(self, round_uuid: str) -> None:
         self.round_uuid = round_uuid
