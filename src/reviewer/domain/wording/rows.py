@@ -1,0 +1,83 @@
+"""The lexicon as rows of a table – the shape of the spreadsheet the unit chief edits and of the built-in list.
+
+Three columns, found by their heading in either language: lemma/grundform, group/grupp, forms/former. A row with no
+lemma is skipped (Excel leaves empty rows behind); any other bad row is refused with its row number, as the
+spreadsheet shows it, so the unit chief can find it.
+
+Pure: no SQL, no Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from reviewer.domain.text import Message
+from reviewer.domain.wording.lexicon import (
+    Lexicon,
+    LexiconEntry,
+    LexiconError,
+    format_forms,
+    normalise,
+    parse_forms,
+    parse_group,
+)
+
+HEADER = ("lemma", "group", "forms")
+_HEADINGS = {
+    "lemma": ("lemma", "grundform", "ord"),
+    "group": ("group", "grupp", "ordgrupp"),
+    "forms": ("forms", "former", "böjningsformer", "ordformer"),
+}
+
+
+def entries_to_rows(entries: Iterable[LexiconEntry]) -> list[tuple[str, str, str]]:
+    return [HEADER, *((entry.lemma, entry.group.value, format_forms(entry.forms)) for entry in entries)]
+
+
+def _columns(header: Sequence[str]) -> dict[str, int]:
+    names = [normalise(str(cell or "").strip()) for cell in header]
+    columns = {}
+    for key, headings in _HEADINGS.items():
+        found = [i for i, name in enumerate(names) if name in headings]
+        if not found:
+            raise LexiconError(
+                Message(
+                    f"Rad 1 saknar kolumnen ”{headings[1]}” (rubrikerna ska vara grundform, grupp, former).",
+                    f"Row 1 has no column “{key}” (the headings are lemma, group, forms).",
+                )
+            )
+        columns[key] = found[0]
+    return columns
+
+
+def _cell(row: Sequence[object], index: int) -> str:
+    value = row[index] if index < len(row) else None
+    return "" if value is None else str(value).strip()
+
+
+def entries_from_rows(rows: Iterable[Sequence[object]]) -> tuple[LexiconEntry, ...]:
+    """Entries from a table whose first row is the heading; raises LexiconError naming the row of the first fault,
+    including a form two rows share."""
+    iterator = iter(rows)
+    header = next(iterator, None)
+    if header is None:
+        raise LexiconError(Message("Filen är tom.", "The file is empty."))
+    columns = _columns([str(cell or "") for cell in header])
+    entries: list[LexiconEntry] = []
+    for number, row in enumerate(iterator, start=2):
+        lemma = _cell(row, columns["lemma"])
+        if not lemma:
+            if any(_cell(row, i) for i in columns.values()):
+                raise LexiconError(Message(f"Rad {number}: grundform saknas.", f"Row {number}: the lemma is missing."))
+            continue
+        try:
+            entry = LexiconEntry(
+                lemma, parse_group(_cell(row, columns["group"])), parse_forms(_cell(row, columns["forms"]))
+            )
+            Lexicon(1, (*entries, entry))
+        except LexiconError as error:
+            raise LexiconError(
+                Message(f"Rad {number}: {error.message.sv}", f"Row {number}: {error.message.en}")
+            ) from error
+        entries.append(entry)
+    return tuple(entries)
