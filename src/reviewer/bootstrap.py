@@ -21,6 +21,7 @@ import sqlalchemy as sa
 
 from reviewer.domain.text import Message, ReviewerError
 from reviewer.services.checklists import ensure_builtins
+from reviewer.services.lexicon import ensure_builtin as ensure_builtin_lexicon
 from reviewer.services.maintenance import daily_backup
 from reviewer.services.settings import load_settings
 from reviewer.storage.backups import daily_backup_due, remove_leftovers
@@ -173,6 +174,7 @@ def bootstrap(
         db = open_database(url, paths.backup_dir, keep, thorough=daily_backup_due(paths.backup_dir))
         with db.session() as session:
             ensure_builtins(session)
+            ensure_builtin_lexicon(session)
         warning = daily_backup(db, paths.backup_dir, keep)
     except BaseException:
         release_logging(handler)

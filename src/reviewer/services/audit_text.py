@@ -315,7 +315,21 @@ def _exchange_round(sv: str, en: str) -> Callable[[dict[str, Any], Vocabulary | 
     return handler
 
 
+def _lexicon_save(detail: dict[str, Any], _words: Vocabulary | None) -> list[Change]:
+    """The version saved, with the unit chief's note, and how many words came and went."""
+    version, added, removed = detail.get("version", ""), detail.get("added", 0), detail.get("removed", 0)
+    return [
+        Change(
+            Message(f"Ordlista sparad som version {version}", f"Lexicon saved as version {version}"),
+            plain(str(detail.get("note", ""))),
+            plain(f"version {detail.get('previous', '')}"),
+            Message(f"{added} ord tillagda, {removed} borttagna", f"{added} words added, {removed} removed"),
+        )
+    ]
+
+
 _HANDLERS: dict[tuple[str, str], Callable[[dict[str, Any], Vocabulary | None], list[Change]]] = {
+    ("lexicon", "save"): _lexicon_save,
     ("review", "answer"): _answer,
     ("review", "complete"): _complete,
     ("review", "exchange_conflict"): _conflict,

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from reviewer.domain.personnummer import guard_text
 from reviewer.domain.text import Message, ReviewerError
 from reviewer.services import audit
+from reviewer.services.lexicon import current_version_id
 from reviewer.storage.models import Case, ChecklistStatus, ChecklistVersion, Review, ReviewStatus, Round, RoundKind
 
 NAME_FIELD = Message("Omgångens namn", "Round name")
@@ -159,6 +160,7 @@ def create_round(
         kind=kind,
         fictitious=fictitious,
         baseline_round_id=baseline_id,
+        lexicon_version_id=current_version_id(session),  # pinned: a later edit of the lexicon leaves its counts alone
     )
     session.add(round_)
     audit.record(

@@ -117,6 +117,25 @@ class Round(SQLModel, table=True):
     created_at: datetime = _created_field()
     # How the cases were drawn from the case system's list (services.sampling); None when they were entered by hand.
     sampling_json: str | None = Field(default=None, sa_type=sa.Text)
+    # The lexicon the round's texts are counted with (services.lexicon); None for a round made before lexicons, which
+    # counts with the built-in version 1.
+    lexicon_version_id: int | None = Field(default=None, foreign_key="lexicon_version.id")
+
+
+class LexiconVersion(SQLModel, table=True):
+    """One version of the lexicon of value-laden words, never changed once stored: `entries_json` is the canonical
+    JSON of reviewer.domain.wording, `sha256` its checksum."""
+
+    __tablename__ = "lexicon_version"
+
+    id: int | None = Field(default=None, primary_key=True)
+    version: int = Field(unique=True)
+    entries_json: str = Field(sa_type=sa.Text)
+    sha256: str = Field(max_length=64)
+    builtin: bool = False
+    note: str = Field(default="", max_length=500)
+    created_by: str = Field(default="", max_length=64)
+    created_at: datetime = _created_field()
 
 
 class Case(SQLModel, table=True):

@@ -16,13 +16,21 @@ from reviewer.domain.wording.lexicon import (
     Lexicon,
     LexiconEntry,
     LexiconError,
+    WordGroup,
     format_forms,
     normalise,
     parse_forms,
     parse_group,
 )
 
-HEADER = ("lemma", "group", "forms")
+# Written in Swedish, for the unit chief who edits the sheet; read in either language, and a group by its code too.
+HEADER = ("grundform", "grupp", "former")
+GROUP_NAMES = {
+    WordGroup.EMOTION: "känslor",
+    WordGroup.CHARACTER: "karaktär",
+    WordGroup.APPEARANCE: "utseende",
+    WordGroup.FAMILY_ROLE: "familjeroller",
+}
 _HEADINGS = {
     "lemma": ("lemma", "grundform", "ord"),
     "group": ("group", "grupp", "ordgrupp"),
@@ -31,7 +39,7 @@ _HEADINGS = {
 
 
 def entries_to_rows(entries: Iterable[LexiconEntry]) -> list[tuple[str, str, str]]:
-    return [HEADER, *((entry.lemma, entry.group.value, format_forms(entry.forms)) for entry in entries)]
+    return [HEADER, *((entry.lemma, GROUP_NAMES[entry.group], format_forms(entry.forms)) for entry in entries)]
 
 
 def _columns(header: Sequence[str]) -> dict[str, int]:
