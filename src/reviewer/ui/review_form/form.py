@@ -29,6 +29,7 @@ from reviewer.checklists.progress import progress
 from reviewer.checklists.schema import Question, QuestionType
 from reviewer.domain.text import Language, ReviewerError
 from reviewer.services import review_conflicts, reviews
+from reviewer.services.lexicon import lexicon_for_round
 from reviewer.storage.database import Database
 from reviewer.storage.models import ReviewStatus
 from reviewer.ui.answer_editors import CheckEditor, RadioEditor
@@ -36,6 +37,7 @@ from reviewer.ui.labels import sex_label
 from reviewer.ui.review_conflict import ConflictPanel
 from reviewer.ui.review_form.form_view import FormView
 from reviewer.ui.review_form.question_row import QuestionRow
+from reviewer.ui.review_form.text_aid import TextAidDialog
 
 
 class ReviewForm(QWidget):
@@ -71,6 +73,8 @@ class ReviewForm(QWidget):
         self.rows = self.form_view.rows
         self.form_view.answer_edited.connect(self._save)
         self.form_view.note_edited.connect(self._save_note)
+        self.form_view.text_aid_requested.connect(self.open_text_aid)
+        self.text_aid: TextAidDialog | None = None
         self.conflict_panel = ConflictPanel(language, self)
         self.conflict_panel.hide()
         self.conflict_panel.chosen.connect(self._resolve)
@@ -225,6 +229,29 @@ class ReviewForm(QWidget):
         else:
             self.state.setText(self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
         self.saved.emit()
+
+    def open_text_aid(self, row: QuestionRow) -> None:
+        """The paste-and-count dialog for the measured questions this row's text aid fills."""
+        if self._conflict is not None or self.snapshot.status is ReviewStatus.COMPLETE:
+            return
+        with self._db.session() as session:
+            lexicon = lexicon_for_round(session, self.snapshot.round_uuid)
+        dialog = TextAidDialog(self.snapshot.definition, row.question, lexicon, self.language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.filled.connect(self._fill_measures)
+        dialog.finished.connect(lambda _result, b=row.aid_button: b.setFocus() if b is not None else None)
+        self.text_aid = dialog
+        dialog.destroyed.connect(lambda: setattr(self, "text_aid", None))
+        dialog.open()
+
+    def _fill_measures(self, values: dict[str, AnswerValue]) -> None:
+        """Each counted number saved like a typed one: checked, audited, and refused with a message at its row."""
+        for key, value in values.items():
+            row = self.rows[key]
+            row.editor.set_value(value)
+            self._save(row, value)
+            if self._conflict is not None:
+                return
 
     def _show_refused(self) -> None:
         self.state.setText(self.tr("Not saved: see the message at the question"))

@@ -22,6 +22,7 @@ class FormView(QScrollArea):
 
     answer_edited = Signal(object, object)  # QuestionRow, new value
     note_edited = Signal(object)  # QuestionRow
+    text_aid_requested = Signal(object)  # QuestionRow
 
     def __init__(self, definition: ChecklistDefinition, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +45,8 @@ class FormView(QScrollArea):
                 box_layout.addWidget(row)
                 row.editor.edited.connect(lambda value, r=row: self.answer_edited.emit(r, value))
                 row.note.textEdited.connect(lambda _text, r=row: self.note_edited.emit(r))
+                if row.aid_button is not None:
+                    row.aid_button.clicked.connect(lambda _checked=False, r=row: self.text_aid_requested.emit(r))
             form_layout.addWidget(box)
         form_layout.addStretch()
         self.setWidget(container)

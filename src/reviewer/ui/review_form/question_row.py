@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer.checklists.schema import Question
 from reviewer.domain.text import Language
@@ -50,6 +59,17 @@ class QuestionRow(QFrame):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.editor)
+        self.aid_button: QPushButton | None = None
+        if question.text_aid is not None:
+            self.aid_button = QPushButton(self.tr("Count words in a text…"), self)
+            self.aid_button.setAutoDefault(False)
+            self.aid_button.setToolTip(
+                self.tr("Paste a passage to count its words and value-laden words; the text is never saved")
+            )
+            aid_line = QHBoxLayout()
+            aid_line.addWidget(self.aid_button)
+            aid_line.addStretch()
+            layout.addLayout(aid_line)
         anchors = self._anchors_label()
         if anchors is not None:
             layout.addWidget(anchors)
@@ -105,3 +125,5 @@ class QuestionRow(QFrame):
         self.editor.set_read_only(read_only)
         self.note.setReadOnly(read_only)
         self.note_button.setEnabled(not read_only)
+        if self.aid_button is not None:
+            self.aid_button.setEnabled(not read_only)
