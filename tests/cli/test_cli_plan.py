@@ -28,7 +28,7 @@ def test_text_in_swedish_names_the_checklist_and_both_levels(capsys, data_dir):
 
 
 def test_json_counts_the_checklists_compared_questions(capsys, data_dir):
-    code, out, _ = plan_cli(capsys, data_dir, "--checklist", "fardtjanst@2", "--format", "json", "--base", 30)
+    code, out, _ = plan_cli(capsys, data_dir, "--checklist", "fardtjanst@3", "--format", "json", "--base", 30)
     assert code == 0
     doc = json.loads(out)
     assert doc["format"] == "reviewer-sample-plan"
