@@ -195,8 +195,8 @@ def test_excel_round_trip_draft_publish_with_mapping_and_retire(tmp_path, data_d
     workbook = openpyxl.load_workbook(workbook_path)
     settings_sheet = workbook["Inställningar"]
     rows = {settings_sheet.cell(r, 1).value: r for r in range(2, settings_sheet.max_row + 1)}
-    settings_sheet.cell(rows["version"], 2).value = 3
-    settings_sheet.cell(rows["föregående version"], 2).value = 2
+    settings_sheet.cell(rows["version"], 2).value = 4
+    settings_sheet.cell(rows["föregående version"], 2).value = 3
     questions = workbook["Frågor"]
     keys = [questions.cell(r, 3).value for r in range(2, questions.max_row + 1)]
     questions.cell(keys.index("substans") + 2, 3).value = "substans_alkohol"
@@ -208,7 +208,7 @@ def test_excel_round_trip_draft_publish_with_mapping_and_retire(tmp_path, data_d
     assert "Importerad som utkast: missbruk@4" in result.stdout
 
     refused = run("checklist", "publish", "missbruk@4", data_dir=data_dir, check_rc=1)
-    assert "frågorna substans från version 2 saknas" in refused.stderr
+    assert "frågorna substans från version 3 saknas" in refused.stderr
     assert "--map NY_NYCKEL=GAMMAL_NYCKEL" in refused.stderr
     unversioned = run("checklist", "publish", "missbruk", data_dir=data_dir, check_rc=1)
     assert "Ange vilken version som avses: missbruk@VERSION" in unversioned.stderr
@@ -221,14 +221,14 @@ def test_excel_round_trip_draft_publish_with_mapping_and_retire(tmp_path, data_d
     exported = tmp_path / "missbruk-3.json"
     run("checklist", "export", "missbruk@4", "-o", exported, data_dir=data_dir, check_rc=0)
     previous = json.loads(exported.read_text("utf-8"))["previous"]
-    assert previous == {"version": 2, "key_map": {"substans_alkohol": "substans"}, "retired": []}
+    assert previous == {"version": 3, "key_map": {"substans_alkohol": "substans"}, "retired": []}
 
     retired = run("checklist", "retire", "missbruk@3", data_dir=data_dir, check_rc=0).stdout
     assert "Tillbakadragen: missbruk@3" in retired
     assert "redan tillbakadragen" in run("checklist", "retire", "missbruk@3", data_dir=data_dir, check_rc=1).stderr
     listing = run("checklist", "list", data_dir=data_dir, check_rc=0).stdout
-    assert re.search(r"missbruk\s+2\s+missbruk\s+pensionerad", listing), listing
-    assert re.search(r"missbruk\s+3\s+missbruk\s+publicerad", listing), listing
+    assert re.search(r"missbruk\s+3\s+missbruk\s+pensionerad", listing), listing
+    assert re.search(r"missbruk\s+4\s+missbruk\s+publicerad", listing), listing
 
 
 def test_publish_with_retire_and_english_messages(tmp_path, data_dir):

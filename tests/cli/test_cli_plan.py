@@ -32,7 +32,7 @@ def test_json_counts_the_checklists_compared_questions(capsys, data_dir):
     assert code == 0
     doc = json.loads(out)
     assert doc["format"] == "reviewer-sample-plan"
-    assert doc["checklist"] == {"slug": "fardtjanst", "version": 2}
+    assert doc["checklist"] == {"slug": "fardtjanst", "version": 3}
     assert doc["n_compared"] > 10
     single, round_ = doc["levels"]
     assert round_["alpha"] * doc["n_compared"] == pytest.approx(single["alpha"])
