@@ -42,6 +42,7 @@ BENCHMARKS = {
     "onefolder": "benchmarks.onefolder",
     "sample_100k": "benchmarks.sample_100k",
     "agreement_10k": "benchmarks.agreement_10k",
+    "text_count": "benchmarks.text_count",
 }
 RESULTS_FILE = Path(__file__).with_name("results") / "latest.json"
 
@@ -56,8 +57,8 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
             "repetitions per benchmark (default: 7 for cold_start and create_database, 3 for demo_10k, "
             "spreadsheet_import_10k and exchange_import, 15 for review_form_open and checklist_editor, 60 for autosave "
             "(at least 50), 5 for open_round_100k, aggregate_100k, pdf_report_10k, export_formats, onefolder, "
-            "sample_100k and agreement_10k, 3 for dashboard_100k, audit_export_200k and backup_100k, 1 for "
-            "shared_database)"
+            "sample_100k and agreement_10k, 15 for text_count, 3 for dashboard_100k, audit_export_200k and "
+            "backup_100k, 1 for shared_database)"
         ),
     )
     args = parser.parse_args(argv)

@@ -982,6 +982,10 @@
         <translation>E&amp;xportera fil…</translation>
     </message>
     <message>
+        <source>&amp;Lexicon…</source>
+        <translation>&amp;Ordlista…</translation>
+    </message>
+    <message>
         <source>New version</source>
         <translation>Ny version</translation>
     </message>
@@ -1254,6 +1258,21 @@
     <message>
         <source>Stopped. Choose Update to compute again.</source>
         <translation>Avbrutet. Välj Uppdatera för att räkna igen.</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesModel</name>
+    <message>
+        <source>Lemma</source>
+        <translation>Grundform</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupp</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Former</translation>
     </message>
 </context>
 <context>
@@ -2038,6 +2057,125 @@
     <message>
         <source>Complete</source>
         <translation>Klar</translation>
+    </message>
+</context>
+<context>
+    <name>LexiconEditorDialog</name>
+    <message>
+        <source>Lexicon of value-laden words</source>
+        <translation>Ordlista över värdeladdade ord</translation>
+    </message>
+    <message>
+        <source>Search words</source>
+        <translation>Sök ord</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Ord</translation>
+    </message>
+    <message>
+        <source>&amp;Add word</source>
+        <translation>&amp;Lägg till ord</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected</source>
+        <translation>&amp;Ta bort markerade</translation>
+    </message>
+    <message>
+        <source>&amp;Import file…</source>
+        <translation>&amp;Importera fil…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport file…</source>
+        <translation>E&amp;xportera fil…</translation>
+    </message>
+    <message>
+        <source>Why the list changed (shown in the history)</source>
+        <translation>Varför listan ändrades (visas i versionshistoriken)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>&amp;Save as new version</source>
+        <translation>&amp;Spara som ny version</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Sparad</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Omgångar</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>Inbyggd</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>The words the text aid counts in a description. A word matches in the forms listed; a form ending in * matches every word that begins with it. Saving makes a new version: rounds keep the version they were created with, so their counts stay comparable.</source>
+        <translation>Orden som textstödet räknar i en beskrivning. Ett ord träffar i de former som står i listan; en form som slutar med * träffar alla ord som börjar så. När du sparar blir det en ny version: omgångar behåller den version de skapades med, så att deras siffror går att jämföra.</translation>
+    </message>
+    <message>
+        <source>Version %1, %2 words. New rounds count with this version.</source>
+        <translation>Version %1, %2 ord. Nya omgångar räknar med den här versionen.</translation>
+    </message>
+    <message>
+        <source>Saved as version %1. New rounds count with it.</source>
+        <translation>Sparad som version %1. Nya omgångar räknar med den.</translation>
+    </message>
+    <message>
+        <source>Import lexicon</source>
+        <translation>Importera ordlista</translation>
+    </message>
+    <message>
+        <source>Lexicon files (*.xlsx *.csv *.yaml *.yml);;All files (*)</source>
+        <translation>Ordlistor (*.xlsx *.csv *.yaml *.yml);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Read %1 words from %2. Check them and save them as a new version to use them.</source>
+        <translation>Läste %1 ord från %2. Granska dem och spara dem som en ny version för att använda dem.</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-fil (*.csv)</translation>
+    </message>
+    <message>
+        <source>YAML file (*.yaml)</source>
+        <translation>YAML-fil (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Export lexicon</source>
+        <translation>Exportera ordlista</translation>
+    </message>
+    <message>
+        <source>Exported %1 words to %2.</source>
+        <translation>Exporterade %1 ord till %2.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Osparade ändringar</translation>
+    </message>
+    <message>
+        <source>The list has changes that are not saved. Close and discard them?</source>
+        <translation>Listan har ändringar som inte är sparade. Vill du stänga och slänga dem?</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
 import unicodedata
+from fnmatch import fnmatch
+from pathlib import Path
 
 import pytest
 
@@ -205,3 +208,12 @@ def test_the_builtin_lexicon_covers_the_four_groups_with_inflected_forms() -> No
         ("vänlig", C),
         ("trött", E),
     ]
+
+
+def test_the_builtin_list_is_package_data_of_the_wheel() -> None:
+    root = Path(__file__).parents[2]
+    package_data = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["package-data"]
+    patterns = package_data["reviewer.domain.wording"]
+    shipped = list((root / "src/reviewer/domain/wording").glob("*.csv"))
+    assert shipped
+    assert all(any(fnmatch(path.name, pattern) for pattern in patterns) for path in shipped)

@@ -21,6 +21,7 @@ from reviewer.cli.audit import run_audit_export
 from reviewer.cli.database import warn
 from reviewer.cli.exchange import exchange_export, exchange_import
 from reviewer.cli.export import run_export, run_export_history
+from reviewer.cli.lexicon import lexicon_export, lexicon_import, lexicon_list, lexicon_show, run_words
 from reviewer.cli.parser import build_parser
 from reviewer.cli.plan import run_plan, run_sample
 from reviewer.cli.report import run_report
@@ -376,6 +377,11 @@ COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("audit", "export"): run_audit_export,
     ("training", "list"): training_list,
     ("training", "import-pack"): training_import_pack,
+    ("lexicon", "list"): lexicon_list,
+    ("lexicon", "show"): lexicon_show,
+    ("lexicon", "export"): lexicon_export,
+    ("lexicon", "import"): lexicon_import,
+    ("words", None): run_words,
 }
 
 

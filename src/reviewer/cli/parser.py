@@ -140,6 +140,59 @@ def _text_or_json(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _lexicon_commands(commands: Any, common: _Parser) -> None:
+    """`lexicon list|show|export|import` and `words` (docs/wording-lexicon.md)."""
+    lexicon = commands.add_parser(
+        "lexicon",
+        help=_t(
+            "ordlistan över värdeladdade ord: versioner, visa, exportera och importera (docs/wording-lexicon.md)",
+            "the lexicon of value-laden words: versions, show, export and import (docs/wording-lexicon.md)",
+        ),
+    )
+    actions = lexicon.add_subparsers(dest="action", metavar=_t("ÅTGÄRD", "ACTION"), required=True)
+    actions.add_parser("list", parents=[common], help=_t("ordlistans versioner", "the versions of the lexicon"))
+    version_help = _t("versionen (standard: den senaste)", "the version (default: the newest)")
+    show = actions.add_parser("show", parents=[common], help=_t("orden i en version", "the words of a version"))
+    show.add_argument("--version", type=int, metavar="N", help=version_help)
+    export = actions.add_parser(
+        "export",
+        parents=[common],
+        help=_t(
+            "skriv ordlistan till en fil att redigera i Excel (.xlsx, .csv eller .yaml)",
+            "write the lexicon to a file to edit in Excel (.xlsx, .csv or .yaml)",
+        ),
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar=_t("FIL", "FILE"), help=_t("filen att skriva", "the file")
+    )
+    export.add_argument("--version", type=int, metavar="N", help=version_help)
+    imp = actions.add_parser(
+        "import",
+        parents=[common],
+        help=_t(
+            "kontrollera en redigerad ordlista (.xlsx, .csv eller .yaml) och spara den som en ny version",
+            "check an edited lexicon (.xlsx, .csv or .yaml) and save it as a new version",
+        ),
+    )
+    imp.add_argument("file", type=Path, metavar=_t("FIL", "FILE"))
+    imp.add_argument(
+        "--note", metavar=_t("TEXT", "TEXT"), help=_t("varför ordlistan ändrades", "why the lexicon was changed")
+    )
+    words = commands.add_parser(
+        "words",
+        parents=[common],
+        help=_t(
+            "räkna ord, meningar och träffar i ordlistan i en text (FIL eller - för standard in); texten sparas aldrig",
+            "count the words, sentences and lexicon hits of a text (FILE or - for standard input); the text is "
+            "never stored",
+        ),
+    )
+    words.add_argument(
+        "file", metavar=_t("FIL", "FILE"), help=_t("textfil i UTF-8, eller -", "a UTF-8 text file, or -")
+    )
+    _text_or_json(words)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = _Parser(
@@ -842,6 +895,8 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     import_pack.add_argument("file", type=Path, metavar=_t("FIL", "FILE"))
+
+    _lexicon_commands(commands, common)
 
     demo = commands.add_parser(
         "demo", parents=[common], help=_t("skapa fiktiva demoomgångar", "create fictitious demo rounds")

@@ -66,7 +66,7 @@ def ensure_builtin(session: Session, *, commit: bool = True) -> bool:
     whether it was added. `commit=False` leaves it in the caller's transaction (a round being created)."""
     if session.exec(select(LexiconVersion).where(LexiconVersion.version == BUILTIN_VERSION)).first() is not None:
         return False
-    _store(session, builtin_lexicon(), True, "Inbyggd ordlista", "")
+    _store(session, builtin_lexicon(), True, "", "")
     if commit:
         session.commit()
     return True

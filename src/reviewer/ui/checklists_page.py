@@ -41,6 +41,7 @@ from reviewer.ui.checklist_editor.publish_dialog import publish_with_dialog
 from reviewer.ui.filter_table import FilterTable
 from reviewer.ui.form_dialog import FormDialog
 from reviewer.ui.labels import area_label, checklist_status_label, yes_no
+from reviewer.ui.lexicon_editor import LexiconEditorDialog
 from reviewer.ui.table_model import Column, RecordTableModel
 
 EXPORT_SUFFIXES = (".xlsx", ".json", ".yaml", ".yml")
@@ -212,6 +213,7 @@ class ChecklistsPage(QWidget):
         self.delete_action = action(self.tr("&Delete draft"), self.delete_selected, QKeySequence(Qt.Key.Key_Delete))
         self.import_action = action(self.tr("&Import file…"), self.import_file, QKeySequence(ctrl | Qt.Key.Key_O))
         self.export_action = action(self.tr("E&xport file…"), self.export_selected, QKeySequence(ctrl | Qt.Key.Key_E))
+        self.lexicon_action = action(self.tr("&Lexicon…"), self.open_lexicon)
         # Delete deletes a draft only from the table; in the search field it deletes text.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
@@ -361,6 +363,10 @@ class ChecklistsPage(QWidget):
         except ReviewerError as error:
             self._warn(title, error)
         self.refresh()
+
+    def open_lexicon(self) -> None:
+        """The lexicon of value-laden words the text aid counts with; edited here, beside the checklists it serves."""
+        LexiconEditorDialog(self._db, self._language, self, actor=self._actor).exec()
 
     # Files
 

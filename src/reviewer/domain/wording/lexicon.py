@@ -52,7 +52,12 @@ _GROUP_ALIASES = {
 
 
 class LexiconError(ReviewerError):
-    """An entry or a lexicon that cannot be matched unambiguously; the message says which word."""
+    """An entry or a lexicon that cannot be matched unambiguously; the message says which word, and `index` which
+    entry of the list (the later of two that clash), when a list was checked."""
+
+    def __init__(self, message: Message, index: int | None = None) -> None:
+        super().__init__(message)
+        self.index = index
 
 
 def normalise(word: str) -> str:
@@ -154,11 +159,14 @@ def _prepare(entries: Iterable[LexiconEntry]) -> _Matcher:
     exact: dict[str, LexiconEntry] = {}
     stems: dict[str, LexiconEntry] = {}
     lemmas: dict[str, LexiconEntry] = {}
-    for entry in entries:
+    for index, entry in enumerate(entries):
         key = normalise(entry.lemma)
         if key in lemmas:
             raise LexiconError(
-                Message(f"Grundformen ”{entry.lemma}” finns två gånger.", f"The lemma “{entry.lemma}” is listed twice.")
+                Message(
+                    f"Grundformen ”{entry.lemma}” finns två gånger.", f"The lemma “{entry.lemma}” is listed twice."
+                ),
+                index,
             )
         lemmas[key] = entry
         for pattern in entry.patterns:
@@ -169,7 +177,8 @@ def _prepare(entries: Iterable[LexiconEntry]) -> _Matcher:
                     Message(
                         f"Formen ”{pattern}” finns både hos ”{other.lemma}” och ”{entry.lemma}”.",
                         f"The form “{pattern}” belongs to both “{other.lemma}” and “{entry.lemma}”.",
-                    )
+                    ),
+                    index,
                 )
             target[word] = entry
     lengths = tuple(sorted({len(stem) for stem in stems}, reverse=True))

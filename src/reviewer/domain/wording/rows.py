@@ -72,6 +72,7 @@ def entries_from_rows(rows: Iterable[Sequence[object]]) -> tuple[LexiconEntry, .
         raise LexiconError(Message("Filen är tom.", "The file is empty."))
     columns = _columns([str(cell or "") for cell in header])
     entries: list[LexiconEntry] = []
+    numbers: list[int] = []
     for number, row in enumerate(iterator, start=2):
         lemma = _cell(row, columns["lemma"])
         if not lemma:
@@ -79,13 +80,18 @@ def entries_from_rows(rows: Iterable[Sequence[object]]) -> tuple[LexiconEntry, .
                 raise LexiconError(Message(f"Rad {number}: grundform saknas.", f"Row {number}: the lemma is missing."))
             continue
         try:
-            entry = LexiconEntry(
-                lemma, parse_group(_cell(row, columns["group"])), parse_forms(_cell(row, columns["forms"]))
-            )
-            Lexicon(1, (*entries, entry))
+            group = parse_group(_cell(row, columns["group"]))
+            entries.append(LexiconEntry(lemma, group, parse_forms(_cell(row, columns["forms"]))))
         except LexiconError as error:
-            raise LexiconError(
-                Message(f"Rad {number}: {error.message.sv}", f"Row {number}: {error.message.en}")
-            ) from error
-        entries.append(entry)
+            raise in_row(error, number) from error
+        numbers.append(number)
+    try:
+        Lexicon(1, tuple(entries))
+    except LexiconError as error:
+        raise in_row(error, numbers[error.index or 0]) from error
     return tuple(entries)
+
+
+def in_row(error: LexiconError, number: int) -> LexiconError:
+    """The error with the row it is in, as the unit chief sees the row numbered."""
+    return LexiconError(Message(f"Rad {number}: {error.message.sv}", f"Row {number}: {error.message.en}"), error.index)
