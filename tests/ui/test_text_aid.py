@@ -106,8 +106,11 @@ def test_the_aid_counts_highlights_and_fills_the_measured_answers(qtbot, app, sw
     assert "ledsen" not in QApplication.clipboard().text()
 
     assert dialog.fill_button.text() == "&Fyll i svaren"
+    left_at_fill: list[str] = []
+    dialog.filled.connect(lambda _values: left_at_fill.append(dialog.edit.toPlainText()))
     qtbot.mouseClick(dialog.fill_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: form.text_aid is None)
+    assert left_at_fill == [""], "the passage is cleared before the numbers leave the window"
     with app.db.session() as session:
         answers = reviews.open_review(session, form.snapshot.case_uuid, "AB").answers
         events = session.exec(select(AuditEvent)).all()
@@ -185,8 +188,11 @@ def files_containing(paths: list[Path], marker: str) -> list[str]:
     return [str(path) for path in paths if any(needle in path.read_bytes() for needle in needles)]
 
 
-def review_with_the_aid(qtbot, data_dir: Path, passage: str, note: str | None = None) -> tuple[App, list[Path]]:
-    """The program's life with a pasted passage: paste, fill, (a note), complete, back up, close. The files left."""
+def review_with_the_aid(
+    qtbot, data_dir: Path, passage: str, marker: str, note: str | None = None
+) -> tuple[list[str], list[str]]:
+    """The program's life with a pasted passage: paste, fill, (a note), complete, back up, close. Where the marker
+    is found: in the files while the database is open (its -wal and -shm with it), and in every file left after."""
     app = bootstrap(data_dir=data_dir)
     try:
         save_settings(app.paths.config_dir, Settings(reviewer="AB", language="sv"))
@@ -205,6 +211,9 @@ def review_with_the_aid(qtbot, data_dir: Path, passage: str, note: str | None = 
         assert form.snapshot.status is ReviewStatus.COMPLETE
         backup_now(app.db, app.paths.backup_dir)
         assert load_settings(app.paths.config_dir).reviewer == "AB"
+        open_files = every_file(app.paths)
+        assert any(path.name.endswith("-wal") for path in open_files), "the WAL is searched while it exists"
+        while_open = files_containing(open_files, marker)
         form.close()
         form.deleteLater()
         QApplication.processEvents()
@@ -212,26 +221,25 @@ def review_with_the_aid(qtbot, data_dir: Path, passage: str, note: str | None = 
         app.close()
     files = every_file(app.paths)
     assert any(path.suffix == ".sqlite" for path in files)
-    assert any(path.parent == app.paths.backup_dir or app.paths.backup_dir in path.parents for path in files)
+    assert any(app.paths.backup_dir in path.parents for path in files), "the backup is searched too"
     assert any(app.paths.log_dir in path.parents for path in files), "the log is searched too"
     assert any(app.paths.config_dir in path.parents for path in files), "the settings are searched too"
-    return app, files
+    return while_open, files_containing(files, marker)
 
 
 def test_the_pasted_passage_is_found_in_no_file_the_program_leaves(qtbot, tmp_path, swedish):
     marker = f"Markör{uuid.uuid4().hex[:12]}"
     passage = f"{PASSAGE} Hon säger {marker} om sin situation och är ledsen."
-    _app, files = review_with_the_aid(qtbot, tmp_path / "data", passage)
-    assert files_containing(files, marker) == []
+    assert review_with_the_aid(qtbot, tmp_path / "data", passage, marker) == ([], [])
 
 
 def test_control_a_marker_written_in_a_note_is_found(qtbot, tmp_path, swedish):
     """The search above can fail: the same search finds a marker that the program does store."""
     marker = f"Notering{uuid.uuid4().hex[:12]}"
-    _app, files = review_with_the_aid(qtbot, tmp_path / "data", PASSAGE, note=f"Se {marker}")
-    found = files_containing(files, marker)
-    assert any(path.endswith(".sqlite") or "-wal" in path for path in found)
-    assert any("backup" in path for path in found), "the backup holds the note too"
+    while_open, after = review_with_the_aid(qtbot, tmp_path / "data", PASSAGE, marker, note=f"Se {marker}")
+    assert while_open, "found while the database is open"
+    assert any(path.endswith(".sqlite") for path in after), "found in the database file after closing"
+    assert any("backups" in path for path in after), "the backup holds the note too"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le"])
