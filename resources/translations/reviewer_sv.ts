@@ -3208,6 +3208,14 @@
         <translation>Anteckning: %1</translation>
     </message>
     <message>
+        <source>Count words in a text…</source>
+        <translation>Räkna ord i en text…</translation>
+    </message>
+    <message>
+        <source>Paste a passage to count its words and value-laden words; the text is never saved</source>
+        <translation>Klistra in ett avsnitt för att räkna orden och de värdeladdade orden; texten sparas aldrig</translation>
+    </message>
+    <message>
         <source>1 = %1 · 5 = %2</source>
         <translation>1 = %1 · 5 = %2</translation>
     </message>
@@ -4162,6 +4170,53 @@ p</translation>
     <message>
         <source>(section without a title)</source>
         <translation>(avsnitt utan rubrik)</translation>
+    </message>
+</context>
+<context>
+    <name>TextAidDialog</name>
+    <message>
+        <source>Count words in a text</source>
+        <translation>Räkna ord i en text</translation>
+    </message>
+    <message>
+        <source>Paste the passage of the investigation that describes the person. It is counted here and discarded when you close this window or fill in the answers: the text is never saved, only the numbers.</source>
+        <translation>Klistra in det avsnitt i utredningen som beskriver personen. Det räknas här och kastas när du stänger fönstret eller fyller i svaren: texten sparas aldrig, bara siffrorna.</translation>
+    </message>
+    <message>
+        <source>Text to count</source>
+        <translation>Text att räkna</translation>
+    </message>
+    <message>
+        <source>Paste the text here (Ctrl+V)</source>
+        <translation>Klistra in texten här (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>Words:</source>
+        <translation>Ord:</translation>
+    </message>
+    <message>
+        <source>Sentences:</source>
+        <translation>Meningar:</translation>
+    </message>
+    <message>
+        <source>Value-laden words:</source>
+        <translation>Värdeladdade ord:</translation>
+    </message>
+    <message>
+        <source>Lexicon version %1</source>
+        <translation>Ordlista version %1</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in the answers</source>
+        <translation>&amp;Fyll i svaren</translation>
+    </message>
+    <message>
+        <source>%1 (%2 per 100 words)</source>
+        <translation>%1 (%2 per 100 ord)</translation>
+    </message>
+    <message>
+        <source>Fills in:</source>
+        <translation>Fyller i:</translation>
     </message>
 </context>
 <context>

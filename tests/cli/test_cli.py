@@ -116,7 +116,7 @@ def test_builtin_export_round_trips_through_yaml(tmp_path, data_dir):
     run("checklist", "export", "missbruk", "-o", first, data_dir=data_dir, check_rc=0)
     assert "Oförändrad" in run("checklist", "import", first, data_dir=data_dir, check_rc=0).stdout
     second = tmp_path / "missbruk-2.yaml"
-    run("checklist", "export", "missbruk@2", "-o", second, data_dir=data_dir, check_rc=0)
+    run("checklist", "export", "missbruk@3", "-o", second, data_dir=data_dir, check_rc=0)
     assert first.read_bytes() == second.read_bytes()
 
 
@@ -190,13 +190,13 @@ def test_excel_round_trip_draft_publish_with_mapping_and_retire(tmp_path, data_d
     workbook_path = tmp_path / "missbruk.xlsx"
     out = run("checklist", "export", "missbruk", "-o", workbook_path, data_dir=data_dir, check_rc=0).stdout
     assert f"Skrev {workbook_path}" in out
-    assert "Oförändrad: missbruk@2" in run("checklist", "import", workbook_path, data_dir=data_dir, check_rc=0).stdout
+    assert "Oförändrad: missbruk@3" in run("checklist", "import", workbook_path, data_dir=data_dir, check_rc=0).stdout
 
     workbook = openpyxl.load_workbook(workbook_path)
     settings_sheet = workbook["Inställningar"]
     rows = {settings_sheet.cell(r, 1).value: r for r in range(2, settings_sheet.max_row + 1)}
-    settings_sheet.cell(rows["version"], 2).value = 3
-    settings_sheet.cell(rows["föregående version"], 2).value = 2
+    settings_sheet.cell(rows["version"], 2).value = 4
+    settings_sheet.cell(rows["föregående version"], 2).value = 3
     questions = workbook["Frågor"]
     keys = [questions.cell(r, 3).value for r in range(2, questions.max_row + 1)]
     questions.cell(keys.index("substans") + 2, 3).value = "substans_alkohol"
@@ -205,30 +205,30 @@ def test_excel_round_trip_draft_publish_with_mapping_and_retire(tmp_path, data_d
             row[0].value = "substans_alkohol"
     workbook.save(workbook_path)
     result = run("checklist", "import", workbook_path, "--draft", data_dir=data_dir, check_rc=0)
-    assert "Importerad som utkast: missbruk@3" in result.stdout
+    assert "Importerad som utkast: missbruk@4" in result.stdout
 
-    refused = run("checklist", "publish", "missbruk@3", data_dir=data_dir, check_rc=1)
-    assert "frågorna substans från version 2 saknas" in refused.stderr
+    refused = run("checklist", "publish", "missbruk@4", data_dir=data_dir, check_rc=1)
+    assert "frågorna substans från version 3 saknas" in refused.stderr
     assert "--map NY_NYCKEL=GAMMAL_NYCKEL" in refused.stderr
     unversioned = run("checklist", "publish", "missbruk", data_dir=data_dir, check_rc=1)
     assert "Ange vilken version som avses: missbruk@VERSION" in unversioned.stderr
-    bad = run("checklist", "publish", "missbruk@3", "--map", "substans_alkohol", data_dir=data_dir, check_rc=1)
+    bad = run("checklist", "publish", "missbruk@4", "--map", "substans_alkohol", data_dir=data_dir, check_rc=1)
     assert "NY_NYCKEL=GAMMAL_NYCKEL" in bad.stderr
     published = run(
-        "checklist", "publish", "missbruk@3", "--map", "substans_alkohol=substans", data_dir=data_dir, check_rc=0
+        "checklist", "publish", "missbruk@4", "--map", "substans_alkohol=substans", data_dir=data_dir, check_rc=0
     )
-    assert "Publicerad: missbruk@3" in published.stdout
+    assert "Publicerad: missbruk@4" in published.stdout
     exported = tmp_path / "missbruk-3.json"
-    run("checklist", "export", "missbruk@3", "-o", exported, data_dir=data_dir, check_rc=0)
+    run("checklist", "export", "missbruk@4", "-o", exported, data_dir=data_dir, check_rc=0)
     previous = json.loads(exported.read_text("utf-8"))["previous"]
-    assert previous == {"version": 2, "key_map": {"substans_alkohol": "substans"}, "retired": []}
+    assert previous == {"version": 3, "key_map": {"substans_alkohol": "substans"}, "retired": []}
 
-    retired = run("checklist", "retire", "missbruk@2", data_dir=data_dir, check_rc=0).stdout
-    assert "Tillbakadragen: missbruk@2" in retired
-    assert "redan tillbakadragen" in run("checklist", "retire", "missbruk@2", data_dir=data_dir, check_rc=1).stderr
+    retired = run("checklist", "retire", "missbruk@3", data_dir=data_dir, check_rc=0).stdout
+    assert "Tillbakadragen: missbruk@3" in retired
+    assert "redan tillbakadragen" in run("checklist", "retire", "missbruk@3", data_dir=data_dir, check_rc=1).stderr
     listing = run("checklist", "list", data_dir=data_dir, check_rc=0).stdout
-    assert re.search(r"missbruk\s+2\s+missbruk\s+pensionerad", listing), listing
-    assert re.search(r"missbruk\s+3\s+missbruk\s+publicerad", listing), listing
+    assert re.search(r"missbruk\s+3\s+missbruk\s+pensionerad", listing), listing
+    assert re.search(r"missbruk\s+4\s+missbruk\s+publicerad", listing), listing
 
 
 def test_publish_with_retire_and_english_messages(tmp_path, data_dir):

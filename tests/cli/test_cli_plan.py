@@ -28,11 +28,11 @@ def test_text_in_swedish_names_the_checklist_and_both_levels(capsys, data_dir):
 
 
 def test_json_counts_the_checklists_compared_questions(capsys, data_dir):
-    code, out, _ = plan_cli(capsys, data_dir, "--checklist", "fardtjanst@2", "--format", "json", "--base", 30)
+    code, out, _ = plan_cli(capsys, data_dir, "--checklist", "fardtjanst@3", "--format", "json", "--base", 30)
     assert code == 0
     doc = json.loads(out)
     assert doc["format"] == "reviewer-sample-plan"
-    assert doc["checklist"] == {"slug": "fardtjanst", "version": 2}
+    assert doc["checklist"] == {"slug": "fardtjanst", "version": 3}
     assert doc["n_compared"] > 10
     single, round_ = doc["levels"]
     assert round_["alpha"] * doc["n_compared"] == pytest.approx(single["alpha"])

@@ -17,13 +17,13 @@ def test_round_create_list_and_import_the_documented_example(data_dir):
         "round", "create", "Missbruk 2024", "--checklist", "missbruk", "--period", "2024", data_dir=data_dir, check_rc=0
     ).stdout
     assert "Missbruk 2024" in out
-    assert "missbruk@2" in out
+    assert "missbruk@3" in out
     run(
         "round",
         "create",
         "Missbruk 2026",
         "--checklist",
-        "missbruk@2",
+        "missbruk@3",
         "--period",
         "2026",
         "--baseline",
@@ -40,7 +40,7 @@ def test_round_create_list_and_import_the_documented_example(data_dir):
     lines = run("round", "list", data_dir=data_dir, check_rc=0).stdout.splitlines()
     assert lines[0].split() == ["namn", "område", "checklista", "period", "ärenden", "klara"]
     row = next(line for line in lines if line.startswith("Missbruk 2024"))
-    assert row.split()[-5:] == ["missbruk", "missbruk@2", "2024", "8", "6"]
+    assert row.split()[-5:] == ["missbruk", "missbruk@3", "2024", "8", "6"]
     row = next(line for line in lines if line.startswith("Missbruk 2026"))
     assert row.split()[-2:] == ["0", "0"]
 

@@ -106,7 +106,7 @@ def test_what_the_commands_print_is_in_swedish_words(capsys, monkeypatch, tmp_pa
         return capsys.readouterr().out
 
     out("demo", "--cases", "12")
-    ids = {"fardtjanst", "barnomsorg", "missbruk", "fardtjanst@2", "barnomsorg@2", "missbruk@2"}
+    ids = {"fardtjanst", "barnomsorg", "missbruk", "fardtjanst@3", "barnomsorg@2", "missbruk@3"}
     round_name = "Exempeldata: Barnomsorg – jämställdhetsgranskning (fiktiv)"
     printed = out("round", "list") + out("checklist", "list") + out("aggregate", "--round", round_name)
     assert leaks(prose(printed, NAMES | ids), allowed=ids) == []

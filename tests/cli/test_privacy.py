@@ -39,14 +39,14 @@ def test_every_command_writes_private_files_and_logs_no_case_data(tmp_path):
     ok("round", "list", data_dir=data)
     ok("checklist", "list", data_dir=data)
     ok("checklist", "show", "missbruk", data_dir=data)
-    ok("checklist", "export", "missbruk@2", "-o", out / "missbruk.yaml", data_dir=data)
+    ok("checklist", "export", "missbruk@3", "-o", out / "missbruk.yaml", data_dir=data)
     ok("checklist", "validate", out / "missbruk.yaml", data_dir=data)
     draft = yaml.safe_load((out / "missbruk.yaml").read_text(encoding="utf-8"))
-    draft["version"], draft["previous"] = 3, {"version": 2}
-    (out / "missbruk-3.json").write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
-    ok("checklist", "import", out / "missbruk-3.json", "--draft", data_dir=data)
-    ok("checklist", "publish", "missbruk@3", data_dir=data)
-    ok("checklist", "retire", "missbruk@2", data_dir=data)
+    draft["version"], draft["previous"] = 4, {"version": 3}
+    (out / "missbruk-4.json").write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
+    ok("checklist", "import", out / "missbruk-4.json", "--draft", data_dir=data)
+    ok("checklist", "publish", "missbruk@4", data_dir=data)
+    ok("checklist", "retire", "missbruk@3", data_dir=data)
     ok("demo", "--cases", "6", data_dir=data)
     ok("aggregate", "--round", ROUND, "--format", "json", "-o", out / "resultat.json", data_dir=data)
     ok("aggregate", "--round", ROUND, data_dir=data)
@@ -65,7 +65,7 @@ def test_every_command_writes_private_files_and_logs_no_case_data(tmp_path):
     refused = cli("cases", "import", sheet, "--round", "ingen sådan", data_dir=data, umask=0)
     assert refused.returncode == 1
 
-    mine = [p for p in written_files(data, chief, out, tmp_path / "usb") if p.name != "missbruk-3.json"]
+    mine = [p for p in written_files(data, chief, out, tmp_path / "usb") if p.name != "missbruk-4.json"]
     assert any(p.name.endswith("-wal") or p.name.endswith(".log") for p in mine)
     wrong = [
         f"{p.relative_to(tmp_path)} {stat.filemode(p.stat().st_mode)}"

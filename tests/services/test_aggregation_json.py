@@ -151,7 +151,7 @@ def test_the_shape_is_pinned(demo_json):
     assert set(doc["checklist"]) == CHECKLIST
     assert doc["checklist"] == {
         "slug": "missbruk",
-        "version": 2,
+        "version": 3,
         "subject": "adult",
         "subject_label": {"sv": "den enskilde som utreds", "en": "the individual investigated"},
     }

@@ -70,7 +70,7 @@ def test_published_version_is_immutable_and_editing_means_a_new_version(app):
             service.publish(session, "test", 2)
 
 
-@pytest.mark.parametrize(("reference", "expected"), [("missbruk", ("missbruk", None)), ("missbruk@3", ("missbruk", 3))])
+@pytest.mark.parametrize(("reference", "expected"), [("missbruk", ("missbruk", None)), ("missbruk@4", ("missbruk", 4))])
 def test_reference_parsing(reference, expected):
     assert service.parse_reference(reference) == expected
 
@@ -122,17 +122,17 @@ def test_a_new_checklist_needs_a_free_and_valid_slug(app, slug, expected):
 
 def test_next_version_copies_the_source_and_records_it_as_previous(app):
     with app.db.session() as session:
-        assert service.new_draft(session, ("missbruk", 2)) == ("missbruk", 3)
-        data = service.draft_data(session, "missbruk", 3)
-        source = service.definition_of(service.get_version(session, "missbruk", 2)).canonical_dict()
-        assert data["previous"] == {"version": 2, "key_map": {}, "retired": []}
+        assert service.new_draft(session, ("missbruk", 3)) == ("missbruk", 4)
+        data = service.draft_data(session, "missbruk", 4)
+        source = service.definition_of(service.get_version(session, "missbruk", 3)).canonical_dict()
+        assert data["previous"] == {"version": 3, "key_map": {}, "retired": []}
         assert {k: v for k, v in data.items() if k not in {"version", "previous"}} == {
             k: v for k, v in source.items() if k not in {"version", "previous"}
         }
         with pytest.raises(service.ChecklistConflictError) as info:
-            service.new_draft(session, ("missbruk", 2))
-        assert "Det finns redan ett utkast av missbruk (version 3)" in info.value.text("sv")
-        assert service.new_draft(session, ("missbruk", 2), slug="missbruk_lokal", title_sv="Vår missbruksmall") == (
+            service.new_draft(session, ("missbruk", 3))
+        assert "Det finns redan ett utkast av missbruk (version 4)" in info.value.text("sv")
+        assert service.new_draft(session, ("missbruk", 3), slug="missbruk_lokal", title_sv="Vår missbruksmall") == (
             "missbruk_lokal",
             1,
         )
@@ -144,7 +144,7 @@ def test_next_version_copies_the_source_and_records_it_as_previous(app):
 
 def test_an_invalid_draft_is_stored_and_read_back_unchanged(app):
     with app.db.session() as session:
-        slug, version = service.new_draft(session, ("fardtjanst", 2))
+        slug, version = service.new_draft(session, ("fardtjanst", 3))
         data = service.draft_data(session, slug, version)
         questions = data["sections"][0]["questions"]
         questions[0]["text"] = {"sv": "", "en": "Half written"}
@@ -196,14 +196,14 @@ def test_validation_is_the_loaders(app):
     ("change", "expected"),
     [
         (lambda d: d.update(slug="annan"), "id och versionsnummer kan inte ändras"),
-        (lambda d: d.update(version=4), "id och versionsnummer kan inte ändras"),
+        (lambda d: d.update(version=5), "id och versionsnummer kan inte ändras"),
         (lambda d: d.update(title={"sv", "mängd"}), "inte kan sparas"),
         (lambda d: d.update(description="Ring 19121212-1212 vid frågor"), "ser ut som ett personnummer"),
     ],
 )
 def test_saving_a_draft_refuses_what_cannot_be_stored(app, change, expected):
     with app.db.session() as session:
-        slug, version = service.new_draft(session, ("missbruk", 2))
+        slug, version = service.new_draft(session, ("missbruk", 3))
         before = service.draft_data(session, slug, version)
         data = copy.deepcopy(before)
         change(data)
@@ -227,7 +227,7 @@ def test_a_personnummer_is_an_issue_at_its_question():
 
 
 def missbruk_v2(session, change):
-    slug, version = service.new_draft(session, ("missbruk", 2))
+    slug, version = service.new_draft(session, ("missbruk", 3))
     data = service.draft_data(session, slug, version)
     change(data)
     service.save_draft_data(session, slug, version, data)
@@ -252,10 +252,10 @@ def rename(old, *new):
 
 def test_publish_plan_shows_kept_unresolved_and_new_keys(app):
     with app.db.session() as session:
-        old_keys = [q.key for q in service.definition_of(service.get_version(session, "missbruk", 2)).questions()]
+        old_keys = [q.key for q in service.definition_of(service.get_version(session, "missbruk", 3)).questions()]
         slug, version = missbruk_v2(session, rename("substans", "substans_alkohol", "substans_narkotika"))
         plan = service.publish_plan(session, slug, version)
-        assert plan.previous_version == 2
+        assert plan.previous_version == 3
         assert plan.unresolved == ["substans"]
         assert plan.new_keys == ["substans_alkohol", "substans_narkotika"]
         assert plan.kept == [k for k in old_keys if k != "substans"]
@@ -269,13 +269,13 @@ def test_publishing_requires_every_old_key_to_be_kept_mapped_or_retired(app):
         slug, version = missbruk_v2(session, rename("substans", "substans_alkohol", "substans_narkotika"))
         with pytest.raises(service.ChecklistInvalidError) as info:
             service.publish(session, slug, version)
-        assert "frågorna substans från version 2 saknas" in info.value.text("sv")
+        assert "frågorna substans från version 3 saknas" in info.value.text("sv")
         assert service.get_version(session, slug, version).status is ChecklistStatus.DRAFT
         split = {"substans_alkohol": "substans", "substans_narkotika": "substans"}
         service.publish(session, slug, version, key_map=split)
         published = service.definition_of(service.get_version(session, slug, version))
         assert published.previous.key_map == split
-        assert service.get_version(session, "missbruk").version == 3
+        assert service.get_version(session, "missbruk").version == 4
 
 
 def test_a_removed_question_is_published_as_retired(app):
@@ -294,10 +294,10 @@ def test_a_removed_question_is_published_as_retired(app):
     ("key_map", "retired", "expected"),
     [
         ({"substans_ny": "substans"}, ["substans"], "'substans' är både borttagen och mappad"),
-        ({"substans_ny": "finns_inte"}, ["substans"], "'finns_inte', som inte är en fråga i version 2"),
+        ({"substans_ny": "finns_inte"}, ["substans"], "'finns_inte', som inte är en fråga i version 3"),
         ({"finns_inte": "substans"}, [], "nämner 'finns_inte', som inte är en fråga i denna version"),
         ({"substans_ny": "substans"}, ["beslut"], "'beslut' är markerad som borttagen men finns kvar"),
-        ({"substans_ny": "substans", "beslut": "overklagat"}, [], "'beslut' finns redan i version 2"),
+        ({"substans_ny": "substans", "beslut": "overklagat"}, [], "'beslut' finns redan i version 3"),
     ],
 )
 def test_mapping_mistakes_are_refused(app, key_map, retired, expected):
@@ -322,16 +322,16 @@ def test_an_invalid_draft_cannot_be_published(app):
 
 def test_retired_versions_keep_their_rounds_but_get_no_new_ones(app, missbruk_round):
     with app.db.session() as session:
-        service.retire(session, "missbruk", 2)
-        row = service.get_version(session, "missbruk", 2)
+        service.retire(session, "missbruk", 3)
+        row = service.get_version(session, "missbruk", 3)
         assert row.status is ChecklistStatus.RETIRED
         assert service.definition_of(row).slug == "missbruk"
         assert get_round(session, missbruk_round).checklist_version_id == row.id
         with pytest.raises(RoundError):
             create_round(session, "Ny omgång", row, "2027")
         with pytest.raises(service.ChecklistConflictError, match="already retired"):
-            service.retire(session, "missbruk", 2)
-        slug, version = service.new_draft(session, ("missbruk", 2))
+            service.retire(session, "missbruk", 3)
+        slug, version = service.new_draft(session, ("missbruk", 3))
         with pytest.raises(service.ChecklistConflictError, match="a draft is deleted, not retired"):
             service.retire(session, slug, version)
 
@@ -347,14 +347,14 @@ def test_summary_names_the_rounds_using_each_version(app, missbruk_round):
 
 def test_only_drafts_can_be_deleted(app, missbruk_round):
     with app.db.session() as session:
-        slug, version = service.new_draft(session, ("missbruk", 2))
+        slug, version = service.new_draft(session, ("missbruk", 3))
         service.delete_draft(session, slug, version)
         with pytest.raises(service.ChecklistNotFoundError):
             service.draft_data(session, slug, version)
         with pytest.raises(service.ChecklistConflictError) as info:
-            service.delete_draft(session, "missbruk", 2)
+            service.delete_draft(session, "missbruk", 3)
         assert "kan inte tas bort, bara dras tillbaka. Den används av 1 omgång." in info.value.text("sv")
-        assert service.new_draft(session, ("missbruk", 2)) == ("missbruk", 3), "the number is free again"
+        assert service.new_draft(session, ("missbruk", 3)) == ("missbruk", 4), "the number is free again"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -367,32 +367,32 @@ def test_export_and_import_every_format(app, tmp_path, suffix):
     with app.db.session() as session:
         service.export_checklist_file(session, "missbruk", None, path)
         assert service.read_checklist_file(path) == service.definition_of(service.get_version(session, "missbruk"))
-        assert service.import_checklist_file(session, path) == (service.ImportOutcome.UNCHANGED, "missbruk", 2)
+        assert service.import_checklist_file(session, path) == (service.ImportOutcome.UNCHANGED, "missbruk", 3)
         assert [p.name for p in path.parent.iterdir()] == [path.name], "no temporary file is left behind"
 
 
 def test_import_as_draft_and_the_refusals(app, tmp_path):
     path = tmp_path / "mall.xlsx"
     with app.db.session() as session:
-        service.export_checklist_file(session, "fardtjanst", 2, path)
+        service.export_checklist_file(session, "fardtjanst", 3, path)
         with pytest.raises(service.ChecklistConflictError, match=r"already exists\. Give the draft a higher"):
             service.import_checklist_file(session, path, as_draft=True)
         workbook = openpyxl.load_workbook(path)
         sheet = workbook["Inställningar"]
         version_row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "version")
-        sheet.cell(version_row, 2).value = 3
+        sheet.cell(version_row, 2).value = 4
         sheet.cell(version_row + 1, 2).value = "Vår färdtjänstmall"
         workbook.save(path)
         assert service.import_checklist_file(session, path, as_draft=True) == (
             service.ImportOutcome.CREATED,
             "fardtjanst",
-            3,
+            4,
         )
-        row = service.get_version(session, "fardtjanst", 3)
+        row = service.get_version(session, "fardtjanst", 4)
         assert (row.status, row.title) == (ChecklistStatus.DRAFT, "Vår färdtjänstmall")
         with pytest.raises(service.ChecklistConflictError, match="already exists as a draft"):
             service.import_checklist_file(session, path)
-        sheet.cell(version_row, 2).value = 4
+        sheet.cell(version_row, 2).value = 5
         workbook.save(path)
         with pytest.raises(service.ChecklistConflictError, match="There already is a draft of fardtjanst"):
             service.import_checklist_file(session, path, as_draft=True)
@@ -401,7 +401,7 @@ def test_import_as_draft_and_the_refusals(app, tmp_path):
 def test_importing_changed_content_under_a_taken_version_is_refused(app, tmp_path):
     path = tmp_path / "m.json"
     with app.db.session() as session:
-        service.export_checklist_file(session, "missbruk", 2, path)
+        service.export_checklist_file(session, "missbruk", 3, path)
         data = json.loads(path.read_text("utf-8"))
         data["title"] = {"sv": "Annan"}
         path.write_text(json.dumps(data), "utf-8")
@@ -413,10 +413,10 @@ def test_importing_changed_content_under_a_taken_version_is_refused(app, tmp_pat
 def test_importing_a_next_version_checks_its_mapping_against_the_one_it_follows(app, tmp_path):
     path = tmp_path / "m2.json"
     with app.db.session() as session:
-        service.export_checklist_file(session, "missbruk", 2, path)
+        service.export_checklist_file(session, "missbruk", 3, path)
         data = json.loads(path.read_text("utf-8"))
-        data["version"] = 3
-        data["previous"] = {"version": 2}
+        data["version"] = 4
+        data["previous"] = {"version": 3}
         rename("substans", "substans_ny")(data)
         path.write_text(json.dumps(data), "utf-8")
         with pytest.raises(service.ChecklistInvalidError, match="substans"):
@@ -431,7 +431,7 @@ def test_unknown_file_formats_and_invalid_drafts_are_not_exported(app, tmp_path)
     tmp_path.mkdir()
     with app.db.session() as session:
         with pytest.raises(service.ChecklistFormatError, match=r"'\.docx'"):
-            service.export_checklist_file(session, "missbruk", 2, tmp_path / "m.docx")
+            service.export_checklist_file(session, "missbruk", 3, tmp_path / "m.docx")
         with pytest.raises(service.ChecklistFormatError):
             service.import_checklist_file(session, tmp_path / "m.csv")
         slug, version = service.new_draft(session, title_sv="Tom")

@@ -47,5 +47,5 @@ def test_personnummer_in_a_round_name_is_refused(app):
 def test_audit_detail_is_json(app, missbruk_round):
     with app.db.session() as session:
         event = session.exec(select(AuditEvent)).one()
-        assert json.loads(event.detail_json)["checklist"] == "missbruk@2"
+        assert json.loads(event.detail_json)["checklist"] == "missbruk@3"
         assert event.actor == "AB"

@@ -97,7 +97,7 @@ def test_importing_a_pack_makes_a_training_round_with_its_cases_and_texts(app, t
     with app.db.session() as session:
         imported = import_pack(session, path, actor="KF")
         assert not imported.already_imported
-        assert imported.round_name == "Utbildning: Vårt eget missbrukspaket (v1)"
+        assert imported.round_name == "Utbildning: Vårt eget missbrukspaket (v2)"
         (training,) = list_rounds(session, kind=RoundKind.TRAINING)
         assert (training.name, training.kind, training.fictitious, training.case_count) == (
             imported.round_name,

@@ -75,43 +75,43 @@ def answer(qtbot, button, seen=None):
 
 
 def test_versions_with_status_rounds_and_what_each_allows(qtbot, app, page, screenshot):
-    assert sorted((r.slug, r.version) for r in rows(page)) == [("barnomsorg", 2), ("fardtjanst", 2), ("missbruk", 2)]
-    assert cell(page, "missbruk", 2, 6) == "Missbruk 2026 H1"
-    assert cell(page, "missbruk", 2, 5) == "1"
-    assert cell(page, "fardtjanst", 2, 6) == "–"
-    assert cell(page, "missbruk", 2, 3) == "Publicerad"
+    assert sorted((r.slug, r.version) for r in rows(page)) == [("barnomsorg", 2), ("fardtjanst", 3), ("missbruk", 3)]
+    assert cell(page, "missbruk", 3, 6) == "Missbruk 2026 H1"
+    assert cell(page, "missbruk", 3, 5) == "1"
+    assert cell(page, "fardtjanst", 3, 6) == "–"
+    assert cell(page, "missbruk", 3, 3) == "Publicerad"
     assert enabled(page) == set(), "nothing is selected yet"
 
-    page.list.select("missbruk", 2)
+    page.list.select("missbruk", 3)
     assert enabled(page) == {"new_version", "retire", "export"}, "a published version is never edited or deleted"
 
     page.new_version_action.trigger()
-    assert page.editor is not None and (page.editor.slug, page.editor.version) == ("missbruk", 3)
+    assert page.editor is not None and (page.editor.slug, page.editor.version) == ("missbruk", 4)
     assert page.stack.currentWidget() is page.editor
     press(page.editor.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert page.stack.currentWidget() is page.list
-    assert cell(page, "missbruk", 3, 3) == "Utkast"
-    assert page.list.selected().version == 3
+    assert cell(page, "missbruk", 4, 3) == "Utkast"
+    assert page.list.selected().version == 4
     assert enabled(page) == {"edit", "publish", "delete", "export"}
-    page.list.select("missbruk", 2)
+    page.list.select("missbruk", 3)
     assert "new_version" not in enabled(page), "one draft per checklist at a time"
     screenshot(page, "checklistor-utkast")
 
-    page.list.select("missbruk", 3)
+    page.list.select("missbruk", 4)
     seen = []
     answer(qtbot, QMessageBox.StandardButton.Yes, seen)
     press(page.table.view, Qt.Key.Key_Delete)
     assert "missbruk" in seen[0] or "Missbruk" in seen[0], "the question names the draft"
-    assert ("missbruk", 3) not in [(r.slug, r.version) for r in rows(page)]
+    assert ("missbruk", 4) not in [(r.slug, r.version) for r in rows(page)]
 
 
 def test_return_on_a_draft_opens_the_editor_and_on_a_published_version_offers_a_new_one(qtbot, app, page):
     with app.db.session() as session:
-        checklists.new_draft(session, ("fardtjanst", 2))
+        checklists.new_draft(session, ("fardtjanst", 3))
     page.refresh()
-    page.list.select("fardtjanst", 3)
+    page.list.select("fardtjanst", 4)
     press(page.table.view, Qt.Key.Key_Return)
-    assert page.editor is not None and page.editor.version == 3
+    assert page.editor is not None and page.editor.version == 4
     page.close_editor()
 
     page.list.select("barnomsorg", 2)
@@ -152,12 +152,12 @@ def test_new_checklist_from_scratch_and_from_a_built_in(qtbot, app, page):
 
 def test_a_refusal_keeps_the_new_checklist_dialog_open_with_the_reason(qtbot, app, page):
     with app.db.session() as session:
-        checklists.new_draft(session, ("missbruk", 2))
+        checklists.new_draft(session, ("missbruk", 3))
     page.refresh()
     seen = []
 
     def try_builtin(dialog):
-        dialog.source.setCurrentIndex(dialog.source.findData("missbruk@2"))
+        dialog.source.setCurrentIndex(dialog.source.findData("missbruk@3"))
         dialog.accept()
         seen.append((dialog.isVisible(), dialog.message.text()))
         dialog.reject()
@@ -171,24 +171,24 @@ def test_a_refusal_keeps_the_new_checklist_dialog_open_with_the_reason(qtbot, ap
 
 def test_publish_and_retire_from_the_page(qtbot, app, page):
     with app.db.session() as session:
-        checklists.new_draft(session, ("fardtjanst", 2))
+        checklists.new_draft(session, ("fardtjanst", 3))
     page.refresh()
-    page.list.select("fardtjanst", 3)
+    page.list.select("fardtjanst", 4)
 
     def publish(dialog):
         dialog.accept()
 
     on_modal(qtbot, publish)
     page.publish_action.trigger()
-    assert cell(page, "fardtjanst", 3, 3) == "Publicerad"
+    assert cell(page, "fardtjanst", 4, 3) == "Publicerad"
     assert "fardtjanst" in page.list.message.text()
 
-    page.list.select("missbruk", 2)
+    page.list.select("missbruk", 3)
     answer(qtbot, QMessageBox.StandardButton.Yes)
     page.retire_action.trigger()
-    assert cell(page, "missbruk", 2, 3) == checklist_status_label("retired")
-    assert cell(page, "missbruk", 2, 6) == "Missbruk 2026 H1", "its round keeps using it"
-    page.list.select("missbruk", 2)
+    assert cell(page, "missbruk", 3, 3) == checklist_status_label("retired")
+    assert cell(page, "missbruk", 3, 6) == "Missbruk 2026 H1", "its round keeps using it"
+    page.list.select("missbruk", 3)
     assert enabled(page) == {"new_version", "export"}
 
 
@@ -197,7 +197,7 @@ def test_export_and_import_through_the_page(qtbot, app, page, tmp_path, monkeypa
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "Excel-arbetsbok (*.xlsx)")
     )
-    page.list.select("missbruk", 2)
+    page.list.select("missbruk", 3)
     press(page.table.view, Qt.Key.Key_E, CTRL)
     workbook = tmp_path / "missbruk.xlsx"
     assert workbook.exists(), page.list.message.text()
@@ -227,7 +227,7 @@ def test_export_and_import_through_the_page(qtbot, app, page, tmp_path, monkeypa
     assert rows(page) == before, "the same version again changes nothing"
     assert "missbruk" in page.list.message.text()
     with app.db.session() as session:
-        assert get_version(session, "missbruk", 2).status is ChecklistStatus.PUBLISHED
+        assert get_version(session, "missbruk", 3).status is ChecklistStatus.PUBLISHED
 
 
 def test_a_broken_file_is_refused_with_the_services_message(qtbot, app, page, tmp_path, monkeypatch):

@@ -74,7 +74,7 @@ def test_every_swedish_screen_speaks_the_users_words(qtbot, app, swedish, monkey
         create_round(
             session, "Missbruk 2027", get_version(session, "missbruk"), "2027", baseline_uuid=demo["missbruk"].uuid
         )
-        slug, version = new_draft(session, ("missbruk", 2))
+        slug, version = new_draft(session, ("missbruk", 3))
         data = draft_data(session, slug, version)
         data["sections"][0]["questions"][0]["help"] = {"sv": "Ny vägledning"}
         save_draft_data(session, slug, version, data)
@@ -91,7 +91,7 @@ def test_every_swedish_screen_speaks_the_users_words(qtbot, app, swedish, monkey
     seen += everything(window)
     model = window.reviews.rounds_page.model
     checklist = {model.data(model.index(row, 2)) for row in range(model.rowCount())}
-    assert "Missbruk och beroende (SoL/LVM) – jämställdhetsgranskning (v2)" in checklist
+    assert "Missbruk och beroende (SoL/LVM) – jämställdhetsgranskning (v3)" in checklist
     window.reviews.open_round(demo["missbruk"].uuid)
     seen += everything(window)
     window.reviews.cases_page.view.selectRow(0)

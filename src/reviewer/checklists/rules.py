@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from reviewer.checklists.issues import Issue as Issue
+from reviewer.checklists.measures import check_measures
 from reviewer.checklists.schema import (
     CHOICE_TYPES,
     MAX_PRIMARY_QUESTIONS,
@@ -15,28 +17,7 @@ from reviewer.checklists.schema import (
     QuestionType,
     implicit_options,
 )
-from reviewer.domain.text import Language, Message, language_from_environment
-
-
-@dataclass(frozen=True)
-class Issue:
-    """One problem in a checklist: where (JSON path, and the question key when there is one) and what.
-
-    `where` replaces the JSON path in the text when the definition came from somewhere a user navigates otherwise
-    (a workbook's sheet, row and column).
-    """
-
-    path: str
-    message: Message
-    key: str | None = None
-    where: Message | None = None
-
-    def text(self, language: Language | None = None) -> str:
-        lang = language or language_from_environment()
-        where = self.where.text(lang) if self.where else self.path or "/"
-        if self.key:
-            where = f"{where} ({'question' if lang == 'en' else 'fråga'} '{self.key}')"
-        return f"{where}: {self.message.text(lang)}"
+from reviewer.domain.text import Message
 
 
 @dataclass(frozen=True)
@@ -71,6 +52,7 @@ def check_parts(
     issues += _unique_option_values("age_bands", age_band_values)
     seen_sections: set[str] = set()
     seen_questions: dict[str, Question | None] = {}
+    readable: list[tuple[str, Question]] = []
     for section in sections:
         s_path = f"sections[{section.index}]"
         if section.key is not None and section.key in seen_sections:
@@ -90,6 +72,7 @@ def check_parts(
             key = question if isinstance(question, str) else question.key
             if not isinstance(question, str):
                 issues += _check_question(question, q_path, seen_questions)
+                readable.append((q_path, question))
             if key in seen_questions:
                 issues.append(
                     Issue(
@@ -116,6 +99,7 @@ def check_parts(
                 ),
             )
         )
+    issues += check_measures(readable)
     issues += _check_previous(version, previous, seen_questions)
     return issues
 

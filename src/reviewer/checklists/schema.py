@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from reviewer.domain.sex import Subject
+from reviewer.domain.wording.lexicon import WordGroup
 
 FORMAT_VERSION = 1
 
@@ -112,6 +113,39 @@ class ScaleAnchors(_Strict):
     high: LocalizedText
 
 
+class MeasureKind(StrEnum):
+    """What the text aid counts in a pasted passage (see `reviewer.checklists.measures`)."""
+
+    WORDS = "words"
+    SENTENCES = "sentences"
+    LEXICON_HITS = "lexicon_hits"
+    LEXICON_HITS_PER_100 = "lexicon_hits_per_100"
+
+
+LEXICON_KINDS = frozenset({MeasureKind.LEXICON_HITS, MeasureKind.LEXICON_HITS_PER_100})
+# The question types a measure may sit on, per kind: a count is whole, a rate per 100 words is not.
+MEASURE_TYPES = {
+    MeasureKind.WORDS: frozenset({QuestionType.INTEGER, QuestionType.DECIMAL}),
+    MeasureKind.SENTENCES: frozenset({QuestionType.INTEGER, QuestionType.DECIMAL}),
+    MeasureKind.LEXICON_HITS: frozenset({QuestionType.INTEGER, QuestionType.DECIMAL}),
+    MeasureKind.LEXICON_HITS_PER_100: frozenset({QuestionType.DECIMAL}),
+}
+
+
+class Measure(_Strict):
+    """A number question answered by counting a passage instead of by judgement; `group` narrows lexicon hits to
+    one word group of the round's lexicon."""
+
+    kind: MeasureKind
+    group: WordGroup | None = None
+
+
+class TextAid(_Strict):
+    """The question whose row offers the text aid, and the measured questions its counts fill."""
+
+    fills: list[Key] = Field(min_length=1)
+
+
 class Question(_Strict):
     key: Key
     type: QuestionType
@@ -130,6 +164,10 @@ class Question(_Strict):
     max: float | None = None
     # For scale questions only: the meaning of 1 and 5.
     anchors: ScaleAnchors | None = None
+    # For integer and decimal questions: the answer is counted from a pasted passage by a text aid.
+    measure: Measure | None = None
+    # A button on this question opens the text aid, which fills the measured questions listed.
+    text_aid: TextAid | None = None
 
 
 class Section(_Strict):

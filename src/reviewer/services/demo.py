@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from reviewer.checklists.answers import AnswerValue, EncodedAnswer, encode
 from reviewer.checklists.rules import is_visible
-from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType, implicit_options
+from reviewer.checklists.schema import LEXICON_KINDS, ChecklistDefinition, Question, QuestionType, implicit_options
 from reviewer.domain.sex import Sex, SexGroup, Subject, categories_for, group_of
 from reviewer.domain.text import Message, ReviewerError
 from reviewer.services.bulk_reviews import ReviewedCase, insert_reviewed_cases
@@ -60,6 +60,8 @@ KNOWN_BIASES: dict[str, Bias] = {
     "lakarintyg_begart": Bias(yes_shift=0.2),
     "ledsagare_beviljad": Bias(yes_shift=-0.15),
     "beslut": Bias(favoured_option="avslag"),
+    "vardeladdade_per_100": Bias(number_factor=1.5, centre=4.0),
+    "kansloord_per_100": Bias(number_factor=1.8, centre=1.5),
 }
 
 
@@ -163,14 +165,19 @@ def create_demo_data(session: Session, cases: int, seed: int, progress: Progress
         round_ = create_round(session, name, row, DEMO_PERIOD, RoundKind.REAL, fictitious=True)
         assert round_.id is not None
         assert row.id is not None
-        reviewed = [_reviewed_case(rng, definition, number) for number in range(cases)]
+        counted = random.Random(f"{seed}/{definition.slug}/counted")  # noqa: S311 - as above
+        reviewed = [_reviewed_case(rng, counted, definition, number) for number in range(cases)]
         insert_reviewed_cases(session, round_.id, row.id, reviewed, report)
         done += cases
         session.commit()
     return names
 
 
-def _reviewed_case(rng: random.Random, definition: ChecklistDefinition, number: int) -> ReviewedCase:
+def _reviewed_case(
+    rng: random.Random, counted: random.Random, definition: ChecklistDefinition, number: int
+) -> ReviewedCase:
+    """`counted` draws the lexicon rates of checklist version 3 from a stream of their own, so every other answer of
+    a seed is what it was before they were added."""
     sex = _pick_sex(rng, definition.subject, definition.area.value)
     age_band = rng.choice(definition.age_bands).value
     unit = rng.choice(DEMO_UNITS)
@@ -179,7 +186,8 @@ def _reviewed_case(rng: random.Random, definition: ChecklistDefinition, number: 
     encoded: dict[str, tuple[EncodedAnswer, str | None]] = {}
     for question in definition.questions():
         if is_visible(question, answers, definition):
-            value = _answer(rng, definition.slug, question, female)
+            lexicon_rate = question.measure is not None and question.measure.kind in LEXICON_KINDS
+            value = _answer(counted if lexicon_rate else rng, definition.slug, question, female)
             if value is not None:
                 answers[question.key] = value
                 encoded[question.key] = (encode(question, value), None)

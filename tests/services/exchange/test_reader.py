@@ -33,7 +33,7 @@ def test_a_sound_file_is_read_with_everything_checked(exported):
     assert read.manifest.exported_by == "AB"
     assert read.manifest.counts.reviews == 2
     assert [c.case_code for c in read.content.cases] == ["MB-1", "MB-2"]
-    assert set(read.definitions) == {"missbruk@2"}
+    assert set(read.definitions) == {"missbruk@3"}
     review = next(r for r in read.content.reviews if r.reviewer == "AB")
     prepared = read.prepared[review.uuid]
     assert prepared.content_sha256 == review.content_sha256
@@ -209,7 +209,7 @@ def test_a_changed_checklist_definition(exported, tmp_path):
     def change(content):
         content["checklist_versions"][0]["definition"]["title"]["sv"] = "Annan titel"
 
-    assert "missbruk@2" in edited(exported, tmp_path, change)
+    assert "missbruk@3" in edited(exported, tmp_path, change)
 
 
 @pytest.mark.parametrize(
@@ -219,8 +219,8 @@ def test_a_changed_checklist_definition(exported, tmp_path):
         (lambda c: c["cases"][0].update(round_uuid="00000000-0000-4000-8000-000000000000"), "ingen omgång i filen"),
         (lambda c: c["cases"][0].update(sex="flicka"), "Kön"),
         (lambda c: c["reviews"][0].update(case_uuid="00000000-0000-4000-8000-000000000000"), "inget ärende i filen"),
-        (lambda c: c["reviews"][0].update(checklist="missbruk@3"), "annan checklista"),
-        (lambda c: c["rounds"][0].update(checklist="fardtjanst@2"), "saknas i filen"),
+        (lambda c: c["reviews"][0].update(checklist="missbruk@4"), "annan checklista"),
+        (lambda c: c["rounds"][0].update(checklist="fardtjanst@3"), "saknas i filen"),
     ],
     ids=["duplicate-case", "case-without-round", "child-sex", "review-without-case", "other-checklist", "no-checklist"],
 )

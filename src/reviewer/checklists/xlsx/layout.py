@@ -66,6 +66,9 @@ QUESTION_COLUMNS = (
     Column("anchor_high", "skalans 5", "scale 5 means", 30, wrap=True),
     Column("anchor_low_en", "skalans 1 (engelska)", "scale 1 means (English)", 30, wrap=True),
     Column("anchor_high_en", "skalans 5 (engelska)", "scale 5 means (English)", 30, wrap=True),
+    Column("measure", "räknat mått", "counted measure", 22),
+    Column("measure_group", "ordgrupp", "word group", 14),
+    Column("text_aid", "textstödet fyller", "text aid fills", 40, wrap=True),
 )
 OPTION_COLUMNS = (
     Column("question", "fråga", "question", 24),
@@ -139,6 +142,8 @@ HELP_LINES = (
     "  Svaren på ja_nej-frågor heter ja, nej och ej_aktuellt; skalfrågor har 1–5; valfrågor sina värden.",
     "min och max: gränser för tal (heltal, decimaltal, belopp, dagar).",
     "skalans 1 och skalans 5: vad ändpunkterna betyder på en skalfråga; visas under skalan i formuläret.",
+    "räknat mått: words, sentences, lexicon_hits eller lexicon_hits_per_100 – svaret räknas av textstödet;",
+    "  ordgrupp (emotion, character, appearance, family_role) begränsar träffarna; textstödet fyller: nycklarna.",
     "Alternativ: en rad per svarsalternativ för ett_val och flera_val; 'fråga' är frågans nyckel.",
     f"  Åldersgrupperna står under frågan '{AGE_BAND}'.",
     "Inställningar: checklistans id, version, titel, område och vem ärendena gäller.",

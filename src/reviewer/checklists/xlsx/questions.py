@@ -160,7 +160,23 @@ def _question(
     anchors = _anchors(reader, sheet, row, values, path)
     if anchors is not None:
         question["anchors"] = anchors
-    return question
+    return question | _measure(reader, sheet, row, values, path)
+
+
+def _measure(reader: Reader, sheet: Sheet, row: int, values: tuple[Any, ...], path: str) -> dict[str, Any]:
+    """The counted measure and the text aid; unknown kinds and groups are left for the validator to name."""
+    for name, target in (("measure", "measure"), ("measure_group", "measure.group"), ("text_aid", "text_aid")):
+        reader.places[f"{path}.{target}"] = sheet.place(row, name)
+    reader.places[f"{path}.measure.kind"] = sheet.place(row, "measure")
+    reader.places[f"{path}.text_aid.fills"] = sheet.place(row, "text_aid")
+    found: dict[str, Any] = {}
+    kind, group = cell_text(sheet.cell(values, "measure")), cell_text(sheet.cell(values, "measure_group"))
+    if kind or group:
+        found["measure"] = {"kind": kind} | ({"group": group} if group else {})
+    fills = cell_text(sheet.cell(values, "text_aid"))
+    if fills:
+        found["text_aid"] = {"fills": [key for key in re.split(r"[,;\s]+", fills) if key]}
+    return found
 
 
 def _anchors(reader: Reader, sheet: Sheet, row: int, values: tuple[Any, ...], path: str) -> dict[str, Any] | None:

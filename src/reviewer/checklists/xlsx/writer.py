@@ -43,20 +43,24 @@ def write_checklist_xlsx(definition: ChecklistDefinition, path: Path | IO[bytes]
     for section in definition.sections:
         for index, question in enumerate(section.questions):
             first = index == 0
-            values: dict[str, Any] = {
-                "section": section.key,
-                "key": question.key,
-                "type": TYPE_NAMES[question.type],
-                "text": question.text.sv,
-                "text_en": question.text.en,
-                "help": question.help.sv if question.help else None,
-                "help_en": question.help.en if question.help else None,
-                "required": YES if question.required else NO,
-                "show_if": _condition_text(question.show_if) if question.show_if else None,
-                "compare_by_sex": YES if question.compare_by_sex else NO,
-                "min": _excel_number(question.min),
-                "max": _excel_number(question.max),
-            } | _anchor_cells(question)
+            values: dict[str, Any] = (
+                {
+                    "section": section.key,
+                    "key": question.key,
+                    "type": TYPE_NAMES[question.type],
+                    "text": question.text.sv,
+                    "text_en": question.text.en,
+                    "help": question.help.sv if question.help else None,
+                    "help_en": question.help.en if question.help else None,
+                    "required": YES if question.required else NO,
+                    "show_if": _condition_text(question.show_if) if question.show_if else None,
+                    "compare_by_sex": YES if question.compare_by_sex else NO,
+                    "min": _excel_number(question.min),
+                    "max": _excel_number(question.max),
+                }
+                | _anchor_cells(question)
+                | _measure_cells(question)
+            )
             if first:
                 values |= {
                     "section_title": section.title.sv,
@@ -145,6 +149,15 @@ def _anchor_cells(question: Question) -> dict[str, str | None]:
         "anchor_high": anchors.high.sv,
         "anchor_low_en": anchors.low.en,
         "anchor_high_en": anchors.high.en,
+    }
+
+
+def _measure_cells(question: Question) -> dict[str, str | None]:
+    measure, aid = question.measure, question.text_aid
+    return {
+        "measure": measure.kind.value if measure else None,
+        "measure_group": measure.group.value if measure and measure.group else None,
+        "text_aid": ", ".join(aid.fills) if aid else None,
     }
 
 

@@ -8,193 +8,36 @@ Ctrl+PgDown / Ctrl+PgUp go to the next / previous case; Alt+Left goes back to th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QPalette, QPen, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reviewer.checklists.answers import AnswerValue
 from reviewer.checklists.progress import progress
-from reviewer.checklists.rules import is_visible
-from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType
+from reviewer.checklists.schema import Question, QuestionType
 from reviewer.domain.text import Language, ReviewerError
 from reviewer.services import review_conflicts, reviews
+from reviewer.services.lexicon import lexicon_for_round
 from reviewer.storage.database import Database
 from reviewer.storage.models import ReviewStatus
-from reviewer.ui.answer_editors import CheckEditor, Editor, LineEditor, RadioEditor, make_editor
+from reviewer.ui.answer_editors import CheckEditor, RadioEditor
 from reviewer.ui.labels import sex_label
 from reviewer.ui.review_conflict import ConflictPanel
-from reviewer.ui.style import ERROR_STYLE
-
-FRAME_WIDTH = 2  # of the frame round the question being answered, in the highlight colour
-
-
-class QuestionRow(QFrame):
-    """One question: its text, its editor, an optional note, and a place for a message about this answer."""
-
-    def __init__(self, question: Question, language: Language, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setProperty("current", False)
-        self.question = question
-        self.language = language
-        text = question.text.text(language) + (" *" if question.required else "")
-        self.label = QLabel(text, self)
-        self.label.setWordWrap(True)
-        self.editor: Editor = make_editor(question, language, question.text.text(language), self)
-        self.label.setBuddy(self.editor.focusProxy() or self.editor)
-        self.note_button = QToolButton(self)
-        self.note_button.setText(self.tr("Note"))
-        self.note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.note_button.setToolTip(self.tr("Add a note to this answer (Ctrl+M)"))
-        self.note = QLineEdit(self)
-        self.note.setPlaceholderText(self.tr("Note (optional)"))
-        self.note.setAccessibleName(self.tr("Note: %1").replace("%1", question.text.text(language)))
-        self.note.hide()
-        self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.note_button.clicked.connect(self.open_note)
-        if isinstance(self.editor, LineEditor):
-            self.editor.line.inputRejected.connect(self._refused_keystroke)
-
-        top = QHBoxLayout()
-        top.addWidget(self.label, 1)
-        top.addWidget(self.note_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.editor)
-        anchors = self._anchors_label()
-        if anchors is not None:
-            layout.addWidget(anchors)
-        layout.addWidget(self.note)
-        layout.addWidget(self.message)
-
-    def _anchors_label(self) -> QLabel | None:
-        """What 1 and 5 mean, under a scale whose checklist says so."""
-        anchors = self.question.anchors
-        if anchors is None:
-            return None
-        label = QLabel(
-            self.tr("1 = %1 · 5 = %2")
-            .replace("%1", anchors.low.text(self.language))
-            .replace("%2", anchors.high.text(self.language)),
-            self,
-        )
-        label.setObjectName("anchors")
-        label.setWordWrap(True)
-        return label
-
-    def _refused_keystroke(self) -> None:
-        self.show_message(self.tr("Only a number can be typed here."))
-
-    def set_current(self, current: bool) -> None:
-        if self.property("current") != current:
-            self.setProperty("current", current)
-            self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """The frame is painted, not styled: a style sheet on the form would restyle every widget in it, slowly."""
-        super().paintEvent(event)
-        if self.property("current"):
-            painter = QPainter(self)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), FRAME_WIDTH))
-            half = FRAME_WIDTH / 2
-            painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 4, 4)
-
-    def open_note(self) -> None:
-        self.note.show()
-        self.note.setFocus()
-
-    def set_note(self, note: str | None) -> None:
-        self.note.setText(note or "")
-        self.note.setVisible(bool(note))
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.editor.set_read_only(read_only)
-        self.note.setReadOnly(read_only)
-        self.note_button.setEnabled(not read_only)
-
-
-class FormView(QScrollArea):
-    """The questions of a checklist as a reviewer sees them, without storing anything.
-
-    The review form stores what is typed; the checklist editor's preview shows the same rows for a definition that
-    is not in the database yet.
-    """
-
-    answer_edited = Signal(object, object)  # QuestionRow, new value
-    note_edited = Signal(object)  # QuestionRow
-
-    def __init__(self, definition: ChecklistDefinition, language: Language, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.definition = definition
-        self.rows: dict[str, QuestionRow] = {}
-        self._current: QuestionRow | None = None
-        # Made in the viewport, where setWidget puts it: moving 200 filled rows there afterwards costs half the time.
-        container = QWidget(self.viewport())
-        form_layout = QVBoxLayout(container)
-        for section in definition.sections:
-            box = QGroupBox(section.title.text(language), container)
-            box_layout = QVBoxLayout(box)
-            if section.description:
-                intro = QLabel(section.description.text(language), box)
-                intro.setWordWrap(True)
-                box_layout.addWidget(intro)
-            for question in section.questions:
-                row = QuestionRow(question, language, box)
-                self.rows[question.key] = row
-                box_layout.addWidget(row)
-                row.editor.edited.connect(lambda value, r=row: self.answer_edited.emit(r, value))
-                row.note.textEdited.connect(lambda _text, r=row: self.note_edited.emit(r))
-            form_layout.addWidget(box)
-        form_layout.addStretch()
-        self.setWidget(container)
-        self.setWidgetResizable(True)
-        # Everything in a row wraps (options, messages, anchors), so the form never scrolls sideways.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
-    def apply_visibility(self, answers: Mapping[str, object]) -> None:
-        for row in self.rows.values():
-            row.setVisible(is_visible(row.question, answers, self.definition))
-
-    def set_current(self, row: QuestionRow | None) -> None:
-        """Frames the row the keyboard is in, and only that one."""
-        if row is self._current:
-            return
-        if self._current is not None:
-            self._current.set_current(False)
-        self._current = row
-        if row is not None:
-            row.set_current(True)
-
-    def row_of(self, widget: QWidget | None) -> QuestionRow | None:
-        """The row a widget belongs to, when it is one of this form's."""
-        while widget is not None and not isinstance(widget, QuestionRow):
-            widget = widget.parentWidget()
-        return widget if widget is not None and self.isAncestorOf(widget) else None
+from reviewer.ui.review_form.form_view import FormView
+from reviewer.ui.review_form.question_row import QuestionRow
+from reviewer.ui.review_form.text_aid import TextAidDialog
 
 
 class ReviewForm(QWidget):
@@ -230,6 +73,8 @@ class ReviewForm(QWidget):
         self.rows = self.form_view.rows
         self.form_view.answer_edited.connect(self._save)
         self.form_view.note_edited.connect(self._save_note)
+        self.form_view.text_aid_requested.connect(self.open_text_aid)
+        self.text_aid: TextAidDialog | None = None
         self.conflict_panel = ConflictPanel(language, self)
         self.conflict_panel.hide()
         self.conflict_panel.chosen.connect(self._resolve)
@@ -384,6 +229,29 @@ class ReviewForm(QWidget):
         else:
             self.state.setText(self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
         self.saved.emit()
+
+    def open_text_aid(self, row: QuestionRow) -> None:
+        """The paste-and-count dialog for the measured questions this row's text aid fills."""
+        if self._conflict is not None or self.snapshot.status is ReviewStatus.COMPLETE:
+            return
+        with self._db.session() as session:
+            lexicon = lexicon_for_round(session, self.snapshot.round_uuid)
+        dialog = TextAidDialog(self.snapshot.definition, row.question, lexicon, self.language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.filled.connect(self._fill_measures)
+        dialog.finished.connect(lambda _result, b=row.aid_button: b.setFocus() if b is not None else None)
+        self.text_aid = dialog
+        dialog.destroyed.connect(lambda: setattr(self, "text_aid", None))
+        dialog.open()
+
+    def _fill_measures(self, values: dict[str, AnswerValue]) -> None:
+        """Each counted number saved like a typed one: checked, audited, and refused with a message at its row."""
+        for key, value in values.items():
+            row = self.rows[key]
+            row.editor.set_value(value)
+            self._save(row, value)
+            if self._conflict is not None:
+                return
 
     def _show_refused(self) -> None:
         self.state.setText(self.tr("Not saved: see the message at the question"))
