@@ -159,8 +159,8 @@ def render_sample_text(summary: SampleSummary, language: Language) -> str:
     """What was drawn and how, in words a nämnd can be given; who reviews what when reviewers were named."""
     en = language == "en"
     result, design = summary.result, summary.result.design
-    female, male, other = (w.lower() for w in group_words(summary.subject, language))
-    words = {SexGroup.FEMALE: female, SexGroup.MALE: male, SexGroup.OTHER: other}
+    female, male, other, unknown = (w.lower() for w in group_words(summary.subject, language))
+    words = {SexGroup.FEMALE: female, SexGroup.MALE: male, SexGroup.OTHER: other, SexGroup.UNKNOWN: unknown}
     n = len(result.cases)
     if design.allocation is Allocation.EQUAL:
         how = (

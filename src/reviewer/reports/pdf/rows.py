@@ -20,7 +20,6 @@ from reviewer.domain.text import Message
 from reviewer.reports.pdf.document import HIDDEN_MARK
 from reviewer.reports.pdf.figures import amount, difference, ratio, share, whole
 from reviewer.services.aggregation import (
-    GROUPS,
     MIN_PERCENT_BASE,
     NOT_APPLICABLE,
     Comparison,
@@ -31,12 +30,12 @@ from reviewer.services.aggregation import (
 )
 from reviewer.services.aggregation.model import Unit
 from reviewer.services.aggregation.text import format_amount, format_number, format_percent, p_text
-from reviewer.services.anonymisation import AnonymisedQuestion, Column, NumberCell
+from reviewer.services.anonymisation import PUBLISHED, AnonymisedQuestion, Column, NumberCell
 from reviewer.services.anonymisation import Row as AnonymisedRow
 
 COLUMNS: tuple[Column, Column, Column, Column] = ("female", "male", "other", "total")
 _YES_NO = frozenset({QuestionType.YES_NO, QuestionType.YES_NO_NA})
-Cells = tuple[str, str, str, str]  # women, men, annat/okänt, Totalt
+Cells = tuple[str, str, str, str]  # women, men, annat and okänt together, Totalt
 _NO_LABEL = Message("", "")
 
 
@@ -103,8 +102,8 @@ def _distribution(counts: dict[SexGroup, int], option: str) -> Cells:
     shares = sex_distribution(groups, option)
     total = sum(counts.values())
     if total < MIN_PERCENT_BASE:
-        return _four([*(str(counts[g]) for g in GROUPS), str(total)])
-    cells = ["–" if shares[g] is None else whole(format_percent(shares[g] or 0.0, "sv")) for g in GROUPS]
+        return _four([*(str(counts[g]) for g in PUBLISHED), str(total)])
+    cells = ["–" if shares[g] is None else whole(format_percent(shares[g] or 0.0, "sv")) for g in PUBLISHED]
     return cells[0], cells[1], cells[2], whole(format_percent(100.0, "sv"))
 
 
@@ -123,7 +122,8 @@ def internal_rows(question: QuestionResult, unit: Unit) -> QuestionRows | None:
     if question.kind == "not_aggregated":
         return None
     c = question.comparison
-    ordered = [question.groups[g] for g in GROUPS]
+    columns = _pdf_groups(question)
+    ordered = [columns[g] for g in PUBLISHED]
     total = question.total
     with_total = [*ordered, total]
     diff, note = _comparison_cells(c, False)
@@ -146,10 +146,19 @@ def internal_rows(question: QuestionResult, unit: Unit) -> QuestionRows | None:
     small = any(g is not None and 0 < g.base < MIN_PERCENT_BASE for g in with_total)
     lines = [Line(label, note, cells, diff)]
     if option is not None:
-        counts = {g: (item.count if (item := _option(question.groups[g], option)) else 0) for g in GROUPS}
+        counts = {g: (item.count if (item := _option(columns[g], option)) else 0) for g in PUBLISHED}
         lines.append(_distribution_line(option_label, _distribution(counts, option), sum(counts.values())))
     percent_bars, number_bars = _bars(label, c, unit)
     return QuestionRows(lines, flagged, small, percent_bars, number_bars)
+
+
+def _pdf_groups(question: QuestionResult) -> dict[SexGroup, GroupResult]:
+    """The PDF's columns: women, men, and annat and okänt together as in the anonymised report (the case counts
+    of the method give the two apart)."""
+    other = question.other_unknown if question.other_unknown is not None else question.groups[SexGroup.OTHER]
+    return {SexGroup.FEMALE: question.groups[SexGroup.FEMALE], SexGroup.MALE: question.groups[SexGroup.MALE]} | {
+        SexGroup.OTHER: other
+    }
 
 
 def _option(group: GroupResult, option: str | None) -> OptionCount | None:
@@ -205,7 +214,7 @@ def anonymised_rows(question: AnonymisedQuestion) -> QuestionRows:
         if any(count is None for count in counts):
             lines.append(_distribution_line(row.label.sv, _four([HIDDEN_MARK] * 4), None))
         else:
-            by_group = {g: counts[i] or 0 for i, g in enumerate(GROUPS)}
+            by_group = {g: counts[i] or 0 for i, g in enumerate(PUBLISHED)}
             lines.append(_distribution_line(row.label.sv, _distribution(by_group, row.value), counts[3]))
     percent_bars, number_bars = _bars(label, c, question.unit)
     return QuestionRows(lines, flagged, small, percent_bars, number_bars)

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
+from reviewer.domain.sex import SexGroup
 from reviewer.reports.common import case_count
 from reviewer.reports.pdf.anonymised import published_findings, tested_counts
 from reviewer.reports.pdf.document import (
@@ -25,7 +26,7 @@ from reviewer.reports.pdf.document import (
     styles,
     table_style,
 )
-from reviewer.services.aggregation import GROUPS, Aggregate, Comparison, Finding, QuestionChange
+from reviewer.services.aggregation import Aggregate, Comparison, Finding, QuestionChange
 from reviewer.services.aggregation.model import sex_heading
 from reviewer.services.aggregation.text import group_words
 from reviewer.services.anonymisation import AnonymisedResult
@@ -41,8 +42,8 @@ class Story:
         self.styles = styles()
         self.flowables: list[Flowable] = []
         self._numbers = [0, 0]
-        female, male, other = group_words(data.subject, "sv")
-        self.group_headers = (female, male.capitalize(), other.capitalize())
+        female, male, *_ = group_words(data.subject, "sv")
+        self.group_headers = (female, male.capitalize(), "Annat/okänt")
         self.words = (female.lower(), male)
         self.sex_of = sex_heading(data.subject_label, "sv")
 
@@ -140,8 +141,9 @@ class Story:
             method = self.anonymised.method
             female, male, other, total = (case_count(method, c) for c in ("female", "male", "other", "total"))
             return female, male, other, total
-        by_group = [str(self.aggregate.n_by_group[g]) for g in GROUPS]
-        return by_group[0], by_group[1], by_group[2], str(self.aggregate.n_cases)
+        n = self.aggregate.n_by_group
+        either = n[SexGroup.OTHER] + n[SexGroup.UNKNOWN]
+        return str(n[SexGroup.FEMALE]), str(n[SexGroup.MALE]), str(either), str(self.aggregate.n_cases)
 
     def findings(self) -> list[Finding]:
         if self.anonymised is not None:

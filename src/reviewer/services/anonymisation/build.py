@@ -25,8 +25,8 @@ from reviewer.domain.sex import SexGroup
 from reviewer.domain.statistics import NumberSummary
 from reviewer.domain.text import Message
 from reviewer.services.aggregation import (
-    GROUPS,
     NOT_APPLICABLE,
+    Aggregate,
     AggregateRequest,
     Finding,
     QuestionResult,
@@ -40,6 +40,7 @@ from reviewer.services.anonymisation.model import (
     COMPARISON_LABEL,
     FIGURES_LABEL,
     NOT_APPLICABLE_LABEL,
+    PUBLISHED,
     SUM_LABEL,
     TOTAL_LABEL,
     AnonymisedQuestion,
@@ -79,6 +80,23 @@ class _Numeric:
     table: FrequencyTable
 
 
+def as_published(result: Aggregate) -> Aggregate:
+    """The aggregate as the anonymised releases show it: annat and okänt in one column (`SexGroup.OTHER`), so that
+    two small groups are not each hidden and the release register keeps one model of the groups
+    (docs/anonymisation.md). The comparison of women and men is the aggregation's, untouched."""
+
+    def merged(question: QuestionResult) -> QuestionResult:
+        if question.other_unknown is None:
+            return question
+        groups = {g: question.groups[g] for g in PUBLISHED[:2]} | {SexGroup.OTHER: question.other_unknown}
+        return replace(question, groups=groups)
+
+    n_by_group = {g: result.n_by_group[g] for g in PUBLISHED[:2]}
+    n_by_group[SexGroup.OTHER] = result.n_by_group[SexGroup.OTHER] + result.n_by_group[SexGroup.UNKNOWN]
+    sections = [replace(s, questions=[merged(q) for q in s.questions]) for s in result.sections]
+    return replace(result, n_by_group=n_by_group, sections=sections)
+
+
 def build_anonymised(
     session: Session, request: ExportRequest, progress: Progress | None = None, today: date | None = None
 ) -> AnonymisedResult:
@@ -86,7 +104,9 @@ def build_anonymised(
     checked against the earlier releases in the register (`services.anonymisation.register`)."""
     rules = request.rules
     require_real_rounds(session, request.round_uuids)
-    result = aggregate(session, AggregateRequest(round_uuids=request.round_uuids, unit=request.unit), progress)
+    result = as_published(
+        aggregate(session, AggregateRequest(round_uuids=request.round_uuids, unit=request.unit), progress)
+    )
     if result.n_cases == 0:
         raise ExportError(
             Message(
@@ -105,7 +125,7 @@ def build_anonymised(
         )
     definition = definition_of(get_version(session, result.checklist_slug, result.checklist_version))
     # a small annat/okänt group is left out of the tables: their total column is women and men's
-    groups = (SexGroup.FEMALE, SexGroup.MALE) if is_small(result.n_by_group[SexGroup.OTHER], rules) else GROUPS
+    groups = (SexGroup.FEMALE, SexGroup.MALE) if is_small(result.n_by_group[SexGroup.OTHER], rules) else PUBLISHED
 
     sample = FrequencyTable((), tuple(result.n_by_group[g] for g in groups))
     categorical: list[_Categorical] = []

@@ -10,15 +10,18 @@ from typing import Literal
 from reviewer.checklists.schema import QuestionType
 from reviewer.domain.disclosure import Reason, Rules
 from reviewer.domain.releases import Release
-from reviewer.domain.sex import Subject
+from reviewer.domain.sex import SexGroup, Subject
 from reviewer.domain.statistics import Thresholds
 from reviewer.domain.text import Message, ReviewerError
 from reviewer.services.aggregation import Comparison, Finding
 from reviewer.services.aggregation.model import Unit, default_subject_label
 
+# "other" is annat and okänt together (`build.published`).
 Column = Literal["female", "male", "other", "total"]
 COLUMNS: tuple[Column, ...] = ("female", "male", "other", "total")
 Progress = Callable[[int, int], None]
+# The sex groups an anonymised release has a column for: annat and okänt share the OTHER one.
+PUBLISHED = (SexGroup.FEMALE, SexGroup.MALE, SexGroup.OTHER)
 
 TOTAL_LABEL = Message("Totalt", "Total")
 NOT_APPLICABLE_LABEL = Message("Ej aktuellt", "Not applicable")
@@ -132,7 +135,7 @@ class Method:
     n_tested_primary: int = 0
     # Whose sex the columns are (the checklist's subject_label): every export's heading says it.
     subject_label: Message = field(default_factory=default_subject_label)
-    # The annat/okänt group has 1..k-1 cases: its column is hidden and reported as "fewer than k", and the total
+    # Annat and okänt together have 1..k-1 cases: its column is hidden and reported as "fewer than k", and the total
     # column counts women and men only (labelled so), which reveals nothing the two columns do not.
     women_and_men: bool = False
     # How many earlier releases of overlapping selections this one was checked against, and how many of its
