@@ -217,7 +217,7 @@ def prepare(app: App) -> str:
         for start in range(0, REVIEWS, BATCH):
             cases, reviews, answers = [], [], []
             for number in range(start, start + BATCH):
-                sex = rng.choices((Sex.KVINNA, Sex.MAN, Sex.ANNAT_OKANT), (48, 50, 2))[0]
+                sex = rng.choices((Sex.KVINNA, Sex.MAN, Sex.ANNAT), (48, 50, 2))[0]
                 case_id += 1
                 review_id += 1
                 cases.append(

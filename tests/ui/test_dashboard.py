@@ -212,7 +212,7 @@ def test_numbers_show_the_median_ratio_with_its_interval_and_the_means(qtbot, pa
 
 def test_a_base_under_five_shows_the_count_only(qtbot, app, page):
     answers = [(Sex.KVINNA, "ja")] * 3 + [(Sex.KVINNA, "nej")] + [(Sex.MAN, "ja")] * 2 + [(Sex.MAN, "nej")] * 8
-    answers += [(Sex.ANNAT_OKANT, "ja")] * 2
+    answers += [(Sex.ANNAT, "ja")] * 2
     with app.db.session() as session:
         _round, key = yes_no_round(session, "liten", "Liten 2026", answers)
     choose_checklist(qtbot, page, "liten")
@@ -486,7 +486,7 @@ def test_whose_sex_is_said_beside_the_figures_and_small_groups_get_no_bar(qtbot,
         round_ = create_round(session, "Liten", get_version(session, "fardtjanst"), "2026")
         question = next(q for q in definition.questions() if q.type is QuestionType.YES_NO)
         number = next(q for q in definition.questions() if q.type is QuestionType.DAYS)
-        sexes = [Sex.KVINNA] * 20 + [Sex.MAN] * 20 + [Sex.ANNAT_OKANT]
+        sexes = [Sex.KVINNA] * 20 + [Sex.MAN] * 20 + [Sex.ANNAT]
         reviewed = [
             ReviewedCase(
                 f"S-{i}",
@@ -496,8 +496,8 @@ def test_whose_sex_is_said_beside_the_figures_and_small_groups_get_no_bar(qtbot,
                 "AB",
                 ReviewStatus.COMPLETE,
                 {
-                    question.key: (encode(question, "ja" if sex is Sex.ANNAT_OKANT or i % 3 else "nej"), None),
-                    number.key: (encode(number, 900 if sex is Sex.ANNAT_OKANT else 20 + i), None),
+                    question.key: (encode(question, "ja" if sex is Sex.ANNAT or i % 3 else "nej"), None),
+                    number.key: (encode(number, 900 if sex is Sex.ANNAT else 20 + i), None),
                 },
             )
             for i, sex in enumerate(sexes)

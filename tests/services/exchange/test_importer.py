@@ -77,7 +77,7 @@ def caseworker_data(app):
     )
     add_reviewed_case(app, follow_up, "MB-2", sex=Sex.MAN, answers={"insats": ["oppenvard", "institution_sol"]})
     with app.db.session() as session:
-        case = add_case(session, follow_up, CaseInput("MB-3", Sex.ANNAT_OKANT, None, None))
+        case = add_case(session, follow_up, CaseInput("MB-3", Sex.ANNAT, None, None))
         open_review(session, case.uuid, "AB")  # opened, nothing answered yet
         training = create_round(
             session, "Övning", get_version(session, "fardtjanst"), "Vt", RoundKind.TRAINING, fictitious=True
