@@ -1,6 +1,6 @@
 """Migration 0006 turns the one stored value of annat and okänt into okänt in every table that holds a sex (cases
-and answer counts), and leaves the release register as it is (its annat/okänt column still means both); the
-downgrade merges both back."""
+and answer counts), and keeps the release register's published annat/okänt column as the merged column it was;
+the downgrade merges both back."""
 
 from __future__ import annotations
 
@@ -24,12 +24,21 @@ def test_old_annat_okant_values_become_okant_and_come_back(tmp_path):
     try:
         with app.db.session() as session:
             add_checklist(session, checklist_data())
-            cases = [Case(Sex.KVINNA, {"fragat": "ja"}), Case(Sex.ANNAT, {"fragat": "ja"}), Case(Sex.OKANT, {})]
+            cases = [
+                Case(Sex.KVINNA, {"fragat": "ja"}),
+                Case(Sex.ANNAT, {"fragat": "ja"}),
+                Case(Sex.OKANT, {"fragat": "ja"}),
+            ]
             add_round(session, "Omgång", cases)
     finally:
         app.close()
     engine = database.make_engine(f"sqlite:///{tmp_path / 'reviewer.sqlite'}")
     try:
+        database.downgrade(engine, "0005")
+        assert _values(engine, "SELECT sex FROM review_case") == ["annat_okant", "annat_okant", "kvinna"]
+        # annat's and okänt's counts of the same answer are one row at 0005
+        assert _values(engine, "SELECT n FROM answer_count WHERE sex = 'annat_okant' AND value = 'ja'") == [2]
+        # a release recorded at 0005, its annat/okänt column one
         figures = {"fraga": {"rows": ["ja"], "adds_up": True, "figures": [["ja", "other", None, 0, 4]]}}
         with engine.begin() as conn:
             conn.execute(
@@ -40,16 +49,15 @@ def test_old_annat_okant_values_become_okant_and_come_back(tmp_path):
                 ),
                 {"figures": json.dumps(figures)},
             )
-        database.downgrade(engine, "0005")
-        assert _values(engine, "SELECT sex FROM review_case") == ["annat_okant", "annat_okant", "kvinna"]
-        # annat's and okänt's counts of the same answer are one row at 0005
-        assert _values(engine, "SELECT n FROM answer_count WHERE sex = 'annat_okant' AND value = 'ja'") == [1]
 
         database.upgrade(engine)
         assert _values(engine, "SELECT sex FROM review_case") == ["kvinna", "okant", "okant"]
         assert "annat_okant" not in _values(engine, "SELECT DISTINCT sex FROM answer_count")
         assert "okant" in _values(engine, "SELECT DISTINCT sex FROM answer_count")
         stored = json.loads(_values(engine, "SELECT figures_json FROM release_record")[0])
-        assert stored == figures
+        assert stored["fraga"]["figures"] == [["ja", "other_unknown", None, 0, 4]]
+
+        database.downgrade(engine, "0005")
+        assert json.loads(_values(engine, "SELECT figures_json FROM release_record")[0]) == figures
     finally:
         engine.dispose()

@@ -145,8 +145,8 @@ def draw(candidates: Sequence[Candidate], design: Design) -> Draw:
 
 def _allocate(strata: dict[StratumKey, list[Candidate]], design: Design) -> dict[StratumKey, int]:
     if design.allocation is Allocation.EQUAL:
-        # Women and men: the asked number each; annat and okänt: each its own share of the list, so those cases are reviewed
-        # and counted (never forced into the comparison) in the proportion in which they occur.
+        # Women and men: the asked number each; annat and okänt: each its own share of the list, so those cases
+        # are reviewed and counted (never forced into the comparison) in the proportion in which they occur.
         wanted: dict[StratumKey, int] = {}
         for key, members in strata.items():
             if key[1] in COMPARED:

@@ -15,7 +15,7 @@ from reviewer.reports.pdf.rows import QuestionRows, anonymised_rows, internal_ro
 from reviewer.reports.pdf.story import Story
 from reviewer.services.aggregation import MIN_PERCENT_BASE
 
-_WIDTHS = [54 * mm, 22 * mm, 22 * mm, 19 * mm, 22 * mm, 21 * mm, WIDTH - 160 * mm]
+_WIDTHS = [46 * mm, 21 * mm, 21 * mm, 17 * mm, 17 * mm, 21 * mm, 21 * mm, WIDTH - 164 * mm]
 
 
 def sections(story: Story) -> None:

@@ -175,8 +175,6 @@ class QuestionResult:
     strata: list[Stratum]
     # All cases together, annat and okänt included: SCB's Totalt column.
     total: GroupResult | None = None
-    # Annat and okänt together: the one column the anonymised exports publish for both (docs/anonymisation.md).
-    other_unknown: GroupResult | None = None
 
 
 @dataclass(frozen=True)

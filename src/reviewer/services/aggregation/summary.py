@@ -17,7 +17,7 @@ from dataclasses import replace
 from sqlmodel import Session, col, select
 
 from reviewer.checklists.schema import ChecklistDefinition, Question
-from reviewer.domain.sex import COMPARED, SexGroup, group_of
+from reviewer.domain.sex import SexGroup, group_of
 from reviewer.domain.text import Message
 from reviewer.services.aggregation.compare import compare, group_result, materiality, option_values, unit_of
 from reviewer.services.aggregation.counting import Collected, Tally, collect, kind_of
@@ -129,11 +129,9 @@ def question_result(
         overall[group].merge(tally)
     options = option_values(question, overall.values()) if kind == "categorical" else []
     groups = {g: group_result(question, kind, overall[g], options) for g in GROUPS}
-    everyone, other_unknown = Tally(), Tally()
-    for group, tally in overall.items():
+    everyone = Tally()
+    for tally in overall.values():
         everyone.merge(tally)
-        if group not in COMPARED:
-            other_unknown.merge(tally)
     comparison = compare(question, kind, groups, overall, request.thresholds)
     strata = []
     for value, label in stratum_order:
@@ -160,7 +158,6 @@ def question_result(
         comparison=comparison,
         strata=strata,
         total=group_result(question, kind, everyone, options),
-        other_unknown=group_result(question, kind, other_unknown, options),
     )
 
 

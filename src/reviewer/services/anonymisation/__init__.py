@@ -14,14 +14,13 @@ against the earlier ones of overlapping selections (`domain.releases`), so that 
 The rules and their reasons are documented in `docs/anonymisation.md`.
 """
 
-from reviewer.services.anonymisation.build import as_published, build_anonymised
+from reviewer.services.anonymisation.build import build_anonymised
 from reviewer.services.anonymisation.model import (
     CASES_LABEL,
     COLUMNS,
     COMPARISON_LABEL,
     FIGURES_LABEL,
     NOT_APPLICABLE_LABEL,
-    PUBLISHED,
     SUM_LABEL,
     TOTAL_LABEL,
     AnonymisedQuestion,
@@ -47,7 +46,6 @@ __all__ = [
     "COMPARISON_LABEL",
     "FIGURES_LABEL",
     "NOT_APPLICABLE_LABEL",
-    "PUBLISHED",
     "SUM_LABEL",
     "TOTAL_LABEL",
     "AnonymisedQuestion",
@@ -65,7 +63,6 @@ __all__ = [
     "ReleaseSummary",
     "RoundLabel",
     "Row",
-    "as_published",
     "build_anonymised",
     "checklist_texts",
     "forbidden_strings",

@@ -10,18 +10,16 @@ from typing import Literal
 from reviewer.checklists.schema import QuestionType
 from reviewer.domain.disclosure import Reason, Rules
 from reviewer.domain.releases import Release
-from reviewer.domain.sex import SexGroup, Subject
+from reviewer.domain.sex import Subject
 from reviewer.domain.statistics import Thresholds
 from reviewer.domain.text import Message, ReviewerError
 from reviewer.services.aggregation import Comparison, Finding
 from reviewer.services.aggregation.model import Unit, default_subject_label
 
-# "other" is annat and okänt together (`build.published`).
-Column = Literal["female", "male", "other", "total"]
-COLUMNS: tuple[Column, ...] = ("female", "male", "other", "total")
+# "other" is annat, "unknown" okänt: each counted and shown, never compared.
+Column = Literal["female", "male", "other", "unknown", "total"]
+COLUMNS: tuple[Column, ...] = ("female", "male", "other", "unknown", "total")
 Progress = Callable[[int, int], None]
-# The sex groups an anonymised release has a column for: annat and okänt share the OTHER one.
-PUBLISHED = (SexGroup.FEMALE, SexGroup.MALE, SexGroup.OTHER)
 
 TOTAL_LABEL = Message("Totalt", "Total")
 NOT_APPLICABLE_LABEL = Message("Ej aktuellt", "Not applicable")
@@ -135,13 +133,18 @@ class Method:
     n_tested_primary: int = 0
     # Whose sex the columns are (the checklist's subject_label): every export's heading says it.
     subject_label: Message = field(default_factory=default_subject_label)
-    # Annat and okänt together have 1..k-1 cases: its column is hidden and reported as "fewer than k", and the total
-    # column counts women and men only (labelled so), which reveals nothing the two columns do not.
-    women_and_men: bool = False
+    # The columns of annat and okänt with 1..k-1 cases: each hidden and reported as "fewer than k", and the total
+    # column counts the groups shown only (labelled so), which reveals nothing their columns do not.
+    left_out: tuple[Column, ...] = ()
     # How many earlier releases of overlapping selections this one was checked against, and how many of its
     # figures are hidden because, with those, they would have let a hidden figure be worked out.
     n_earlier_releases: int = 0
     n_hidden_for_earlier: int = 0
+
+    @property
+    def women_and_men(self) -> bool:
+        """Both annat and okänt are left out: the total column is women and men's."""
+        return self.left_out == ("other", "unknown")
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from sqlmodel import Session, col, select
 
 from reviewer.checklists.schema import ChecklistDefinition, Question, QuestionType
 from reviewer.domain.sex import Sex, SexGroup, group_of
-from reviewer.services.aggregation import Aggregate, GroupResult
-from reviewer.services.anonymisation.model import PUBLISHED, ExportRequest
+from reviewer.services.aggregation import GROUPS, Aggregate, GroupResult
+from reviewer.services.anonymisation.model import ExportRequest
 from reviewer.services.checklists import definition_of
 from reviewer.storage.models import Answer, Case, ChecklistVersion, Review, ReviewStatus, Round
 
@@ -82,9 +82,10 @@ def _older_keys(session: Session, newest: ChecklistDefinition, version: int) -> 
 def largest_amounts(
     session: Session, result: Aggregate, definition: ChecklistDefinition, request: ExportRequest, n: int
 ) -> dict[str, dict[SexGroup, list[float]]]:
-    """The n largest amounts of each money question per published sex group (annat and okänt together), which the dominance rule compares with the
-    group's sum. If the values found do not match what the aggregation counted, the amounts are left out, and the
-    sums are hidden as dominated – never published on a partial check."""
+    """The n largest amounts of each money question per sex group, which
+    the dominance rule compares with the group's sum. If the values found do not match what the aggregation
+    counted, the amounts are left out, and the sums are hidden as dominated – never published on a partial
+    check."""
     money: list[Question] = [q for q in definition.questions() if q.type is QuestionType.MONEY]
     if not money:
         return {}
@@ -125,18 +126,17 @@ def largest_amounts(
         )
         for key, sex, value, place, values in session.execute(query):
             group = group_of(Sex(sex))
-            group = group if group in PUBLISHED else SexGroup.OTHER
             found[old_to_new[key]][group].append(float(value))
             if place == 1:
                 counted[old_to_new[key]][group] += values
     complete: dict[str, dict[SexGroup, list[float]]] = {}
     for question in money:
         groups = result.question(question.key)
-        if groups is not None and all(counted[question.key][g] == groups.groups[g].n for g in PUBLISHED):
+        if groups is not None and all(counted[question.key][g] == groups.groups[g].n for g in GROUPS):
             complete[question.key] = {g: sorted(v, reverse=True)[:n] for g, v in found[question.key].items()}
         else:
             # everything the group has, as far as the rule can tell, is in its largest contributions
-            complete[question.key] = {g: [_everything(groups.groups[g] if groups else None)] for g in PUBLISHED}
+            complete[question.key] = {g: [_everything(groups.groups[g] if groups else None)] for g in GROUPS}
     return complete
 
 
