@@ -154,7 +154,7 @@ def test_the_question_table_shows_women_and_men_and_the_chart_follows_the_select
     assert page.tabs.currentWidget() is page.sections
     model = page.sections.model
     assert headers(model) == [
-        "Fråga", "Kvinnor", "Män", "Annat/\nokänt", "Totalt", "Skillnad\n(95 % KI)", "p", "justerat\np", "Bedömning",
+        "Fråga", "Kvinnor", "Män", "Annat", "Okänt", "Totalt", "Skillnad\n(95 % KI)", "p", "justerat\np", "Bedömning",
     ]  # fmt: skip
     row = page.sections.view.currentIndex().row()
     record = model.record(row)
