@@ -15,7 +15,7 @@ from reviewer.reports.pdf.rows import QuestionRows, anonymised_rows, internal_ro
 from reviewer.reports.pdf.story import Story
 from reviewer.services.aggregation import MIN_PERCENT_BASE
 
-_WIDTHS = [46 * mm, 21 * mm, 21 * mm, 17 * mm, 17 * mm, 21 * mm, 21 * mm, WIDTH - 164 * mm]
+_WIDTHS = [41 * mm, 20 * mm, 20 * mm, 19 * mm, 19 * mm, 20 * mm, 21 * mm, WIDTH - 160 * mm]
 
 
 def sections(story: Story) -> None:
