@@ -58,7 +58,7 @@ def prepare(data_dir: Path) -> tuple[str, str]:
                         "uuid": new_uuid(),
                         "round_id": full_id,
                         "case_code": f"MB-{2020 + number % 6}-{number + 1:06d}",
-                        "sex": rng.choices((Sex.KVINNA, Sex.MAN, Sex.ANNAT_OKANT), (0.45, 0.53, 0.02))[0],
+                        "sex": rng.choices((Sex.KVINNA, Sex.MAN, Sex.ANNAT, Sex.OKANT), (0.45, 0.53, 0.01, 0.01))[0],
                         "age_band": rng.choice(bands),
                         "unit": rng.choice(UNITS),
                         "created_at": now,

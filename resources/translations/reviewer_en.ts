@@ -34,10 +34,10 @@
 <context>
     <name>Dashboard</name>
     <message numerus="yes">
-        <source>%1: %n case(s) – %3 %4, %5 %6, %7 %8.</source>
+        <source>%1: %n case(s) – %3 %4, %5 %6, %7 %8, %9 %10.</source>
         <translation>
-            <numerusform>%1: %n case – %3 %4, %5 %6, %7 %8.</numerusform>
-            <numerusform>%1: %n cases – %3 %4, %5 %6, %7 %8.</numerusform>
+            <numerusform>%1: %n case – %3 %4, %5 %6, %7 %8, %9 %10.</numerusform>
+            <numerusform>%1: %n cases – %3 %4, %5 %6, %7 %8, %9 %10.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1160,8 +1160,12 @@
         <translation>Män</translation>
     </message>
     <message>
-        <source>Other/unknown</source>
-        <translation>Annat/okänt</translation>
+        <source>Other</source>
+        <translation>Annat</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Okänt</translation>
     </message>
     <message>
         <source>A yes/no question is compared at “yes”.</source>
@@ -1188,10 +1192,10 @@
         <translation>Kön avser: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n case(s) – %3 %4, %5 %6, %7 %8.</source>
+        <source>%1: %n case(s) – %3 %4, %5 %6, %7 %8, %9 %10.</source>
         <translation>
-            <numerusform>%1: %n ärende – %3 %4, %5 %6, %7 %8.</numerusform>
-            <numerusform>%1: %n ärenden – %3 %4, %5 %6, %7 %8.</numerusform>
+            <numerusform>%1: %n ärende – %3 %4, %5 %6, %7 %8, %9 %10.</numerusform>
+            <numerusform>%1: %n ärenden – %3 %4, %5 %6, %7 %8, %9 %10.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2353,8 +2357,8 @@
         <translation>Pojke</translation>
     </message>
     <message>
-        <source>Other/unknown</source>
-        <translation>Annat/okänt</translation>
+        <source>Unknown</source>
+        <translation>Okänt</translation>
     </message>
     <message>
         <source>Not started</source>
@@ -3869,6 +3873,10 @@
         <translation>Fråga</translation>
     </message>
     <message>
+        <source>All cases together, %1 and %2 included; the tooltip gives the sex distribution of those with the answer compared.</source>
+        <translation>Alla ärenden tillsammans, även %1 och %2; verktygstipset visar könsfördelningen bland dem som har det jämförda svaret.</translation>
+    </message>
+    <message>
         <source>p</source>
         <translation>p</translation>
     </message>
@@ -3891,10 +3899,6 @@
     <message>
         <source>Total</source>
         <translation>Totalt</translation>
-    </message>
-    <message>
-        <source>All cases together, %1 included; the tooltip gives the sex distribution of those with the answer compared.</source>
-        <translation>Alla ärenden tillsammans, %1 inräknat; verktygstipset visar könsfördelningen bland dem med det jämförda svaret.</translation>
     </message>
     <message>
         <source>Difference

@@ -64,7 +64,7 @@ def test_text_output_findings_first_then_a_table_per_section(capsys, rounds):
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Känd 2026 (2026)"
-    assert lines[1] == "102 ärenden (kvinnor 50, män 49, annat/okänt 3), checklista testmall@1"
+    assert lines[1] == "102 ärenden (kvinnor 50, män 49, annat 2, okänt 1), checklista testmall@1"
     flagged = lines.index("Flaggade skillnader")
     assert lines[flagged + 1].startswith("  7 frågor jämfördes mellan könen.")
     assert "justerade för antalet (Benjamini–Hochberg)" in lines[flagged + 1]
@@ -79,7 +79,8 @@ def test_text_output_findings_first_then_a_table_per_section(capsys, rounds):
         "fråga",
         "kvinnor",
         "män",
-        "annat/okänt",
+        "annat",
+        "okänt",
         "totalt",
         "skillnad (95 % KI)",
         "p",
@@ -91,9 +92,11 @@ def test_text_output_findings_first_then_a_table_per_section(capsys, rounds):
     assert "42 % (29–56, n 50)" in row
     assert "71 % (" in row and ", n 49)" in row
     assert "57 % (" in row and ", n 102)" in row  # Totalt: 21 + 35 + 2 of 102
-    # SCB's other view: of the 58 who answered ja, 36 % women (21), 60 % men (35), 3 % annat/okänt (2)
+    # SCB's other view: of the 58 who answered ja, 36 % women (21), 60 % men (35), 3 % annat (2), 0 % okänt
     distribution = lines[lines.index(row) + 1]
-    assert distribution.split() == ["·", "könsfördelning", "36", "%", "60", "%", "3", "%", "100", "%", "(n", "58)"]
+    assert distribution.split() == [
+        *("·", "könsfördelning", "36", "%", "60", "%", "3", "%", "0", "%", "100", "%", "(n", "58)")
+    ]
     assert "95 % KI (Wilson)" in out
     assert "-29,4 p.e. (-46 till -10)" in row
     assert [cell.strip() for cell in row.split("  ") if cell.strip()][-3:] == ["0,004", "0,01", "◆"]
@@ -168,7 +171,7 @@ def test_english(capsys, rounds, monkeypatch):
     code, out, _ = aggregate_cli(capsys, rounds, "--round", "Känd 2026")
     assert code == 0
     assert "Flagged differences" in out
-    assert "102 cases (women 50, men 49, other/unknown 3), checklist testmall@1" in out
+    assert "102 cases (women 50, men 49, other 2, unknown 1), checklist testmall@1" in out
     assert "EN Handläggningstid i dagar: Women median 12 days (n = 30), men median 8 days (n = 28)" in out
 
 

@@ -16,7 +16,7 @@ from reviewer.domain.sex import Sex, SexGroup, group_of
 
 
 def population(women: int = 300, men: int = 320, other: int = 10, units: tuple[str, ...] = ("Norr", "Söder")):
-    sexes = [Sex.KVINNA] * women + [Sex.MAN] * men + [Sex.ANNAT_OKANT] * other
+    sexes = [Sex.KVINNA] * women + [Sex.MAN] * men + [Sex.ANNAT] * other
     return [Candidate(f"A-{i:05d}", sex, None, units[i % len(units)]) for i, sex in enumerate(sexes)]
 
 

@@ -79,9 +79,11 @@ def test_hidden_figures_are_empty_with_a_mark_and_a_reason_that_never_says_which
     result, _ = result_and_guard
     table = rows(render_csv(result))
     beslut = find(table, fraga_kod="beslut", rad_kod="beviljat")
-    # three annat/okänt: left out, and the total column is women and men's (20 + 30), labelled so
+    # two annat, one okänt: both left out, and the total column is women and men's (20 + 30), labelled so
     other, both = find(beslut, grupp_kod="other")[0], find(beslut, grupp_kod="total")[0]
+    unknown = find(beslut, grupp_kod="unknown")[0]
     assert (other["antal"], other["dolt"]) == ("", "x") and "färre än 5" in other["orsak"]
+    assert (unknown["antal"], unknown["dolt"], unknown["orsak"]) == ("", "x", other["orsak"])
     assert (both["antal"], both["dolt"], both["grupp"]) == ("50", "", "Kvinnor och män")
     assert find(beslut, grupp_kod="female")[0]["dolt"] == ""
     # a small count and a complement look the same: the same mark and the same reason

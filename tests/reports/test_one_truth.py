@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from openpyxl import load_workbook
 
-from reviewer.domain.sex import SexGroup
+from reviewer.domain.sex import Sex, SexGroup
 from reviewer.reports.common import P_ADJUSTED, P_VALUE
 from reviewer.reports.csv_export import render_csv
 from reviewer.reports.json_export import render_json
@@ -27,7 +27,7 @@ from reviewer.services.report import ReportRequest, build_report
 from reviewer.services.rounds import list_rounds
 from tests.tools import require_tool
 
-GROUP_OF = {"female": SexGroup.FEMALE, "male": SexGroup.MALE, "other": SexGroup.OTHER}
+GROUP_OF = {"female": SexGroup.FEMALE, "male": SexGroup.MALE, "other": SexGroup.OTHER, "unknown": SexGroup.UNKNOWN}
 
 
 @pytest.fixture
@@ -190,7 +190,8 @@ def test_every_output_carries_the_same_adjusted_figures(app, figures, tmp_path):
 
 
 def test_a_small_annat_okant_group_reads_the_same_in_every_format(app, tmp_path):
-    """Three annat/okänt: every format gives women and men's total, labelled so, and the group as fewer than k."""
+    """Two annat and one okänt: every format gives women and men's total, labelled so, and each group as fewer
+    than k."""
     from tests.reports.export_data import add_tempting_round
 
     with app.db.session() as session:
@@ -201,14 +202,14 @@ def test_a_small_annat_okant_group_reads_the_same_in_every_format(app, tmp_path)
     rows = list(csv.DictReader(io.StringIO(render_csv(result).lstrip("\ufeff")), delimiter=";"))
     cases = {r["grupp_kod"]: r for r in rows if r["rad_kod"] == "antal_arenden"}
     assert (cases["total"]["antal"], cases["total"]["grupp"]) == ("99", "Kvinnor och män")
-    assert cases["other"]["varde"] == "färre än 5"
+    assert cases["other"]["varde"] == cases["unknown"]["varde"] == "färre än 5"
     method = json.loads(render_json(result))["method"]
     assert method["cases"]["total"]["count"] == 99 and method["total_column"] == "women_and_men"
-    assert method["other_fewer_than"] == 5
+    assert method["other_fewer_than"] == method["unknown_fewer_than"] == 5
     book = load_workbook(io.BytesIO(render_xlsx(result)))
     facts = {r[0]: r[1] for r in book["Metod"].iter_rows(values_only=True) if r and r[0]}
     assert facts["Antal granskade ärenden: kvinnor och män"] == 99
-    assert facts["Antal granskade ärenden: annat/okänt"] == "färre än 5"
+    assert facts["Antal granskade ärenden: annat"] == facts["Antal granskade ärenden: okänt"] == "färre än 5"
     beslut = result.question("beslut")
     csv_total = next(
         r for r in rows if (r["fraga_kod"], r["rad_kod"], r["grupp_kod"]) == ("beslut", "beviljat", "total")
@@ -278,3 +279,93 @@ def test_the_trend_reads_the_same_in_the_dashboard_the_text_the_json_and_the_pdf
             assert cells[-2] == adjusted and f"  {adjusted}  " in line, q.key
             tested += 1
     assert tested == 3
+
+
+def _annat_and_okant_round(app, annat: int, okant: int, name: str) -> str:
+    """30 women and 30 men, `annat` annat and `okant` okänt; "ja" for every annat, "nej" for every okänt."""
+    from tests.services.aggregation_data import Case, add_checklist, add_round, checklist_data
+
+    sexes = [Sex.KVINNA] * 30 + [Sex.MAN] * 30 + [Sex.ANNAT] * annat + [Sex.OKANT] * okant
+    answers = {Sex.ANNAT: "ja", Sex.OKANT: "nej"}
+    cases = [Case(sex, {"fragat": answers.get(sex, "ja" if i % 3 else "nej")}) for i, sex in enumerate(sexes)]
+    with app.db.session() as session:
+        if not list_rounds(session):
+            add_checklist(session, checklist_data())
+        return add_round(session, name, cases, code_prefix=name[:3].upper())
+
+
+def test_annat_and_okant_read_the_same_in_every_format(app, tmp_path):
+    """Eight annat and six okänt, each k or more: the aggregation, the text report, the CSV, the XLSX, the JSON and
+    both PDFs give each its own count, the same everywhere."""
+    round_uuid = _annat_and_okant_round(app, 8, 6, "Båda")
+    with app.db.session() as session:
+        aggregated = aggregate(session, AggregateRequest((round_uuid,)))
+        result = build_anonymised(session, ExportRequest((round_uuid,)))
+        anonymised_report = build_report(session, ReportRequest((round_uuid,), anonymised=True))
+        internal_report = build_report(session, ReportRequest((round_uuid,)))
+    assert (aggregated.n_by_group[SexGroup.OTHER], aggregated.n_by_group[SexGroup.UNKNOWN]) == (8, 6)
+    fragat = aggregated.question("fragat")
+    truth = {
+        (column, o.value): o.count for column in ("other", "unknown") for o in fragat.groups[GROUP_OF[column]].options
+    }
+    assert truth == {("other", "ja"): 8, ("other", "nej"): 0, ("unknown", "ja"): 0, ("unknown", "nej"): 6}
+    assert "annat 8, okänt 6" in render_text(aggregated, "sv", {})
+
+    assert result.method.left_out == ()
+    assert (result.method.cases["other"].count, result.method.cases["unknown"].count) == (8, 6)
+    question = result.question("fragat")
+    assert {(c, r.value): r.cells[c].count for c in ("other", "unknown") for r in question.rows} == truth
+
+    rows = list(csv.DictReader(io.StringIO(render_csv(result).lstrip("\ufeff")), delimiter=";"))
+    cases = {r["grupp_kod"]: r for r in rows if r["rad_kod"] == "antal_arenden"}
+    assert (cases["other"]["antal"], cases["other"]["grupp"]) == ("8", "Annat")
+    assert (cases["unknown"]["antal"], cases["unknown"]["grupp"]) == ("6", "Okänt")
+    assert cases["total"]["grupp"] == "Totalt" and cases["total"]["antal"] == "74"
+    from_csv = {
+        (r["grupp_kod"], r["rad_kod"]): int(r["antal"])
+        for r in rows
+        if r["fraga_kod"] == "fragat" and r["grupp_kod"] in {"other", "unknown"} and r["rad_kod"] in {"ja", "nej"}
+    }
+    assert from_csv == truth
+
+    exported = json.loads(render_json(result))
+    assert exported["method"]["total_column"] == "all"
+    assert (exported["method"]["cases"]["other"]["count"], exported["method"]["cases"]["unknown"]["count"]) == (8, 6)
+    json_question = next(q for s in exported["sections"] for q in s["questions"] if q["key"] == "fragat")
+    from_json = {
+        (c, row["value"]): row["cells"][c]["count"] for row in json_question["rows"] for c in ("other", "unknown")
+    }
+    assert from_json == truth
+
+    book = load_workbook(io.BytesIO(render_xlsx(result)))
+    facts = {r[0]: r[1] for r in book["Metod"].iter_rows(values_only=True) if r and r[0]}
+    assert (facts["Antal granskade ärenden: annat"], facts["Antal granskade ärenden: okänt"]) == (8, 6)
+
+    pdftotext = require_tool("pdftotext")
+    for name, report in (("anonym", anonymised_report), ("intern", internal_report)):
+        pdf = tmp_path / f"{name}.pdf"
+        pdf.write_bytes(render_pdf(report))
+        text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        flat = " ".join(text.split())
+        assert "annat 8 och okänt 6" in flat, name  # the method's cases
+        assert "Granskningen omfattar 74 ärenden (kvinnor 30, män 30, annat 8, okänt 6)." in flat, name
+
+
+def test_okant_left_out_alone_reads_the_same_in_every_format(app):
+    """Six annat, two okänt: okänt is left out as fewer than k in every format, and the total is headed for the
+    groups it counts."""
+    round_uuid = _annat_and_okant_round(app, 6, 2, "Liten")
+    with app.db.session() as session:
+        result = build_anonymised(session, ExportRequest((round_uuid,)))
+    assert result.method.left_out == ("unknown",)
+    rows = list(csv.DictReader(io.StringIO(render_csv(result).lstrip("\ufeff")), delimiter=";"))
+    cases = {r["grupp_kod"]: r for r in rows if r["rad_kod"] == "antal_arenden"}
+    assert (cases["total"]["antal"], cases["total"]["grupp"]) == ("66", "Kvinnor, män och annat")
+    assert cases["unknown"]["varde"] == "färre än 5" and cases["other"]["antal"] == "6"
+    method = json.loads(render_json(result))["method"]
+    assert method["total_column"] == "without_unknown"
+    assert (method["unknown_fewer_than"], method["other_fewer_than"]) == (5, None)
+    book = load_workbook(io.BytesIO(render_xlsx(result)))
+    facts = {r[0]: r[1] for r in book["Metod"].iter_rows(values_only=True) if r and r[0]}
+    assert facts["Antal granskade ärenden: kvinnor, män och annat"] == 66
+    assert facts["Antal granskade ärenden: okänt"] == "färre än 5"

@@ -108,7 +108,8 @@ def test_the_tables_show_wilson_newcombe_and_bootstrap_intervals(known):
     assert mean in lines[row + 1]
     row = row_of(lines[row:], "summa") + row
     sums = [format_amount(v, "money", "sv") for v in (cost.female_total, cost.male_total, 225000.0)]
-    assert re.search(r"\s+".join(sums[:2]) + r"\s+–\s+" + sums[2], lines[row].replace("\xa0", " "))
+    # annat and okänt gave no amount: a dash each
+    assert re.search(r"\s+".join(sums[:2]) + r"\s+–\s+–\s+" + sums[2], lines[row].replace("\xa0", " "))
 
 
 def test_a_totalt_column_and_the_sex_distribution(known):
@@ -121,18 +122,21 @@ def test_a_totalt_column_and_the_sex_distribution(known):
     assert re.search(r"35 av 49\s+58 av 102", lines[row + 1])
     distribution = sex_distribution(asked.groups, "ja")
     shares = [format_percent(distribution[g], "sv") for g in GROUPS]
-    assert shares == ["36 %", "60 %", "3 %"]
+    assert shares == ["36 %", "60 %", "3 %", "0 %"]
     row = row_of(lines, "Könsfördelning")
-    assert lines[row].split() == ["Könsfördelning", "36", "%", "60", "%", "3%", "100", "%"]
+    assert lines[row].split() == ["Könsfördelning", "36", "%", "60", "%", "3%", "0%", "100", "%"]
     assert "av alla 58 som svarat Ja" in lines[row + 1]
 
 
 def test_no_percentage_on_a_base_under_5(known):
     data, text, lines = known
     other = data.aggregate.question("fragat").groups[SexGroup.OTHER]
-    assert (other.base, other.options[0].count, other.options[0].percent) == (3, 2, None)
+    unknown = data.aggregate.question("fragat").groups[SexGroup.UNKNOWN]
+    assert (other.base, other.options[0].count, other.options[0].percent) == (2, 2, None)
+    assert (unknown.base, unknown.options[0].count, unknown.options[0].percent) == (1, 0, None)
     row = row_of(lines, "Frågade handläggaren om barn? – Ja")
-    assert re.search(r"71 %\s+2 av 3\s+57 %", lines[row])  # annat/okänt: the count only, between men and Totalt
+    # annat and okänt: the count only, between men and Totalt
+    assert re.search(r"71 %\s+2 av 2\s+0 av 1\s+57 %", lines[row])
     assert "67 %" not in "\n".join(lines)
     assert "Där färre än 5 har svarat står bara antalet, utan procentsats" in text
 

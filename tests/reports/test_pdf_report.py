@@ -83,7 +83,7 @@ def test_cover_summary_and_findings(report):
     # most material first, as the service sorts them
     positions = [everything.index(flat(f.message.sv)) for f in findings]
     assert positions == sorted(positions)
-    assert "Granskningen omfattar 102 ärenden (kvinnor 50, män 49, annat/okänt 3)." in everything
+    assert "Granskningen omfattar 102 ärenden (kvinnor 50, män 49, annat 2, okänt 1)." in everything
 
 
 def test_the_section_tables_show_the_aggregations_figures(report):
@@ -237,8 +237,8 @@ def test_a_child_checklist_speaks_of_girls_and_boys(app):
         round_uuid = add_round(session, "Barn 2026", cases)
         data = build_report(session, ReportRequest((round_uuid,)), today=TODAY)
     text = flat(subprocess.run(["pdftotext", "-", "-"], input=render_pdf(data), capture_output=True).stdout.decode())
-    assert "Granskningen omfattar 12 ärenden (flickor 6, pojkar 6, annat/okänt 0)." in text
-    assert "Fråga Flickor Pojkar Annat/ okänt Totalt" in text
+    assert "Granskningen omfattar 12 ärenden (flickor 6, pojkar 6, annat 0, okänt 0)." in text
+    assert "Fråga Flickor Pojkar Annat Okänt Totalt" in text
     assert "Kvinnor" not in text
 
 
@@ -265,26 +265,26 @@ def test_the_anonymised_report_is_marked_and_hides_what_the_anonymised_result_hi
     everything = flat(text)
     assert ANONYMISED_MARK in everything
     assert INTERNAL_MARK not in everything
-    # 3 annat/okänt cases: reported as fewer than k; the total is women and men's, and says so
-    assert result.method.cases["other"].count is None
+    # 2 annat and 1 okänt: each reported as fewer than k; the total is women and men's, and says so
+    assert result.method.cases["other"].count is None and result.method.cases["unknown"].count is None
     assert result.method.cases["total"].count == 99
     assert (
         "Granskningen omfattar 99 ärenden om kvinnor och män (kvinnor 50, män 49) och färre än 5 ärenden med "
-        "annat/okänt kön." in everything
+        "annat kön och färre än 5 ärenden med okänt kön." in everything
     )
     assert "Granskningen omfattar 102 ärenden" in flat(internal)
-    # a row of the table: women's and men's figures as published, annat/okänt hidden
+    # a row of the table: women's and men's figures as published, annat and okänt hidden
     lines = text.splitlines()
     row = next(i for i, line in enumerate(lines) if "Frågade handläggaren om barn? – Ja" in line)
     asked = result.question("fragat")
-    assert asked.rows[0].cells["other"].count is None
+    assert asked.rows[0].cells["other"].count is None and asked.rows[0].cells["unknown"].count is None
     # the last column is women and men's: 56 of 99
-    assert lines[row].split()[-10:] == ["42", "%", "71", "%", "x", "57", "%", "-29,4", "p.e.", "Ja"]
+    assert lines[row].split()[-11:] == ["42", "%", "71", "%", "x", "x", "57", "%", "-29,4", "p.e.", "Ja"]
     assert re.search(r"21 av 50\s+35 av 49\s+56 av 99\s+\(-46 till -10\)$", lines[row + 1])
-    # the sex distribution would need the hidden annat/okänt count
-    assert lines[row + 3].split() == ["Könsfördelning", "x", "x", "x", "x"]
-    assert "2 av 3" not in text
-    assert "2 av 3" in internal
+    # the sex distribution would need the hidden annat and okänt counts
+    assert lines[row + 3].split() == ["Könsfördelning", "x", "x", "x", "x", "x"]
+    assert "2 av 2" not in text
+    assert "2 av 2" in internal
     # "Vilka skäl anges?": four women chose c, so the comparison is hidden – and its finding is left out
     reasons = result.question("skal")
     assert (reasons.comparison, reasons.comparison_reason) == (None, Reason.SECONDARY)

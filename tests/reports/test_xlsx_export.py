@@ -49,18 +49,20 @@ def test_sheets(workbook):
 def test_sex_is_the_breakdown_of_every_section_sheet(workbook):
     sheet = workbook["Ärendet"]
     top = block(sheet, "fragat")
-    assert [sheet.cell(row=top + 1, column=c).value for c in range(1, 10)] == [
+    assert [sheet.cell(row=top + 1, column=c).value for c in range(1, 12)] == [
         "Svar",
         "Kvinnor",
         None,
         "Män",
         None,
-        "Annat/okänt",
+        "Annat",
         None,
-        "Kvinnor och män",  # three annat/okänt: left out, the total is women and men's
+        "Okänt",
+        None,
+        "Kvinnor och män",  # two annat, one okänt: both left out, the total is women and men's
         None,
     ]
-    assert [sheet.cell(row=top + 2, column=c).value for c in range(2, 10)] == ["Antal", "%"] * 4
+    assert [sheet.cell(row=top + 2, column=c).value for c in range(2, 12)] == ["Antal", "%"] * 5
     assert sheet.freeze_panes == "B3"
     assert sheet.column_dimensions["A"].width == 50
 
@@ -107,7 +109,8 @@ def test_method_and_glossary(workbook, result_and_guard):
     assert method["Checklista"] == "Testmall (testmall, version 1)"
     assert method["Omgångar"] == "Granskning 2026 (2026)"
     assert method["Antal granskade ärenden: kvinnor"] == 50
-    assert method["Antal granskade ärenden: annat/okänt"] == "färre än 5"
+    assert method["Antal granskade ärenden: annat"] == "färre än 5"
+    assert method["Antal granskade ärenden: okänt"] == "färre än 5"
     assert method["Antal granskade ärenden: kvinnor och män"] == 99
     assert method["Antal dolda uppgifter"] == result.method.n_hidden
     assert method["Minsta antal ärenden per uppgift (k)"] == 5

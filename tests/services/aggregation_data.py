@@ -127,10 +127,11 @@ def spread(total: int, **values: int) -> list[Any]:
 
 
 def known_cases() -> list[Case]:
-    """50 women, 49 men and 3 annat/okänt with the answers the tests check by hand (see the comments)."""
+    """50 women, 49 men, 2 annat and 1 okänt with the answers the tests check by hand (see the comments); the
+    third column of each answer list is annat's and okänt's together (annat, annat, okänt)."""
     women = [Case(Sex.KVINNA) for _ in range(50)]
     men = [Case(Sex.MAN) for _ in range(49)]
-    other = [Case(Sex.ANNAT_OKANT) for _ in range(3)]
+    other = [Case(Sex.ANNAT), Case(Sex.ANNAT), Case(Sex.OKANT)]
     columns: dict[str, tuple[list[Any], list[Any], list[Any]]] = {
         # yes/no: women 21 of 50 yes (42 %), men 35 of 49 (71.4 %)
         "fragat": (spread(50, ja=21, nej=29), spread(49, ja=35, nej=14), spread(3, ja=2, nej=1)),

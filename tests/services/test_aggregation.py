@@ -26,7 +26,7 @@ from reviewer.storage.models import Case as CaseRow
 from reviewer.storage.models import ReviewStatus
 from tests.services.aggregation_data import Case, add_checklist, add_round, checklist_data, known_cases
 
-F, M, OTHER = SexGroup.FEMALE, SexGroup.MALE, SexGroup.OTHER
+F, M, OTHER, UNKNOWN = SexGroup.FEMALE, SexGroup.MALE, SexGroup.OTHER, SexGroup.UNKNOWN
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def run(app, *round_uuids, **options):
 def test_counts_percentages_and_wilson_intervals(app, known):
     result = run(app, known)
     assert (result.n_cases, result.n_reviews, result.n_double_reviewed, result.n_not_counted) == (102, 102, 0, 0)
-    assert result.n_by_group == {F: 50, M: 49, OTHER: 3}
+    assert result.n_by_group == {F: 50, M: 49, OTHER: 2, UNKNOWN: 1}
     assert result.subject is Subject.ADULT
     assert (result.checklist_slug, result.checklist_version) == ("testmall", 1)
     assert [r.name for r in result.rounds] == ["Känd omgång"]
@@ -59,7 +59,8 @@ def test_counts_percentages_and_wilson_intervals(app, known):
     assert (yes.ci_low, yes.ci_high) == (pytest.approx(100 * low), pytest.approx(100 * high))
     assert (yes.label.sv, yes.label.en) == ("Ja", "Yes")
     assert asked.groups[M].options[0].percent == pytest.approx(100 * 35 / 49)
-    assert [o.count for o in asked.groups[OTHER].options] == [2, 1]
+    assert [o.count for o in asked.groups[OTHER].options] == [2, 0]
+    assert [o.count for o in asked.groups[UNKNOWN].options] == [0, 1]
 
     c = asked.comparison
     assert (c.state, c.option, c.female_count, c.female_n, c.male_count, c.male_n) == (
@@ -204,8 +205,8 @@ def test_free_text_dates_and_uncompared_questions(app, known):
 
 def test_other_sex_is_counted_but_never_compared(app, known):
     question = run(app, known).question("beslut")
-    assert question.groups[OTHER].n == 3
-    assert question.groups[OTHER].options[0].count == 3
+    assert (question.groups[OTHER].n, question.groups[UNKNOWN].n) == (2, 1)
+    assert (question.groups[OTHER].options[0].count, question.groups[UNKNOWN].options[0].count) == (2, 1)
     assert (question.comparison.female_n, question.comparison.male_n) == (50, 49)
 
 
@@ -246,7 +247,7 @@ def test_an_empty_round_gives_a_clear_state(app):
         uuid = add_round(session, "Tom", [])
     result = run(app, uuid, breakdown="unit")
     assert (result.n_cases, result.n_reviews, result.findings) == (0, 0, [])
-    assert result.n_by_group == {F: 0, M: 0, OTHER: 0}
+    assert result.n_by_group == {F: 0, M: 0, OTHER: 0, UNKNOWN: 0}
     assert "inga klara granskningar" in result.warnings[0].sv
     question = result.question("fragat")
     assert question.groups[F].options[0].percent is None
@@ -289,7 +290,7 @@ def test_breakdown_by_age_band_and_unit(app):
         (None, "Uppgift saknas"),
     ]
     young = question.strata[0]
-    assert young.n_by_group == {F: 6, M: 5, OTHER: 0}
+    assert young.n_by_group == {F: 6, M: 5, OTHER: 0, UNKNOWN: 0}
     assert (young.groups[F].options[0].count, young.groups[M].options[0].count) == (6, 0)
     assert young.comparison.state is ComparisonState.OK
     assert question.strata[1].comparison.state is ComparisonState.TOO_SMALL
@@ -299,7 +300,7 @@ def test_breakdown_by_age_band_and_unit(app):
     assert by_age.question("dagar").strata[1].groups[F].numbers.median == 20.0
     by_unit = run(app, uuid, breakdown="unit").question("fragat")
     assert [s.value for s in by_unit.strata] == ["Norr", "Söder", None]
-    assert by_unit.strata[1].n_by_group == {F: 4, M: 5, OTHER: 0}
+    assert by_unit.strata[1].n_by_group == {F: 4, M: 5, OTHER: 0, UNKNOWN: 0}
 
 
 def _second_review(session, case_code, round_name, answers, reviewer="CD", complete=True):
@@ -369,7 +370,7 @@ def test_child_checklists_speak_of_girls_and_boys(app):
         uuid = add_round(session, "Barn", cases, slug="barnmall")
     result = run(app, uuid)
     assert result.subject is Subject.CHILD
-    assert result.n_by_group == {F: 20, M: 20, OTHER: 0}
+    assert result.n_by_group == {F: 20, M: 20, OTHER: 0, UNKNOWN: 0}
     (finding,) = result.findings
     assert finding.message.sv.startswith("Frågade handläggaren om barn? Ja: Flickor 100 % (20 av 20), pojkar 0 %")
     assert "Girls 100% (20 of 20), boys 0% (0 of 20)" in finding.message.en

@@ -17,7 +17,7 @@ import pytest
 
 from reviewer.checklists.loader import definition_from_dict
 from reviewer.checklists.schema import ChecklistDefinition, QuestionType
-from reviewer.domain.sex import SexGroup
+from reviewer.domain.sex import GROUPS, SexGroup
 from reviewer.services.aggregation import Comparison
 from reviewer.services.aggregation.counting import Collected
 from tests.services.aggregation_data import checklist_data
@@ -114,7 +114,7 @@ def test_an_unchanged_gap_is_rarely_reported_as_changed(primary):
 
 
 def _mirrored(collected: Collected) -> Collected:
-    swap = {SexGroup.FEMALE: SexGroup.MALE, SexGroup.MALE: SexGroup.FEMALE, SexGroup.OTHER: SexGroup.OTHER}
+    swap = {SexGroup.FEMALE: SexGroup.MALE, SexGroup.MALE: SexGroup.FEMALE} | {g: g for g in GROUPS[2:]}
     tallies = {
         key: {(stratum, swap[group]): tally for (stratum, group), tally in cells.items()}
         for key, cells in collected.tallies.items()

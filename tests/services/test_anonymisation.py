@@ -31,7 +31,7 @@ from tests.reports.export_data import ACTOR, CODE_PREFIX, REVIEWERS, add_temptin
 from tests.services.aggregation_data import Case, add_checklist, add_round, checklist_data, spread
 
 TODAY = dt.date(2026, 3, 14)
-GROUP_COLUMNS = {SexGroup.FEMALE: "female", SexGroup.MALE: "male", SexGroup.OTHER: "other"}
+GROUP_COLUMNS = {SexGroup.FEMALE: "female", SexGroup.MALE: "male", SexGroup.OTHER: "other", SexGroup.UNKNOWN: "unknown"}
 
 
 @pytest.fixture
@@ -50,16 +50,16 @@ def counts(question: AnonymisedQuestion, column: str) -> list[int | None]:
 
 
 def table_of(
-    question: AnonymisedQuestion, app, round_uuid: str, women_and_men: bool = False
+    question: AnonymisedQuestion, app, round_uuid: str, left_out: tuple[str, ...] = ()
 ) -> tuple[FrequencyTable, dict]:
     """The question's true table (from the aggregation) and the positions the result hides, for the attacker. With
-    a small annat/okänt group left out, the table of women and men, whose total column is published."""
+    small annat or okänt groups left out, the table of the others, whose total column is published."""
     with app.db.session() as session:
         result = aggregate(session, AggregateRequest((round_uuid,)))
     truth = result.question(question.key)
     assert truth is not None
-    groups = [SexGroup.FEMALE, SexGroup.MALE] + ([] if women_and_men else [SexGroup.OTHER])
-    columns = ["female", "male", "total"] if women_and_men else list(COLUMNS)
+    groups = [g for g in GROUP_COLUMNS if GROUP_COLUMNS[g] not in left_out]
+    columns = [*(GROUP_COLUMNS[g] for g in groups), "total"]
     cells = [[o.count for o in truth.groups[g].options] for g in groups]
     answered = tuple(truth.groups[g].n for g in groups)
     if len(question.rows) > len(cells[0]):
@@ -78,7 +78,7 @@ def table_of(
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Known answers: 50 women, 49 men, 3 annat/okänt
+# Known answers: 50 women, 49 men, 2 annat, 1 okänt
 
 
 def test_method_says_how_without_saying_who(app, known):
@@ -88,9 +88,10 @@ def test_method_says_how_without_saying_who(app, known):
     assert [(r.name, r.period_label) for r in method.rounds] == [("Granskning 2026", "2026")]
     assert method.cases["female"].count == 50
     assert method.cases["male"].count == 49
-    # three annat/okänt: reported only as fewer than k; the total is women and men's, labelled so
-    assert method.cases["other"].count is None and method.cases["other"].reason is Reason.PRIMARY
-    assert method.women_and_men
+    # two annat and one okänt: each reported only as fewer than k; the total is women and men's, labelled so
+    for column in ("other", "unknown"):
+        assert method.cases[column].count is None and method.cases[column].reason is Reason.PRIMARY
+    assert method.left_out == ("other", "unknown") and method.women_and_men
     assert method.cases["total"].count == 99 and method.cases["total"].reason is None
     assert method.n_reviewers == len(REVIEWERS)
     assert method.rules == Rules()
@@ -106,7 +107,7 @@ def test_counts_and_percentages_are_the_aggregations(app, known):
     assert question is not None and question.kind == "categorical"
     assert [r.value for r in question.rows] == ["ja", "nej"]
     for group, column in GROUP_COLUMNS.items():
-        if group is SexGroup.OTHER:
+        if group in (SexGroup.OTHER, SexGroup.UNKNOWN):
             continue
         expected = truth.question("fragat").groups[group]
         assert counts(question, column) == [o.count for o in expected.options]
@@ -117,18 +118,41 @@ def test_counts_and_percentages_are_the_aggregations(app, known):
     assert question.comparison == truth.question("fragat").comparison
 
 
-def test_annat_okant_with_three_cases_is_hidden_with_its_complements(app, known):
+def test_small_annat_and_okant_are_hidden_with_their_complements(app, known):
     question = anonymised(app, known).question("beslut")
     assert question is not None
-    # 3 annat/okänt all "beviljat": every cell of the group hidden, the zeros too
-    assert counts(question, "other") == [None, None, None]
-    assert question.totals.cells["other"].count is None
+    # 2 annat and 1 okänt all "beviljat": every cell of both groups hidden, the zeros too
+    for column in ("other", "unknown"):
+        assert counts(question, column) == [None, None, None]
+        assert question.totals.cells[column].count is None
     # the total column is women and men's: it reveals nothing of the three
     assert counts(question, "total") == [50, 20, 29]
     assert question.totals.cells["total"].count == 99
     # women and men are untouched, so the comparison stays
     assert counts(question, "female") == [20, 10, 20]
     assert question.comparison is not None and question.comparison.option == "avslag"
+
+
+def test_annat_and_okant_are_columns_of_their_own_each_left_out_when_small(app):
+    """Six annat, two okänt: annat is published as its own column, okänt is left out as fewer than k, and the total
+    counts women, men and annat, labelled so; no hidden cell can be worked out."""
+    sexes = [Sex.KVINNA] * 20 + [Sex.MAN] * 20 + [Sex.ANNAT] * 6 + [Sex.OKANT] * 2
+    cases = [Case(sex, {"fragat": "ja" if i % 2 or sex is Sex.ANNAT else "nej"}) for i, sex in enumerate(sexes)]
+    with app.db.session() as session:
+        add_checklist(session, checklist_data())
+        round_uuid = add_round(session, "Annat och okänt", cases)
+    result = anonymised(app, round_uuid)
+    method = result.method
+    assert method.left_out == ("unknown",) and not method.women_and_men
+    assert (method.cases["other"].count, method.cases["total"].count) == (6, 46)
+    assert method.cases["unknown"].count is None and method.cases["unknown"].reason is Reason.PRIMARY
+    question = result.question("fragat")
+    assert question is not None
+    assert counts(question, "other") == [6, 0] and counts(question, "unknown") == [None, None]
+    assert counts(question, "total") == [26, 20] and question.totals.cells["total"].count == 46
+    table, hidden = table_of(question, app, round_uuid, method.left_out)
+    for (_, row, column), (low, high) in attack([table], [hidden]).items():
+        assert low < high, (row, column)
 
 
 def test_yes_no_not_applicable_has_its_own_row_and_base(app, known):
@@ -155,8 +179,9 @@ def test_numbers_per_group_without_single_values(app, known):
     assert (women.n, women.median, men.n, men.median) == (30, 12.0, 28, 8.0)
     assert women.total is None  # a sum is given for money only
     assert not hasattr(women, "minimum") and not hasattr(women, "maximum")
-    # annat/okänt answered once: every figure hidden; the total column is women and men's
-    assert question.numbers["other"].reason is Reason.TOO_FEW and question.numbers["other"].median is None
+    # annat answered once, okänt never: every figure hidden; the total column is women and men's
+    for column in ("other", "unknown"):
+        assert question.numbers[column].reason is Reason.TOO_FEW and question.numbers[column].median is None
     assert question.numbers["total"].reason is None and question.numbers["total"].n == 58
     assert question.comparison is not None and question.comparison.median_ratio == pytest.approx(1.5)
 
@@ -175,10 +200,12 @@ def test_the_hidden_list_says_what_and_why(app, known):
     assert {(h.row.sv, h.column, h.reason) for h in beslut} >= {
         ("Beviljat", "other", Reason.PRIMARY),
         ("Totalt", "other", Reason.PRIMARY),
+        ("Beviljat", "unknown", Reason.PRIMARY),
+        ("Totalt", "unknown", Reason.PRIMARY),
     }
     assert all(h.section == "arendet" for h in beslut)
     method_rows = [h for h in result.hidden if h.question_key is None]
-    assert {(h.section, h.column) for h in method_rows} == {("", "other")}
+    assert {(h.section, h.column) for h in method_rows} == {("", "other"), ("", "unknown")}
 
 
 def test_findings_only_for_published_comparisons(app, known):
@@ -198,7 +225,7 @@ def test_no_hidden_cell_of_any_table_can_be_recovered(app, known):
         for question in section.questions:
             if question.kind != "categorical":
                 continue
-            table, hidden = table_of(question, app, known, result.method.women_and_men)
+            table, hidden = table_of(question, app, known, result.method.left_out)
             for (_, row, column), (low, high) in attack([table], [hidden]).items():
                 assert low < high, (question.key, row, column)
 
@@ -360,7 +387,7 @@ def test_demo_rounds_publish_nothing_small_nothing_recomputable(app, cases):
                 for figures in question.numbers.values():
                     assert figures.n is None or not 0 < figures.n < rules.min_cell
                 if question.kind == "categorical":
-                    table, hidden = table_of(question, app, round_uuid, result.method.women_and_men)
+                    table, hidden = table_of(question, app, round_uuid, result.method.left_out)
                     for (_, row, column), (low, high) in attack([table], [hidden]).items():
                         assert low < high, (question.key, row, column)
 

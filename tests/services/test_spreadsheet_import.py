@@ -139,7 +139,7 @@ def test_the_documented_example_imports_cleanly(app, round_uuid):
     assert third["answers"]["beslut"] == ("beviljat", "LVM-vård beslutad av förvaltningsrätten")
     assert rows["MB-2024-004"]["case"].age_band == "a18_24"  # "18-24" with a hyphen
     assert rows["MB-2024-005"]["answers"]["har_minderariga_barn"] == ("ej_aktuellt", None)
-    assert rows["MB-2024-007"]["case"].sex is Sex.ANNAT_OKANT
+    assert rows["MB-2024-007"]["case"].sex is Sex.OKANT  # "Annat/okänt" of earlier versions
     assert rows["MB-2024-007"]["case"].age_band is None
     for code in ("MB-2024-007", "MB-2024-008"):
         assert rows[code]["review"].status is ReviewStatus.IN_PROGRESS
@@ -287,7 +287,20 @@ def test_yes_no_words(app, round_uuid, tmp_path, cell, expected):
 
 @pytest.mark.parametrize(
     ("cell", "expected"),
-    [("Kvinna", Sex.KVINNA), ("K", Sex.KVINNA), ("MAN", Sex.MAN), ("m", Sex.MAN), ("Annat/okänt", Sex.ANNAT_OKANT)],
+    [
+        ("Kvinna", Sex.KVINNA),
+        ("K", Sex.KVINNA),
+        ("MAN", Sex.MAN),
+        ("m", Sex.MAN),
+        ("Annat", Sex.ANNAT),
+        ("OKÄNT", Sex.OKANT),
+        ("okant", Sex.OKANT),
+        ("Vet ej", Sex.OKANT),
+        ("uppgift saknas", Sex.OKANT),
+        # the one value of earlier versions: which it was cannot be told, so okänt
+        ("Annat/okänt", Sex.OKANT),
+        ("annat_okant", Sex.OKANT),
+    ],
 )
 def test_sex_words_and_letters(app, round_uuid, tmp_path, cell, expected):
     path = write_csv(tmp_path / "kon.csv", [row("S-1", sex=cell, **COMPLETE)])
@@ -436,6 +449,7 @@ def base_rows() -> list[dict[str, str]]:
         (lambda rows: rows[0].update(bslut="1"), (1, "bslut"), "Menade du 'beslut'"),
         (lambda rows: [r.pop("sex") for r in rows], (1, "sex"), "saknas"),
         (lambda rows: rows[1].update(sex="kvinnan"), (3, "sex"), "'kvinnan'"),
+        (lambda rows: rows[1].update(sex="okänd"), (3, "sex"), "(kvinna, man, annat, okant)"),
         (lambda rows: rows[1].update(sex="flicka"), (3, "sex"), "vuxna"),
         (lambda rows: rows[1].update(sex=""), (3, "sex"), "kön saknas"),
         (lambda rows: rows[0].update(age_band="80+"), (2, "age_band"), "ingen åldersgrupp"),

@@ -3,6 +3,8 @@ on SQLite and PostgreSQL, and a database at 0001 is backed up before it is migra
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 import sqlalchemy as sa
 
@@ -45,10 +47,21 @@ def _refilled(url, backups):
         db.dispose()
 
 
+def _through_0001(kept):
+    """What going down to 0001 and up again keeps: annat and okänt were one value there, which comes back as okänt
+    (migration 0006)."""
+    merged = Counter()
+    for key, n in kept.items():
+        round_id, status, sex, *rest = key
+        merged[(round_id, status, "okant" if sex == "annat" else sex, *rest)] += n
+    return merged
+
+
 def test_the_migration_counts_what_the_services_count(tmp_path):
     kept = _fill(tmp_path / "data")
     refilled, wrong = _refilled(f"sqlite:///{tmp_path / 'data' / 'reviewer.sqlite'}", tmp_path / "backups")
-    assert refilled == kept
+    assert any(key[2] == "annat" for key in kept)
+    assert refilled == _through_0001(kept)
     assert wrong == []
     assert len(list((tmp_path / "backups").glob("*-before-migration.sqlite"))) == 1
 
@@ -57,5 +70,5 @@ def test_the_migration_counts_what_the_services_count(tmp_path):
 def test_the_migration_counts_what_the_services_count_on_postgresql(empty_postgres, tmp_path):
     kept = _fill(tmp_path / "data", empty_postgres)
     refilled, wrong = _refilled(empty_postgres, tmp_path / "unused")
-    assert refilled == kept
+    assert refilled == _through_0001(kept)
     assert wrong == []

@@ -193,3 +193,11 @@ def test_the_word_counts_in_the_facit_are_those_of_the_passage_the_rationale_nam
             start = text.index(marks.group(1))
             end = text.index(marks.group(2), start) + len(marks.group(2))
             assert entry.answer == len(text[start:end].split()), case.code
+
+
+def test_a_pack_of_an_earlier_version_with_annat_okant_reads_as_okant():
+    data = _fardtjanst_data()
+    data["cases"][0]["sex"] = "annat_okant"  # the one value earlier versions had for annat and okänt
+    data["cases"][1]["sex"] = "annat"
+    pack = parse_pack(yaml.safe_dump(data, allow_unicode=True), "gammal.yaml", LOOKUP)
+    assert [c.sex.value for c in pack.cases[:2]] == ["okant", "annat"]

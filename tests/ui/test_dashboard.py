@@ -71,7 +71,7 @@ def header_tip(model, column: int) -> str:
 
 
 # The columns of the per-question table and of the before/after table.
-QUESTION, FEMALE, MALE, OTHER, TOTAL, DIFFERENCE, P, P_ADJUSTED, ASSESSMENT = range(9)
+QUESTION, FEMALE, MALE, OTHER, UNKNOWN, TOTAL, DIFFERENCE, P, P_ADJUSTED, ASSESSMENT = range(10)
 BA_QUESTION, BA_BEFORE, BA_AFTER, BA_CHANGE, BA_RAW_P, BA_P, BA_VERDICT = range(7)
 
 
@@ -125,6 +125,8 @@ def test_the_known_differences_of_the_demo_data_are_flagged_in_plain_swedish(qtb
     assert all("procentenheter" in s or "kvot" in s for s in sentences)
     assert all("justerat p = " in s or "justerat p < 0,001" in s for s in sentences)
     assert "80 ärenden" in page.findings.summary.text()
+    n = result.n_by_group
+    assert f"annat {n[SexGroup.OTHER]}, okänt {n[SexGroup.UNKNOWN]}." in page.findings.summary.text()
     # beside the findings: how many questions were tested and what that means, in the service's own words
     thresholds = result.request.thresholds
     assert result.n_tested > 20
@@ -152,7 +154,7 @@ def test_the_question_table_shows_women_and_men_and_the_chart_follows_the_select
     assert page.tabs.currentWidget() is page.sections
     model = page.sections.model
     assert headers(model) == [
-        "Fråga", "Kvinnor", "Män", "Annat/\nokänt", "Totalt", "Skillnad\n(95 % KI)", "p", "justerat\np", "Bedömning",
+        "Fråga", "Kvinnor", "Män", "Annat", "Okänt", "Totalt", "Skillnad\n(95 % KI)", "p", "justerat\np", "Bedömning",
     ]  # fmt: skip
     row = page.sections.view.currentIndex().row()
     record = model.record(row)
@@ -174,8 +176,16 @@ def test_the_question_table_shows_women_and_men_and_the_chart_follows_the_select
         f"Kvinnor: {format_percent(women_yes.percent, 'sv')} (95 % KI {sv(women_yes.ci_low, 0)} till "
         f"{sv(women_yes.ci_high, 0)}), {women_yes.count} av {comparison.female_n} svar"
     )
-    assert tip(model, row, TOTAL).count("Av de ") == 1 and "annat/okänt" in tip(model, row, TOTAL)
-    assert "aldrig i testet" in header_tip(model, OTHER)
+    assert tip(model, row, TOTAL).count("Av de ") == 1
+    assert "annat" in tip(model, row, TOTAL) and "okänt" in tip(model, row, TOTAL)
+    assert "aldrig i testet" in header_tip(model, OTHER) and "aldrig i testet" in header_tip(model, UNKNOWN)
+    assert (
+        model.headerData(OTHER, Qt.Orientation.Horizontal),
+        model.headerData(UNKNOWN, Qt.Orientation.Horizontal),
+    ) == (
+        "Annat",
+        "Okänt",
+    )
     assert cell(model, row, P_ADJUSTED) == format_p(comparison.p_adjusted, "sv").removeprefix("p = ")
     assert "Fishers exakta test av andelen" in tip(model, row, P)
     assert cell(model, row, ASSESSMENT) == "⚑ skillnad"
@@ -212,7 +222,7 @@ def test_numbers_show_the_median_ratio_with_its_interval_and_the_means(qtbot, pa
 
 def test_a_base_under_five_shows_the_count_only(qtbot, app, page):
     answers = [(Sex.KVINNA, "ja")] * 3 + [(Sex.KVINNA, "nej")] + [(Sex.MAN, "ja")] * 2 + [(Sex.MAN, "nej")] * 8
-    answers += [(Sex.ANNAT_OKANT, "ja")] * 2
+    answers += [(Sex.ANNAT, "ja")] * 2 + [(Sex.OKANT, "nej")]
     with app.db.session() as session:
         _round, key = yes_no_round(session, "liten", "Liten 2026", answers)
     choose_checklist(qtbot, page, "liten")
@@ -222,7 +232,8 @@ def test_a_base_under_five_shows_the_count_only(qtbot, app, page):
     assert cell(model, row, FEMALE) == "3 av 4" and "%" not in cell(model, row, FEMALE)
     assert cell(model, row, MALE) == "20 %\n(n = 10)"
     assert cell(model, row, OTHER) == "2 av 2"
-    assert cell(model, row, TOTAL) == "44 %\n(n = 16)"
+    assert cell(model, row, UNKNOWN) == "0 av 1"
+    assert cell(model, row, TOTAL) == "41 %\n(n = 17)"
     assert cell(model, row, ASSESSMENT) == "för litet underlag"
     assert cell(model, row, P) == "" and cell(model, row, DIFFERENCE) == ""
     women_bar = page.sections.chart.data.bars[0][0]
@@ -400,7 +411,7 @@ def test_the_dashboard_shows_the_figures_of_the_cli_json(qtbot, page, demo, data
         for question in section["questions"]:
             row, groups = rows[question["key"]], question["groups"]
             comparison = question["comparison"]
-            for column, group in ((FEMALE, "female"), (MALE, "male"), (OTHER, "other")):
+            for column, group in ((FEMALE, "female"), (MALE, "male"), (OTHER, "other"), (UNKNOWN, "unknown")):
                 figures = groups[group]
                 if figures["n"] == 0:
                     expected = "–"
@@ -486,7 +497,7 @@ def test_whose_sex_is_said_beside_the_figures_and_small_groups_get_no_bar(qtbot,
         round_ = create_round(session, "Liten", get_version(session, "fardtjanst"), "2026")
         question = next(q for q in definition.questions() if q.type is QuestionType.YES_NO)
         number = next(q for q in definition.questions() if q.type is QuestionType.DAYS)
-        sexes = [Sex.KVINNA] * 20 + [Sex.MAN] * 20 + [Sex.ANNAT_OKANT]
+        sexes = [Sex.KVINNA] * 20 + [Sex.MAN] * 20 + [Sex.ANNAT, Sex.OKANT]
         reviewed = [
             ReviewedCase(
                 f"S-{i}",
@@ -496,8 +507,8 @@ def test_whose_sex_is_said_beside_the_figures_and_small_groups_get_no_bar(qtbot,
                 "AB",
                 ReviewStatus.COMPLETE,
                 {
-                    question.key: (encode(question, "ja" if sex is Sex.ANNAT_OKANT or i % 3 else "nej"), None),
-                    number.key: (encode(number, 900 if sex is Sex.ANNAT_OKANT else 20 + i), None),
+                    question.key: (encode(question, "ja" if sex in (Sex.ANNAT, Sex.OKANT) or i % 3 else "nej"), None),
+                    number.key: (encode(number, 900 if sex in (Sex.ANNAT, Sex.OKANT) else 20 + i), None),
                 },
             )
             for i, sex in enumerate(sexes)
@@ -512,9 +523,10 @@ def test_whose_sex_is_said_beside_the_figures_and_small_groups_get_no_bar(qtbot,
     for key in (question.key, number.key):
         page.show_question(key)
         chart = page.sections.chart.data
-        assert chart.series[2] == "Annat/okänt (n = 1, för få för en stapel)"
-        assert all(bars[2].value is None for bars in chart.bars), "one case never draws a bar"
-        assert all(bars[2].text not in ("", "–") for bars in chart.bars[:1]), "its figure is still there as text"
+        assert chart.series[2:] == ("Annat (n = 1, för få för en stapel)", "Okänt (n = 1, för få för en stapel)")
+        for group in (2, 3):
+            assert all(bars[group].value is None for bars in chart.bars), "one case never draws a bar"
+            assert all(bars[group].text not in ("", "–") for bars in chart.bars[:1]), "its figure is still there"
         assert "Kön avser: sökande" in page.sections.chart_title.text()
     # the one case's 900 days do not set the scale for the others
     assert page.sections.chart.data.maximum < 900

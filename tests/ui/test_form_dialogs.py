@@ -119,6 +119,17 @@ def test_new_case_has_no_sex_until_one_is_chosen(qtbot, app, swedish, screenshot
     assert submitted[0].age_band == "vuxen"
 
 
+def test_the_sex_choices_are_kvinna_man_annat_okant_and_for_children_flicka_pojke(qtbot, app, swedish, screenshot):
+    dialog = case_dialog(qtbot, lambda _case: None)
+    choices = [(dialog.sex.itemText(i), dialog.sex.itemData(i)) for i in range(dialog.sex.count())]
+    assert choices == [("Kvinna", "kvinna"), ("Man", "man"), ("Annat", "annat"), ("Okänt", "okant")]
+    dialog.sex.setCurrentIndex(dialog.sex.findData("okant"))
+    screenshot(dialog, "sex14-kon")
+    child = parse_checklist(json.dumps(ALL_TYPES | {"subject": "child"}), "barn.json")
+    children = opened(qtbot, CaseDialog(child, "sv", [], lambda _case: None))
+    assert [children.sex.itemText(i) for i in range(children.sex.count())] == ["Flicka", "Pojke", "Annat", "Okänt"]
+
+
 def test_a_personnummer_as_case_code_is_refused_until_it_is_fixed(qtbot, app, swedish):
     submitted = []
     dialog = case_dialog(qtbot, submitted.append)

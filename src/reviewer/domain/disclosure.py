@@ -20,7 +20,7 @@ totals and the grand total), then the answer cells, and the sex groups' totals (
 among those, one whose crossing line already holds a hidden entry (so nothing cascades), then the smallest.
 
 Tables that share their totals row (most questions are answered by every case, so they have the same number of
-women, men and annat/okänt) are suppressed together by `suppress_linked`: a total hidden in one is hidden in all of
+women, men, annat and okänt) are suppressed together by `suppress_linked`: a total hidden in one is hidden in all of
 them, otherwise two tables with different complements would reveal it by subtraction.
 
 The line rules are local; across several lines a reader can still combine equations (and the knowledge that a hidden

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from reviewer.domain.personnummer import guard_text
-from reviewer.domain.sex import Sex, SexGroup, group_of
+from reviewer.domain.sex import COMPARED, Sex, SexGroup, group_of
 from reviewer.domain.text import Message, ReviewerError
 
 SAMPLING_METHOD = "sha256-permanent-random-numbers-v1"
@@ -161,15 +161,15 @@ def draw(candidates: Sequence[Candidate], design: Design) -> Draw:
 
 def _allocate(strata: dict[StratumKey, list[Candidate]], design: Design) -> dict[StratumKey, int]:
     if design.allocation is Allocation.EQUAL:
-        # Women and men: the asked number each; annat/okänt: its own share of the list, so those cases are reviewed
-        # and counted (never forced into the comparison) in the proportion in which they occur.
+        # Women and men: the asked number each; annat and okänt: each its own share of the list, so those cases
+        # are reviewed and counted (never forced into the comparison) in the proportion in which they occur.
         wanted: dict[StratumKey, int] = {}
         for key, members in strata.items():
-            if key[1] is not SexGroup.OTHER:
+            if key[1] in COMPARED:
                 wanted[key] = design.size
                 continue
             unit = key[0]
-            compared = sum(len(m) for k, m in strata.items() if k[0] == unit and k[1] is not SexGroup.OTHER)
+            compared = sum(len(m) for k, m in strata.items() if k[0] == unit and k[1] in COMPARED)
             wanted[key] = round(2 * design.size * len(members) / compared) if compared else 0
         return wanted
     total = sum(len(m) for m in strata.values())
@@ -194,9 +194,23 @@ def _largest_remainder(sizes: dict[StratumKey, int], total: int) -> dict[Stratum
     return result
 
 
+_GROUP_WORDS_SV = {
+    SexGroup.FEMALE: "kvinnor/flickor",
+    SexGroup.MALE: "män/pojkar",
+    SexGroup.OTHER: "annat",
+    SexGroup.UNKNOWN: "okänt kön",
+}
+_GROUP_WORDS_EN = {
+    SexGroup.FEMALE: "women/girls",
+    SexGroup.MALE: "men/boys",
+    SexGroup.OTHER: "other",
+    SexGroup.UNKNOWN: "unknown sex",
+}
+
+
 def _too_few(key: StratumKey, wanted: int, available: int) -> Message:
-    sv_group = {SexGroup.FEMALE: "kvinnor/flickor", SexGroup.MALE: "män/pojkar", SexGroup.OTHER: "annat/okänt"}[key[1]]
-    en_group = {SexGroup.FEMALE: "women/girls", SexGroup.MALE: "men/boys", SexGroup.OTHER: "other/unknown"}[key[1]]
+    sv_group = _GROUP_WORDS_SV[key[1]]
+    en_group = _GROUP_WORDS_EN[key[1]]
     where_sv = f" i enheten {key[0]}" if key[0] else ""
     where_en = f" in the unit {key[0]}" if key[0] else ""
     return Message(

@@ -23,43 +23,55 @@ _GROUPS: dict[Subject, dict[Column, Message]] = {
     Subject.ADULT: {
         "female": Message("Kvinnor", "Women"),
         "male": Message("Män", "Men"),
-        "other": Message("Annat/okänt", "Other/unknown"),
+        "other": Message("Annat", "Other"),
+        "unknown": Message("Okänt", "Unknown"),
         "total": Message("Totalt", "Total"),
     },
     Subject.CHILD: {
         "female": Message("Flickor", "Girls"),
         "male": Message("Pojkar", "Boys"),
-        "other": Message("Annat/okänt", "Other/unknown"),
+        "other": Message("Annat", "Other"),
+        "unknown": Message("Okänt", "Unknown"),
         "total": Message("Totalt", "Total"),
     },
 }
 
 
-_WOMEN_AND_MEN = {
-    Subject.ADULT: Message("Kvinnor och män", "Women and men"),
-    Subject.CHILD: Message("Flickor och pojkar", "Girls and boys"),
+# The total column's heading when small groups are left out: the groups it counts.
+_PARTIAL_TOTALS: dict[Subject, dict[tuple[Column, ...], Message]] = {
+    Subject.ADULT: {
+        ("other", "unknown"): Message("Kvinnor och män", "Women and men"),
+        ("other",): Message("Kvinnor, män och okänt", "Women, men and unknown"),
+        ("unknown",): Message("Kvinnor, män och annat", "Women, men and other"),
+    },
+    Subject.CHILD: {
+        ("other", "unknown"): Message("Flickor och pojkar", "Girls and boys"),
+        ("other",): Message("Flickor, pojkar och okänt", "Girls, boys and unknown"),
+        ("unknown",): Message("Flickor, pojkar och annat", "Girls, boys and other"),
+    },
 }
 
 
 def group_label(column: Column, method: Method) -> Message:
-    """A column's heading; the total column is "Kvinnor och män" when a small annat/okänt group is left out."""
-    if column == "total" and method.women_and_men:
-        return _WOMEN_AND_MEN[method.subject]
+    """A column's heading; the total column names the groups it counts when a small annat or okänt group is left
+    out ("Kvinnor och män" when both are)."""
+    if column == "total" and method.left_out:
+        return _PARTIAL_TOTALS[method.subject][method.left_out]
     return _GROUPS[method.subject][column]
 
 
 def fewer_than(rules: Rules) -> Message:
-    """What a left-out annat/okänt group's number of cases is given as."""
+    """What a left-out annat or okänt group's number of cases is given as."""
     return Message(f"färre än {rules.min_cell}", f"fewer than {rules.min_cell}")
 
 
 def case_count(method: Method, column: Column, language: Language = "sv") -> str:
-    """A number of cases in the method and the summary: the count, "färre än k" for a left-out annat/okänt group,
-    or the hidden mark."""
+    """A number of cases in the method and the summary: the count, "färre än k" for a left-out annat or okänt
+    group, or the hidden mark."""
     cell = method.cases[column]
     if cell.count is not None:
         return str(cell.count)
-    if column == "other" and method.women_and_men:
+    if column in method.left_out:
         return fewer_than(method.rules).text(language)
     return HIDDEN
 
@@ -198,9 +210,11 @@ MARKS = (
     ),
     Message(
         "En skillnad flaggas när den är minst så stor som tröskeln och statistiskt säker (p under alfa). "
-        "Jämförelsen gäller kvinnor och män (flickor och pojkar); annat/okänt räknas men jämförs inte.",
+        "Jämförelsen gäller kvinnor och män (flickor och pojkar); annat och okänt räknas var för sig men jämförs "
+        "inte.",
         "A difference is flagged when it is at least the threshold and statistically significant (p below alpha). "
-        "The comparison is of women and men (girls and boys); other/unknown is counted but not compared.",
+        "The comparison is of women and men (girls and boys); other and unknown are each counted but not "
+        "compared.",
     ),
 )
 LEGEND = Message(
@@ -241,7 +255,8 @@ def program_texts() -> list[str]:
     messages += [*MARKS, *STATE_LABELS.values(), *UNITS.values(), *TEST_NAMES.values()]
     messages += [label for _, label in STATISTICS]
     messages += [m for groups in _GROUPS.values() for m in groups.values()]
-    messages += [*_WOMEN_AND_MEN.values(), Message("färre än", "fewer than")]
+    messages += [m for totals in _PARTIAL_TOTALS.values() for m in totals.values()]
+    messages += [Message("färre än", "fewer than")]
     rules = Rules()
     messages += [reason_text(reason, rules) for reason in PublicReason]
     return [*(t for m in messages for t in (m.sv, m.en)), *_ANSWER_WORDS, *COLUMNS]

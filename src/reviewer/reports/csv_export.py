@@ -162,7 +162,7 @@ def _rows(result: AnonymisedResult, decimal: Decimal) -> Iterator[dict[str, str]
     yield fact("enhet", UNIT, method.unit or ALL_UNITS.sv)
     for column, cell in method.cases.items():
         line = fact("antal_arenden", CASES, count=_count(cell)) | _group(column, method)
-        if cell.count is None and column == "other" and method.women_and_men:
+        if cell.count is None and column in method.left_out:
             line["varde"] = case_count(method, column)  # "färre än k": the group is left out of every table
         yield line | (_hidden(public_reason(cell.reason), rules) if cell.reason is not None else {})
     yield fact("antal_granskare", REVIEWERS, count=str(method.n_reviewers))

@@ -35,6 +35,14 @@ FORMAT_VERSION = 1
 WHERE = Message("JSON-filen", "the JSON file")
 
 
+_TOTAL_COLUMN = {
+    (): "all",
+    ("other", "unknown"): "women_and_men",
+    ("other",): "without_other",
+    ("unknown",): "without_unknown",
+}
+
+
 def _reason(reason: Reason | None) -> str | None:
     return None if reason is None else public_reason(reason).value
 
@@ -123,10 +131,11 @@ def _method(method: Method) -> dict[str, Any]:
         "rounds": [{"name": r.name, "period_label": r.period_label} for r in method.rounds],
         "unit": method.unit,
         "cases": {column: _cell(method.cases[column]) | {"percent": None} for column in COLUMNS},
-        # "women_and_men": the annat/okänt group has fewer than k cases, is left out of every table and reported as
-        # such; the total column counts women and men
-        "total_column": "women_and_men" if method.women_and_men else "all",
-        "other_fewer_than": method.rules.min_cell if method.women_and_men else None,
+        # an annat or okänt group with fewer than k cases is left out of every table and reported as such; the
+        # total column counts the groups shown ("women_and_men" when both are left out)
+        "total_column": _TOTAL_COLUMN[method.left_out],
+        "other_fewer_than": method.rules.min_cell if "other" in method.left_out else None,
+        "unknown_fewer_than": method.rules.min_cell if "unknown" in method.left_out else None,
         "reviewers": method.n_reviewers,
         "rules": {
             "min_cell": rules.min_cell,

@@ -1,5 +1,5 @@
 """The anonymised export as an Excel workbook, the way Botkyrka's "Dia-mallen" laid out sex-split tables: sex is the
-overarching breakdown on every sheet (Kvinnor / Män / Annat/okänt / Totalt, each with count and %), one sheet per
+overarching breakdown on every sheet (Kvinnor / Män / Annat / Okänt / Totalt, each with count and %), one sheet per
 checklist section with a table per question and a native bar chart beside every compared question, a "Metod" sheet
 (checklist, rounds, cases, reviewers, rules, hidden figures, what the marks mean) and an "Ordlista" with the codes and
 labels of questions and answers. Headings are Swedish. Percentages are stored as fractions with a % format and
@@ -193,7 +193,7 @@ def _method_sheet(sheet: Worksheet, result: AnonymisedResult) -> None:
     for column in COLUMNS:
         label = f"{CASES.sv}: {group_label(column, method).sv.lower()}"
         cell = method.cases[column]
-        count: Any = case_count(method, column) if cell.count is None and column == "other" else _count(cell)
+        count: Any = case_count(method, column) if cell.count is None and column in method.left_out else _count(cell)
         rows.append((label, count, FORMAT_COUNT))
     rows += [
         (REVIEWERS.sv, method.n_reviewers, FORMAT_COUNT),

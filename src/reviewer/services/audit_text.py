@@ -57,6 +57,9 @@ _SEX = {
     "man": Message("Man", "Man"),
     "flicka": Message("Flicka", "Girl"),
     "pojke": Message("Pojke", "Boy"),
+    "annat": Message("Annat", "Other"),
+    "okant": Message("Okänt", "Unknown"),
+    # changes logged before annat and okänt were told apart keep the value they had then
     "annat_okant": Message("Annat/okänt", "Other/unknown"),
 }
 _RESOLUTIONS = {

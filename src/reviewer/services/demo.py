@@ -127,9 +127,10 @@ def _answer(rng: random.Random, slug: str, question: Question, female: bool) -> 
 
 
 def _pick_sex(rng: random.Random, subject: Subject, area: str) -> Sex:
-    female, male, other = categories_for(subject)
-    if rng.random() < SHARE_OTHER:
-        return other
+    female, male, other, unknown = categories_for(subject)
+    draw = rng.random()
+    if draw < SHARE_OTHER:
+        return other if draw < SHARE_OTHER / 2 else unknown
     return female if rng.random() < SHARE_FEMALE.get(area, 0.5) else male
 
 

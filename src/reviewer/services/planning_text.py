@@ -252,5 +252,5 @@ def render_sample_text(record: SamplingRecord, round_name: str, subject: Subject
 
 def group_word_map(subject: Subject, language: Language) -> dict[SexGroup, str]:
     """The sex groups' words in lower case, for the middle of a sentence or a table cell."""
-    female, male, other = (w.lower() for w in group_words(subject, language))
-    return {SexGroup.FEMALE: female, SexGroup.MALE: male, SexGroup.OTHER: other}
+    female, male, other, unknown = (w.lower() for w in group_words(subject, language))
+    return {SexGroup.FEMALE: female, SexGroup.MALE: male, SexGroup.OTHER: other, SexGroup.UNKNOWN: unknown}

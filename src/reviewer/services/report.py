@@ -83,15 +83,16 @@ class AnonymisedBeforeAfter:
     """Before/after for the anonymised report. A side of a question whose comparison the anonymised result of that
     round hides is None in `changes` and listed in `hidden` as (key, side); only women's and men's figures remain.
     `before_cases` and `after_cases` are the rounds' case totals, hidden (None count) like any count – of women and
-    men only where `before_women_and_men` / `after_women_and_men` (a small annat/okänt group left out)."""
+    men (and the other group shown) where `before_left_out` / `after_left_out` name a small annat or okänt group
+    left out."""
 
     before_rounds: list[RoundLabel]
     before_cases: Cell
     after_cases: Cell
     changes: list[QuestionChange]
     hidden: frozenset[tuple[str, Side]]
-    before_women_and_men: bool = False
-    after_women_and_men: bool = False
+    before_left_out: tuple[str, ...] = ()
+    after_left_out: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -282,6 +283,6 @@ def _anonymised_changes(
         after_cases=after.method.cases["total"],
         changes=changes,
         hidden=frozenset(hidden),
-        before_women_and_men=before is not None and before.method.women_and_men,
-        after_women_and_men=after.method.women_and_men,
+        before_left_out=before.method.left_out if before is not None else (),
+        after_left_out=after.method.left_out,
     )

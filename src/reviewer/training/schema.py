@@ -12,10 +12,10 @@ import json
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from reviewer.checklists.schema import Area, Key, LocalizedText, NonBlank, Slug
-from reviewer.domain.sex import Sex
+from reviewer.domain.sex import Sex, read_legacy
 
 FORMAT_VERSION = 1
 
@@ -49,7 +49,8 @@ class FacitEntry(_Strict):
 
 class TrainingCase(_Strict):
     code: CaseCode
-    sex: Sex
+    # packs written before annat and okänt were told apart hold 'annat_okant': read as okänt
+    sex: Annotated[Sex, BeforeValidator(read_legacy)]
     age_band: NonBlank
     title: LocalizedText | None = None
     text: NonBlank

@@ -42,7 +42,8 @@ def sex_label(sex: str) -> str:
         "man": QCoreApplication.translate("Labels", "Man"),
         "flicka": QCoreApplication.translate("Labels", "Girl"),
         "pojke": QCoreApplication.translate("Labels", "Boy"),
-        "annat_okant": QCoreApplication.translate("Labels", "Other/unknown"),
+        "annat": QCoreApplication.translate("Labels", "Other"),
+        "okant": QCoreApplication.translate("Labels", "Unknown"),
     }
     return names.get(sex, sex)
 

@@ -22,6 +22,7 @@ from reviewer.services.exchange import (
 from reviewer.services.reviews import complete_review, open_review
 from reviewer.services.rounds import create_round, rename_round
 from reviewer.storage.models import AuditEvent, ImportRecord, ReviewStatus, Round, RoundKind
+from reviewer.storage.models import Case as CaseRow
 from tests.checklists.test_loader import MINIMAL
 from tests.services.exchange.helpers import (
     COMPLETE,
@@ -29,7 +30,9 @@ from tests.services.exchange.helpers import (
     answer,
     contents,
     fingerprint,
+    load_document,
     make_round,
+    save_document,
 )
 
 
@@ -77,7 +80,7 @@ def caseworker_data(app):
     )
     add_reviewed_case(app, follow_up, "MB-2", sex=Sex.MAN, answers={"insats": ["oppenvard", "institution_sol"]})
     with app.db.session() as session:
-        case = add_case(session, follow_up, CaseInput("MB-3", Sex.ANNAT_OKANT, None, None))
+        case = add_case(session, follow_up, CaseInput("MB-3", Sex.ANNAT, None, None))
         open_review(session, case.uuid, "AB")  # opened, nothing answered yet
         training = create_round(
             session, "Övning", get_version(session, "fardtjanst"), "Vt", RoundKind.TRAINING, fictitious=True
@@ -418,3 +421,23 @@ def test_the_same_changed_review_in_two_files_of_a_batch_is_one_conflict(app, ch
     summary = import_files(chief, conflict_files["second"], third, resolutions=Resolution.BOTH)
     assert summary.reviews.both == 1
     assert sorted(contents(chief)["Missbruk 2024"]["cases"]["MB-1"]["reviews"]) == ["AB", "AB (2)"]
+
+
+def test_annat_and_okant_travel_as_themselves_and_an_old_annat_okant_arrives_as_okant(app, chief, tmp_path):
+    """New files write annat and okant; a file of an earlier version holds the one value annat_okant for both, and
+    since nobody can tell which it was, it is imported as okänt."""
+    round_uuid = make_round(app)
+    add_reviewed_case(app, round_uuid, "MB-1", sex=Sex.ANNAT)
+    add_reviewed_case(app, round_uuid, "MB-2", sex=Sex.OKANT)
+    add_reviewed_case(app, round_uuid, "MB-3", sex=Sex.KVINNA)
+    path = export(app, tmp_path / "ny.granskning")
+    document = load_document(path)
+    assert [c["sex"] for c in document["content"]["cases"]] == ["annat", "okant", "kvinna"]
+
+    for case in document["content"]["cases"][:2]:
+        case["sex"] = "annat_okant"  # as an earlier version wrote both
+    old = save_document(tmp_path / "gammal.json", document)
+    import_files(chief, old)
+    with chief.db.session() as session:
+        sexes = {c.case_code: c.sex for c in session.exec(select(CaseRow))}
+    assert sexes == {"MB-1": Sex.OKANT, "MB-2": Sex.OKANT, "MB-3": Sex.KVINNA}

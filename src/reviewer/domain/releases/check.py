@@ -11,6 +11,7 @@ import numpy as np
 from reviewer.domain.disclosure import Position, Reason, Rules, suppress_linked
 from reviewer.domain.releases.model import (
     GROUPS,
+    TOTAL_COLUMNS,
     TOTALS_ROW,
     Figure,
     Population,
@@ -211,7 +212,7 @@ def _give_up(table: ReleasedTable, row: str, column: str) -> tuple[str, str] | N
     total, then any published count on its row or column, a zero too (by difference, "none of unit A" is "all of
     the others")."""
     figures = table.figures
-    preferred = [(row, column), (row, "total"), (row, "women_and_men"), (TOTALS_ROW, column)]
+    preferred = [(row, column), *((row, total) for total in TOTAL_COLUMNS.values()), (TOTALS_ROW, column)]
     preferred += sorted(p for p in figures if p[0] == row or p[1] == column)
     preferred += sorted(figures)
     for position in preferred:

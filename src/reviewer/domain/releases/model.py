@@ -9,14 +9,27 @@ from dataclasses import dataclass
 from reviewer.domain.disclosure import FrequencyTable, Position, Reason, Rules, floors, small_columns
 
 TOTALS_ROW = ""  # the row key of a table's totals (the number who answered, per column)
-GROUPS = ("female", "male", "other")
-# The columns a release may publish, as the sex groups they add up.
+GROUPS = ("female", "male", "other", "unknown")  # other: annat, unknown: okänt
+UNCOMPARED = ("other", "unknown")  # the groups left out of a release's tables when small
+# The columns a release may publish, as the sex groups they add up. "other_unknown" is the one column releases made
+# before annat and okänt were told apart had for both (migration 0006 renames it so in the register).
 COLUMN_GROUPS: dict[str, tuple[int, ...]] = {
     "female": (0,),
     "male": (1,),
     "other": (2,),
-    "total": (0, 1, 2),
+    "unknown": (3,),
+    "other_unknown": (2, 3),
+    "total": (0, 1, 2, 3),
     "women_and_men": (0, 1),
+    "total_without_other": (0, 1, 3),
+    "total_without_unknown": (0, 1, 2),
+}
+# The total column's name by the groups left out of the table.
+TOTAL_COLUMNS: dict[tuple[str, ...], str] = {
+    (): "total",
+    ("other", "unknown"): "women_and_men",
+    ("other",): "total_without_other",
+    ("unknown",): "total_without_unknown",
 }
 REST = "\x00rest"  # the unit class of a round's cases outside every unit a release was limited to
 SAMPLE_KEY = ""  # the table of case counts, beside the questions' keys
@@ -65,7 +78,8 @@ class Population:
 @dataclass(frozen=True)
 class ReleaseTable:
     """One table of a release being built: its key (a question's, or SAMPLE_KEY), the counts, and the answer code
-    of each row. `small_group`: the table of case counts, where a left-out annat/okänt group has at least 1.
+    of each row. `small_group`: the table of case counts, where a left-out group has at least 1. `left_out`: the
+    groups of UNCOMPARED left out of the table (1..k-1 cases), in GROUPS order; the table's columns are the others.
     `always_row`: a row the register keeps (as zeros) when nobody chose it, so that the table is the same each
     time ("ej aktuellt")."""
 
@@ -74,14 +88,16 @@ class ReleaseTable:
     rows: tuple[str, ...]
     small_group: bool = False
     always_row: str | None = None
+    left_out: tuple[str, ...] = ()
 
     def column_names(self) -> list[str]:
-        groups = ["female", "male", "other"][: self.table.columns]
-        return [*groups, "total" if self.table.columns == 3 else "women_and_men"]
+        groups = [g for g in GROUPS if g not in self.left_out]
+        assert len(groups) == self.table.columns, "a table has a column per group not left out"
+        return [*groups, TOTAL_COLUMNS[self.left_out]]
 
     def position(self, row: str, column: str) -> Position | None:
-        """Where a released figure is in the table; None for one the table does not hold (the left-out
-        annat/okänt group, the "ej aktuellt" row nobody chose)."""
+        """Where a released figure is in the table; None for one the table does not hold (a left-out group, the
+        "ej aktuellt" row nobody chose)."""
         names = self.column_names()
         if column not in names or (row != TOTALS_ROW and row not in self.rows):
             return None
@@ -112,10 +128,10 @@ def released(
                 figures[(row, names[c])] = Figure(None, 0 if zeros_hidden else floor((r, c)), high)
             else:
                 figures[(row, names[c])] = Figure(value)
-        if table.columns == 2:  # the annat/okänt group left out: reported as fewer than k, every count below k
+        for group in item.left_out:  # reported as fewer than k: every count below k
             for row in [*rows, TOTALS_ROW]:
                 least = 1 if item.small_group and row == TOTALS_ROW else 0
-                figures[(row, "other")] = Figure(None, least, rules.min_cell - 1)
+                figures[(row, group)] = Figure(None, least, rules.min_cell - 1)
         if item.always_row is not None and item.always_row not in rows:
             rows.append(item.always_row)
             figures |= {(item.always_row, name): Figure(0) for name in names}

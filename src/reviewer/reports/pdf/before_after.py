@@ -37,10 +37,16 @@ def before_after(story: Story) -> None:
     female, male = story.words
     story.heading("Före och efter", 0)
     rounds = ", ".join(r.name for r in story.data.rounds)
-    # a small annat/okänt group is left out of the anonymised figures: the count is women and men's
+    # a small annat or okänt group is left out of the anonymised figures: the count is of the groups shown
     changes_data = story.data.anonymised_before_after
-    after_who = f" om {female} och {male}" if changes_data is not None and changes_data.after_women_and_men else ""
-    before_who = f" om {female} och {male}" if changes_data is not None and changes_data.before_women_and_men else ""
+    who = {
+        (): "",
+        ("other", "unknown"): f" om {female} och {male}",
+        ("other",): f" om {female}, {male} och okänt kön",
+        ("unknown",): f" om {female}, {male} och annat kön",
+    }
+    after_who = who[changes_data.after_left_out] if changes_data is not None else ""
+    before_who = who[changes_data.before_left_out] if changes_data is not None else ""
     story.para(
         f"{rounds} ({count_of(after_cases, 'ärende', 'ärenden')}{after_who}) jämförs med {story.data.baseline.name} "
         f"({count_of(before_cases, 'ärende', 'ärenden')}{before_who}). {story.sex_of}. Skillnaden är {female} minus "

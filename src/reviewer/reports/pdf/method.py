@@ -7,7 +7,7 @@ from reviewer.domain.text import count_of
 from reviewer.reports.pdf.agreement import agreement
 from reviewer.reports.pdf.document import HIDDEN_MARK, HIDDEN_NOTE
 from reviewer.reports.pdf.story import Story, join
-from reviewer.reports.pdf.summary import flag_rule
+from reviewer.reports.pdf.summary import GROUP_WORDS, flag_rule
 from reviewer.services.aggregation import MIN_PERCENT_BASE
 from reviewer.services.aggregation.text import TEST_WORDS, format_number, format_percent
 
@@ -15,14 +15,14 @@ from reviewer.services.aggregation.text import TEST_WORDS, format_number, format
 def method(story: Story) -> None:
     data = story.data
     female, male = story.words
-    women, men, other, total = story.case_counts()
+    women, men, other, unknown, total = story.case_counts()
     story.heading("Metod", 0)
     story.heading("Urval och granskare", 1)
     rounds = ", ".join(f"{r.name} ({r.period_label})" for r in data.rounds)
     story.para(
-        f"Underlaget är {count_of(total, 'ärende', 'ärenden')} ur {rounds}: {female} {women}, {male} {men} och "
-        f"annat/okänt {other}. {story.sex_of}. Ärendena granskades av {data.n_reviewers} granskare med checklistan "
-        f"”{data.checklist_title.sv}” version {data.checklist_version}."
+        f"Underlaget är {count_of(total, 'ärende', 'ärenden')} ur {rounds}: {female} {women}, {male} {men}, "
+        f"annat {other} och okänt {unknown}. {story.sex_of}. Ärendena granskades av {data.n_reviewers} granskare "
+        f"med checklistan ”{data.checklist_title.sv}” version {data.checklist_version}."
     )
     not_counted = story.aggregate.n_not_counted if story.anonymised is None else 0
     story.para(
@@ -48,10 +48,10 @@ def _comparisons(story: Story) -> None:
     story.para(
         f"För varje fråga som jämförs mellan {female} och {male} visas andelen som valt det jämförda svaret (för "
         "ja/nej-frågor andelen ja) inom varje grupp och totalt, med antal och 95 % konfidensintervall (Wilson), och "
-        f"under den könsfördelningen: hur de som valt svaret fördelar sig på {female}, {male} och annat/okänt. För "
+        f"under den könsfördelningen: hur de som valt svaret fördelar sig på {female}, {male}, annat och okänt. För "
         "tal som dagar och kronor visas median, medelvärde och för kronor summan per grupp och totalt. Ingen "
-        f"procentsats ges där färre än {MIN_PERCENT_BASE} har svarat; då står bara antalet. Gruppen annat/okänt "
-        "räknas och redovisas men ingår aldrig i jämförelsen."
+        f"procentsats ges där färre än {MIN_PERCENT_BASE} har svarat; då står bara antalet. Grupperna annat och "
+        "okänt räknas och redovisas var för sig men ingår aldrig i jämförelsen."
     )
     story.para(
         f"Skillnaden är {female} minus {male} i procentenheter (p.e.) med 95 % konfidensintervall (Newcombe). För "
@@ -93,13 +93,16 @@ def explanations(story: Story) -> None:
             f"färre än {MIN_PERCENT_BASE} har svarat: bara antalet visas, ingen procentsats",
         ),
         ("(29–56)", "95 % konfidensintervall (KI): värden som stämmer med underlaget; brett intervall, stor osäkerhet"),
-        ("Totalt", f"alla ärenden: {female}, {male} och annat/okänt")
-        if not story.women_and_men
+        ("Annat, Okänt", "kön som varken är kvinna eller man, och kön som inte framgår av akten; räknas, jämförs inte"),
+        ("Totalt", f"alla ärenden: {female}, {male}, annat och okänt")
+        if not story.left_out
         else (
             story.total_header,
-            f"{female} och {male} tillsammans: annat/okänt har färre än {story.min_cell} ärenden och redovisas bara så",
+            f"{story.total_header.lower()} tillsammans: "
+            + " och ".join(GROUP_WORDS[g] for g in story.left_out)
+            + f" har färre än {story.min_cell} ärenden och redovisas bara så",
         ),
-        ("Könsfördelning", f"hur de som valt svaret fördelar sig på {female}, {male} och annat/okänt"),
+        ("Könsfördelning", f"hur de som valt svaret fördelar sig på {female}, {male}, annat och okänt"),
         ("p.e.", "procentenheter: skillnaden mellan två procentsatser"),
         ("kvot", f"{female}s median (eller medelvärde) delad med {male}s; 1 betyder lika"),
         ("p", "sannolikheten att få minst så stor skillnad av en slump, om det inte finns någon verklig skillnad"),

@@ -34,15 +34,15 @@ from reviewer.services.aggregation.text import format_amount, format_number, for
 from reviewer.services.anonymisation import AnonymisedQuestion, Column, NumberCell
 from reviewer.services.anonymisation import Row as AnonymisedRow
 
-COLUMNS: tuple[Column, Column, Column, Column] = ("female", "male", "other", "total")
+COLUMNS: tuple[Column, ...] = ("female", "male", "other", "unknown", "total")
 _YES_NO = frozenset({QuestionType.YES_NO, QuestionType.YES_NO_NA})
-Cells = tuple[str, str, str, str]  # women, men, annat/okänt, Totalt
+Cells = tuple[str, str, str, str, str]  # women, men, annat, okänt, Totalt
 _NO_LABEL = Message("", "")
 
 
-def _four(items: Sequence[str]) -> Cells:
-    first, second, third, fourth = items
-    return first, second, third, fourth
+def _five(items: Sequence[str]) -> Cells:
+    first, second, third, fourth, fifth = items
+    return first, second, third, fourth, fifth
 
 
 @dataclass(frozen=True)
@@ -103,9 +103,9 @@ def _distribution(counts: dict[SexGroup, int], option: str) -> Cells:
     shares = sex_distribution(groups, option)
     total = sum(counts.values())
     if total < MIN_PERCENT_BASE:
-        return _four([*(str(counts[g]) for g in GROUPS), str(total)])
+        return _five([*(str(counts[g]) for g in GROUPS), str(total)])
     cells = ["–" if shares[g] is None else whole(format_percent(shares[g] or 0.0, "sv")) for g in GROUPS]
-    return cells[0], cells[1], cells[2], whole(format_percent(100.0, "sv"))
+    return _five([*cells, whole(format_percent(100.0, "sv"))])
 
 
 def _distribution_line(option_label: str, cells: Cells, total: int | None) -> Line:
@@ -137,7 +137,7 @@ def internal_rows(question: QuestionResult, unit: Unit) -> QuestionRows | None:
     option_label = next((o.label.sv for o in first if o.value == option), "")
     label = f"{question.text.sv} – {option_label}" if option_label else question.text.sv
     items = [_option(g, option) if g is not None else None for g in with_total]
-    cells = _four(
+    cells = _five(
         [
             "–" if g is None or item is None else share(item.percent, item.count, g.base, item.ci_low, item.ci_high)
             for g, item in zip(with_total, items, strict=True)
@@ -160,7 +160,7 @@ def _internal_numbers(
     text: str, groups: list[GroupResult | None], c: Comparison | None, unit: Unit, diff: str, note: str
 ) -> list[Line]:
     numbers = [g.numbers if g is not None else None for g in groups]
-    medians = _four(
+    medians = _five(
         [
             "–" if n is None or g is None else f"{amount(n.median, unit)}\nn = {whole(str(g.n))}"
             for n, g in zip(numbers, groups, strict=True)
@@ -168,11 +168,11 @@ def _internal_numbers(
     )
     median_diff = ratio(c.median_ratio, c.median_ratio_low, c.median_ratio_high) if c and c.test else diff
     lines = [Line(f"{text} – median", note, medians, median_diff)]
-    means = _four(["–" if n is None else amount(n.mean, unit) for n in numbers])
+    means = _five(["–" if n is None else amount(n.mean, unit) for n in numbers])
     mean_diff = ratio(c.mean_ratio, c.mean_ratio_low, c.mean_ratio_high) if c and c.test else ""
     lines.append(Line("medelvärde", "", means, mean_diff, "sub"))
     if unit == "money":
-        sums = _four(["–" if n is None else amount(n.total, unit) for n in numbers])
+        sums = _five(["–" if n is None else amount(n.total, unit) for n in numbers])
         lines.append(Line("summa", "", sums, "", "sub"))
     return lines
 
@@ -197,16 +197,16 @@ def anonymised_rows(question: AnonymisedQuestion) -> QuestionRows:
     row = next((r for r in rows if r.value == option), None)
     label = f"{question.text.sv} – {row.label.sv}" if row is not None else question.text.sv
     bases = {column: _base(question, column) for column in COLUMNS}
-    cells = _four([_share_cell(row, column, bases[column]) for column in COLUMNS])
+    cells = _five([_share_cell(row, column, bases[column]) for column in COLUMNS])
     small = any(b is not None and 0 < b < MIN_PERCENT_BASE for b in bases.values())
     lines = [Line(label, note, cells, diff)]
     if row is not None:
         counts = [row.cells[column].count for column in COLUMNS]
         if any(count is None for count in counts):
-            lines.append(_distribution_line(row.label.sv, _four([HIDDEN_MARK] * 4), None))
+            lines.append(_distribution_line(row.label.sv, _five([HIDDEN_MARK] * 5), None))
         else:
             by_group = {g: counts[i] or 0 for i, g in enumerate(GROUPS)}
-            lines.append(_distribution_line(row.label.sv, _distribution(by_group, row.value), counts[3]))
+            lines.append(_distribution_line(row.label.sv, _distribution(by_group, row.value), counts[-1]))
     percent_bars, number_bars = _bars(label, c, question.unit)
     return QuestionRows(lines, flagged, small, percent_bars, number_bars)
 
@@ -248,18 +248,18 @@ def _anonymised_numbers(
             return HIDDEN_MARK
         return amount(value, unit)
 
-    medians = _four(
+    medians = _five(
         [HIDDEN_MARK if n.reason is not None else f"{amount(n.median, unit)}\nn = {whole(str(n.n))}" for n in cells]
     )
     median_diff = ratio(c.median_ratio, c.median_ratio_low, c.median_ratio_high) if c and c.test else diff
     lines = [Line(f"{question.text.sv} – median", note, medians, median_diff)]
-    means = _four([figure(n, n.mean, n.total_reason is not None) for n in cells])
+    means = _five([figure(n, n.mean, n.total_reason is not None) for n in cells])
     if c is not None and c.test is not None:
         mean_diff = HIDDEN_MARK if c.mean_ratio is None else ratio(c.mean_ratio, c.mean_ratio_low, c.mean_ratio_high)
     else:
         mean_diff = HIDDEN_MARK if hidden else ""
     lines.append(Line("medelvärde", "", means, mean_diff, "sub"))
     if unit == "money":
-        sums = _four([figure(n, n.total, n.total_reason is not None) for n in cells])
+        sums = _five([figure(n, n.total, n.total_reason is not None) for n in cells])
         lines.append(Line("summa", "", sums, "", "sub"))
     return lines

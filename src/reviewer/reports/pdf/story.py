@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reviewer.reports.common import case_count
+from reviewer.domain.sex import GROUPS
+from reviewer.reports.common import case_count, group_label
 from reviewer.reports.pdf.anonymised import published_findings, tested_counts
 from reviewer.reports.pdf.document import HIDDEN_MARK
 from reviewer.reports.pdf.layout import Layout
-from reviewer.services.aggregation import GROUPS, Aggregate, Comparison, Finding, QuestionChange
+from reviewer.services.aggregation import Aggregate, Comparison, Finding, QuestionChange
 from reviewer.services.aggregation.model import sex_heading
 from reviewer.services.aggregation.text import group_words
-from reviewer.services.anonymisation import AnonymisedResult
+from reviewer.services.anonymisation import COLUMNS, AnonymisedResult
 from reviewer.services.report import ReportData
 
 Changes = tuple[list[QuestionChange], frozenset[tuple[str, str]], str, str]
@@ -23,8 +24,8 @@ class Story(Layout):
     def __init__(self, data: ReportData) -> None:
         super().__init__()
         self.data = data
-        female, male, other = group_words(data.subject, "sv")
-        self.group_headers = (female, male.capitalize(), other.capitalize())
+        female, male, other, unknown = group_words(data.subject, "sv")
+        self.group_headers = (female, male.capitalize(), other.capitalize(), unknown.capitalize())
         self.words = (female.lower(), male)
         self.sex_of = sex_heading(data.subject_label, "sv")
 
@@ -32,8 +33,13 @@ class Story(Layout):
 
     @property
     def women_and_men(self) -> bool:
-        """A small annat/okänt group is left out of the anonymised tables: their total column is women and men's."""
+        """Small annat and okänt groups are both left out of the anonymised tables: the total is women and men's."""
         return self.anonymised is not None and self.anonymised.method.women_and_men
+
+    @property
+    def left_out(self) -> tuple[str, ...]:
+        """The small annat or okänt groups left out of the anonymised tables ("other", "unknown")."""
+        return self.anonymised.method.left_out if self.anonymised is not None else ()
 
     @property
     def min_cell(self) -> int:
@@ -41,7 +47,9 @@ class Story(Layout):
 
     @property
     def total_header(self) -> str:
-        return f"{self.group_headers[0]} och {self.words[1]}" if self.women_and_men else "Totalt"
+        if self.anonymised is None or not self.left_out:
+            return "Totalt"
+        return group_label("total", self.anonymised.method).sv
 
     @property
     def anonymised(self) -> AnonymisedResult | None:
@@ -52,14 +60,15 @@ class Story(Layout):
         assert self.data.aggregate is not None
         return self.data.aggregate
 
-    def case_counts(self) -> tuple[str, str, str, str]:
-        """Cases of women, men, annat/okänt and in all; "x" where the anonymised report hides the count."""
+    def case_counts(self) -> tuple[str, str, str, str, str]:
+        """Cases of women, men, annat, okänt and in all; "x" where the anonymised report hides the count, "färre
+        än k" for a group left out."""
         if self.anonymised is not None:
             method = self.anonymised.method
-            female, male, other, total = (case_count(method, c) for c in ("female", "male", "other", "total"))
-            return female, male, other, total
-        by_group = [str(self.aggregate.n_by_group[g]) for g in GROUPS]
-        return by_group[0], by_group[1], by_group[2], str(self.aggregate.n_cases)
+            female, male, other, unknown, total = (case_count(method, c) for c in COLUMNS)
+            return female, male, other, unknown, total
+        female, male, other, unknown = (str(self.aggregate.n_by_group[g]) for g in GROUPS)
+        return female, male, other, unknown, str(self.aggregate.n_cases)
 
     def findings(self) -> list[Finding]:
         if self.anonymised is not None:

@@ -9,18 +9,23 @@ from reviewer.reports.pdf.before_after import shown_changes
 from reviewer.reports.pdf.story import Story
 from reviewer.services.aggregation.text import comparisons_summary, format_number
 
+GROUP_WORDS = {"other": "annat", "unknown": "okänt"}
+
 
 def summary(story: Story) -> None:
     female, male = story.words
-    women, men, other, total = story.case_counts()
+    women, men, other, unknown, total = story.case_counts()
     story.heading("Sammanfattning", 0)
+    counts = {"other": other, "unknown": unknown}
+    shown = [f"{female} {women}", f"{male} {men}"]
+    shown += [f"{GROUP_WORDS[g]} {counts[g]}" for g in ("other", "unknown") if g not in story.left_out]
+    left = " och ".join(f"{counts[g]} ärenden med {GROUP_WORDS[g]} kön" for g in story.left_out)
     if story.women_and_men:
-        story.para(
-            f"Granskningen omfattar {total} ärenden om {female} och {male} ({female} {women}, {male} {men}) och "
-            f"{other} ärenden med annat/okänt kön."
-        )
+        story.para(f"Granskningen omfattar {total} ärenden om {female} och {male} ({', '.join(shown)}) och {left}.")
+    elif story.left_out:
+        story.para(f"Granskningen omfattar {total} ärenden ({', '.join(shown)}) och {left}.")
     else:
-        story.para(f"Granskningen omfattar {total} ärenden ({female} {women}, {male} {men}, annat/okänt {other}).")
+        story.para(f"Granskningen omfattar {total} ärenden ({', '.join(shown)}).")
     _findings(story)
     _changes(story)
 

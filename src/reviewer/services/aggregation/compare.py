@@ -360,7 +360,7 @@ def materiality(comparison: Comparison, thresholds: Thresholds) -> float:
 
 def sex_distribution(groups: Mapping[SexGroup, GroupResult], option: str | None) -> dict[SexGroup, float | None]:
     """SCB's other view beside the share within each sex: of all cases with `option`, the percentage that are women,
-    men and annat/okänt. None below MIN_PERCENT_BASE cases with the option, as every percentage."""
+    men, annat and okänt. None below MIN_PERCENT_BASE cases with the option, as every percentage."""
     counts = {g: next((o.count for o in groups[g].options if o.value == option), 0) for g in groups}
     total = sum(counts.values())
     if total < MIN_PERCENT_BASE:

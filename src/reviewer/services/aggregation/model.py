@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reviewer.checklists.schema import DEFAULT_SUBJECT_LABEL, LocalizedText, QuestionType
+from reviewer.domain.sex import GROUPS as GROUPS
 from reviewer.domain.sex import SexGroup, Subject
 from reviewer.domain.statistics import ComparisonState, NumberSummary, TestResult, Thresholds
 from reviewer.domain.text import Language, Message, ReviewerError
@@ -26,7 +27,6 @@ ChangeVerdict = Literal["narrowed", "widened", "reversed", "unchanged", "no_clea
 # in both rounds pooled (so the after round alone never picks it).
 OptionSource = Literal["yes", "checklist", "most_different", "pooled"]
 
-GROUPS = (SexGroup.FEMALE, SexGroup.MALE, SexGroup.OTHER)
 NOT_APPLICABLE = "ej_aktuellt"
 YES_NO = frozenset({QuestionType.YES_NO, QuestionType.YES_NO_NA})
 CATEGORICAL = frozenset(
@@ -106,7 +106,7 @@ class GroupResult:
 
 @dataclass(frozen=True)
 class Comparison:
-    """Female against male for one question (annat/okänt is never compared).
+    """Female against male for one question (annat and okänt are never compared).
 
     Categorical: the `option` compared (see `option_source`), its count, base and percentage per group,
     `difference_pp` = female − male with its 95 % Newcombe interval (`difference_low`, `difference_high`). Numeric:
@@ -173,7 +173,7 @@ class QuestionResult:
     groups: dict[SexGroup, GroupResult]
     comparison: Comparison | None
     strata: list[Stratum]
-    # All cases together, annat/okänt included: SCB's Totalt column.
+    # All cases together, annat and okänt included: SCB's Totalt column.
     total: GroupResult | None = None
 
 

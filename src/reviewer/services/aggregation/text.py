@@ -24,13 +24,13 @@ from reviewer.services.aggregation.model import (
 )
 
 _GROUP_WORDS = {
-    Subject.ADULT: (("Kvinnor", "män", "annat/okänt"), ("Women", "men", "other/unknown")),
-    Subject.CHILD: (("Flickor", "pojkar", "annat/okänt"), ("Girls", "boys", "other/unknown")),
+    Subject.ADULT: (("Kvinnor", "män", "annat", "okänt"), ("Women", "men", "other", "unknown")),
+    Subject.CHILD: (("Flickor", "pojkar", "annat", "okänt"), ("Girls", "boys", "other", "unknown")),
 }
 
 
-def group_words(subject: Subject, language: Language) -> tuple[str, str, str]:
-    """The words for the female, male and other group, the first capitalised (it starts a sentence)."""
+def group_words(subject: Subject, language: Language) -> tuple[str, str, str, str]:
+    """The words for the female, male, annat and okänt group, the first capitalised (it starts a sentence)."""
     sv, en = _GROUP_WORDS[subject]
     return en if language == "en" else sv
 
@@ -137,7 +137,7 @@ def finding_message(question_text: Message, comparison: Comparison, subject: Sub
 
 
 def _sentence(text: str, c: Comparison, subject: Subject, unit: Unit, language: Language) -> str:
-    female, male, _ = group_words(subject, language)
+    female, male, *_ = group_words(subject, language)
     sv = language == "sv"
     p = f"; {p_text(c, language)}" if c.test is not None else ""
     if c.female_median is not None and c.male_median is not None:
@@ -299,7 +299,7 @@ def _cells(
     unit: Unit,
     language: Language,
 ) -> list[str]:
-    ordered = [groups[g] for g in (SexGroup.FEMALE, SexGroup.MALE, SexGroup.OTHER)]
+    ordered = [groups[g] for g in GROUPS]
     ordered.append(total if total is not None else _no_total(ordered))
     if kind == "numeric":
         return [
@@ -312,7 +312,7 @@ def _cells(
 
 
 def _distribution_row(groups: dict[SexGroup, GroupResult], option: str | None, language: Language) -> list[str]:
-    """SCB's other view: of all with the compared answer, the share women, men and annat/okänt (counts alone below
+    """SCB's other view: of all with the compared answer, the share women, men, annat and okänt (counts alone below
     MIN_PERCENT_BASE)."""
     shares = sex_distribution(groups, option)
     counts = {g: next((o.count for o in groups[g].options if o.value == option), 0) for g in groups}
@@ -373,19 +373,21 @@ def render_text(aggregate: Aggregate, language: Language, units: dict[str, Unit]
     """Findings first with what the number of tests means, then one compact table per section: the compared figure
     per group and in total, the difference with its interval, raw and adjusted p, flag."""
     sv = language == "sv"
-    female, male, other = group_words(aggregate.subject, language)
+    female, male, other, unknown = group_words(aggregate.subject, language)
     thresholds = aggregate.request.thresholds
     lines = [
         ", ".join(f"{r.name} ({r.period_label})" for r in aggregate.rounds),
         (
             f"{count_of(aggregate.n_cases, 'ärende', 'ärenden')} "
             f"({female.lower()} {aggregate.n_by_group[SexGroup.FEMALE]}, {male} "
-            f"{aggregate.n_by_group[SexGroup.MALE]}, {other} {aggregate.n_by_group[SexGroup.OTHER]}), "
+            f"{aggregate.n_by_group[SexGroup.MALE]}, {other} {aggregate.n_by_group[SexGroup.OTHER]}, "
+            f"{unknown} {aggregate.n_by_group[SexGroup.UNKNOWN]}), "
             f"checklista {aggregate.checklist_slug}@{aggregate.checklist_version}"
             if sv
             else f"{count_of(aggregate.n_cases, 'case', 'cases')} "
             f"({female.lower()} {aggregate.n_by_group[SexGroup.FEMALE]}, {male} "
-            f"{aggregate.n_by_group[SexGroup.MALE]}, {other} {aggregate.n_by_group[SexGroup.OTHER]}), "
+            f"{aggregate.n_by_group[SexGroup.MALE]}, {other} {aggregate.n_by_group[SexGroup.OTHER]}, "
+            f"{unknown} {aggregate.n_by_group[SexGroup.UNKNOWN]}), "
             f"checklist {aggregate.checklist_slug}@{aggregate.checklist_version}"
         ),
         sex_heading(aggregate.subject_label, language),
@@ -407,6 +409,7 @@ def render_text(aggregate: Aggregate, language: Language, units: dict[str, Unit]
         female.lower(),
         male,
         other,
+        unknown,
         "totalt" if sv else "total",
         "skillnad (95 % KI)" if sv else "difference (95% CI)",
         "p",
@@ -428,16 +431,16 @@ def render_text(aggregate: Aggregate, language: Language, units: dict[str, Unit]
             f"{FLAG_MARK} = minst {points} procentenheter (eller {relative} % åt något håll för medianer) och "
             f"justerat p < {q}; för litet underlag = färre än {thresholds.min_group_n} svar i en grupp; "
             f"ingen procentsats på färre än {MIN_PERCENT_BASE} svar. Inom parentes efter en andel dess 95 % KI "
-            "(Wilson) och antalet svar; könsfördelning = av alla med det jämförda svaret, andelen kvinnor, män och "
-            "annat/okänt. p = frågans eget p-värde (ojusterat); justerat "
+            "(Wilson) och antalet svar; könsfördelning = av alla med det jämförda svaret, andelen kvinnor, män, "
+            "annat och okänt. p = frågans eget p-värde (ojusterat); justerat "
             "p = justerat för antalet jämförda frågor (Benjamini–Hochberg). Raderna under en fråga (uppdelning) är "
             "justerade tillsammans för sig."
             if sv
             else f"{FLAG_MARK} = at least {points} percentage points (or {relative}% either way for medians) and "
             f"adjusted p < {q}; too few answers = fewer than {thresholds.min_group_n} answers in a group; no "
             f"percentage on fewer than {MIN_PERCENT_BASE} answers. In brackets after a share its 95% CI (Wilson) and "
-            "the number of answers; sex distribution = of all with the compared answer, the share women, men and "
-            "other/unknown. p = the question's own p-value (unadjusted); "
+            "the number of answers; sex distribution = of all with the compared answer, the share women, men, "
+            "other and unknown. p = the question's own p-value (unadjusted); "
             "adjusted p = adjusted for the number of questions compared (Benjamini–Hochberg). The rows under a "
             "question (breakdown) are adjusted together on their own."
         ),

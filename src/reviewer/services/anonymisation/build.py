@@ -104,8 +104,10 @@ def build_anonymised(
             )
         )
     definition = definition_of(get_version(session, result.checklist_slug, result.checklist_version))
-    # a small annat/okänt group is left out of the tables: their total column is women and men's
-    groups = (SexGroup.FEMALE, SexGroup.MALE) if is_small(result.n_by_group[SexGroup.OTHER], rules) else GROUPS
+    # a small annat or okänt group is left out of the tables: the total column is that of the groups shown
+    left_out = tuple(g for g in (SexGroup.OTHER, SexGroup.UNKNOWN) if is_small(result.n_by_group[g], rules))
+    groups = tuple(g for g in GROUPS if g not in left_out)
+    dropped = tuple(g.value for g in left_out)
 
     sample = FrequencyTable((), tuple(result.n_by_group[g] for g in groups))
     categorical: list[_Categorical] = []
@@ -118,9 +120,12 @@ def build_anonymised(
                 counts = tuple(question.groups[g].n for g in groups)
                 numeric.append(_Numeric(section.key, question, FrequencyTable((), counts)))
     tables = [
-        ReleaseTable(SAMPLE_KEY, sample, (), small_group=True),
-        *(ReleaseTable(c.result.key, c.table, tuple(c.values), always_row=_always_row(c)) for c in categorical),
-        *(ReleaseTable(n.result.key, n.table, ()) for n in numeric),
+        ReleaseTable(SAMPLE_KEY, sample, (), small_group=True, left_out=dropped),
+        *(
+            ReleaseTable(c.result.key, c.table, tuple(c.values), always_row=_always_row(c), left_out=dropped)
+            for c in categorical
+        ),
+        *(ReleaseTable(n.result.key, n.table, (), left_out=dropped) for n in numeric),
     ]
     hidden_maps, release, n_earlier = _protect_together(session, request, result.checklist_slug, tables, rules)
     sample_hidden = hidden_maps[0]
@@ -161,7 +166,7 @@ def build_anonymised(
         exported_on=today or date.today(),
         n_tested=result.n_tested,
         n_tested_primary=result.n_tested_primary,
-        women_and_men=len(groups) == 2,
+        left_out=tuple(COLUMNS[GROUPS.index(g)] for g in left_out),
         n_earlier_releases=n_earlier,
         n_hidden_for_earlier=sum(1 for h in hidden_list if h.reason is Reason.RELEASED),
     )
@@ -230,10 +235,10 @@ def _always_row(item: _Categorical) -> str | None:
 
 
 def _table_column(groups: Sequence[SexGroup], column: int) -> int | None:
-    """Where a result column (an index into COLUMNS) is in a table of `groups`: None for a small annat/okänt group
-    left out, the total column after the groups."""
+    """Where a result column (an index into COLUMNS) is in a table of `groups`: None for a small annat or okänt
+    group left out, the total column after the groups."""
     if column < len(COLUMNS) - 1:
-        return column if column < len(groups) else None
+        return groups.index(GROUPS[column]) if GROUPS[column] in groups else None
     return len(groups)
 
 

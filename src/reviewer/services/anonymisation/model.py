@@ -16,8 +16,9 @@ from reviewer.domain.text import Message, ReviewerError
 from reviewer.services.aggregation import Comparison, Finding
 from reviewer.services.aggregation.model import Unit, default_subject_label
 
-Column = Literal["female", "male", "other", "total"]
-COLUMNS: tuple[Column, ...] = ("female", "male", "other", "total")
+# "other" is annat, "unknown" okänt: each counted and shown, never compared.
+Column = Literal["female", "male", "other", "unknown", "total"]
+COLUMNS: tuple[Column, ...] = ("female", "male", "other", "unknown", "total")
 Progress = Callable[[int, int], None]
 
 TOTAL_LABEL = Message("Totalt", "Total")
@@ -132,13 +133,18 @@ class Method:
     n_tested_primary: int = 0
     # Whose sex the columns are (the checklist's subject_label): every export's heading says it.
     subject_label: Message = field(default_factory=default_subject_label)
-    # The annat/okänt group has 1..k-1 cases: its column is hidden and reported as "fewer than k", and the total
-    # column counts women and men only (labelled so), which reveals nothing the two columns do not.
-    women_and_men: bool = False
+    # The columns of annat and okänt with 1..k-1 cases: each hidden and reported as "fewer than k", and the total
+    # column counts the groups shown only (labelled so), which reveals nothing their columns do not.
+    left_out: tuple[Column, ...] = ()
     # How many earlier releases of overlapping selections this one was checked against, and how many of its
     # figures are hidden because, with those, they would have let a hidden figure be worked out.
     n_earlier_releases: int = 0
     n_hidden_for_earlier: int = 0
+
+    @property
+    def women_and_men(self) -> bool:
+        """Both annat and okänt are left out: the total column is women and men's."""
+        return self.left_out == ("other", "unknown")
 
 
 @dataclass(frozen=True)

@@ -82,9 +82,10 @@ def _older_keys(session: Session, newest: ChecklistDefinition, version: int) -> 
 def largest_amounts(
     session: Session, result: Aggregate, definition: ChecklistDefinition, request: ExportRequest, n: int
 ) -> dict[str, dict[SexGroup, list[float]]]:
-    """The n largest amounts of each money question per sex group, which the dominance rule compares with the
-    group's sum. If the values found do not match what the aggregation counted, the amounts are left out, and the
-    sums are hidden as dominated – never published on a partial check."""
+    """The n largest amounts of each money question per sex group, which
+    the dominance rule compares with the group's sum. If the values found do not match what the aggregation
+    counted, the amounts are left out, and the sums are hidden as dominated – never published on a partial
+    check."""
     money: list[Question] = [q for q in definition.questions() if q.type is QuestionType.MONEY]
     if not money:
         return {}

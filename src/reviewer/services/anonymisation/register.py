@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from reviewer.domain.releases import Figure, Population, Release, ReleasedTable, overlapping
+from reviewer.domain.sex import LEGACY_OTHER_UNKNOWN, Sex
 from reviewer.services.anonymisation.model import AnonymisedResult
 from reviewer.storage.models import Case, ReleaseRecord, Review, ReviewStatus, Round
 
@@ -47,8 +48,11 @@ def round_states(session: Session, round_uuids: Sequence[str]) -> dict[str, str]
         )
     )
     lines: dict[str, list[str]] = {uuid: [] for uuid in round_uuids}
-    for round_uuid, *fields in session.execute(query):
-        lines[round_uuid].append("\t".join(str(f) for f in fields))
+    for round_uuid, case_uuid, sex, *fields in session.execute(query):
+        # okänt as the one value earlier versions stored for annat and okänt, which migration 0006 made okänt: a
+        # digest recorded before they were told apart stays the same, and a case that becomes annat changes it
+        shown = LEGACY_OTHER_UNKNOWN if sex == Sex.OKANT else sex
+        lines[round_uuid].append("\t".join(str(f) for f in (case_uuid, shown, *fields)))
     return {uuid: hashlib.sha256("\n".join(sorted(found)).encode()).hexdigest() for uuid, found in lines.items()}
 
 

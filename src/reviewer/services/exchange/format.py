@@ -12,11 +12,11 @@ import json
 from datetime import date
 from typing import Annotated, Any, Literal, NotRequired
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SkipValidation, StringConstraints
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, SkipValidation, StringConstraints
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
 from reviewer.checklists.schema import Key, Slug
-from reviewer.domain.sex import Sex
+from reviewer.domain.sex import Sex, read_legacy
 from reviewer.storage.models import ReviewStatus, RoundKind
 
 # The largest integer the databases store (a signed 64-bit integer), and the largest checklist version a reference
@@ -29,6 +29,8 @@ FORMAT_VERSION = 1
 
 Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+# Files of earlier versions hold 'annat_okant' for annat and okänt together: read as okänt (docs/exchange-format.md).
+CaseSex = Annotated[Sex, BeforeValidator(read_legacy)]
 ChecklistRef = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,62}@[1-9][0-9]{0,8}$")]
 
 
@@ -167,7 +169,7 @@ class CaseRecord(_Record):
     uuid: Uuid
     round_uuid: Uuid
     case_code: str = Field(min_length=1, max_length=64, description="The pseudonymous case code.")
-    sex: Sex
+    sex: CaseSex
     age_band: str | None = Field(max_length=32)
     unit: str | None = Field(max_length=100)
     created_at: AwareDatetime

@@ -24,17 +24,21 @@ class _RefusedError(Exception):
 
 
 def _sex_words(subject: Subject) -> dict[str, Sex]:
-    female, male, _other = categories_for(subject)
+    female, male, *_ = categories_for(subject)
     words = {s.value: s for s in Sex}
     words.update(
         {
-            "annat/okänt": Sex.ANNAT_OKANT,
-            "annat/okant": Sex.ANNAT_OKANT,
-            "annat eller okänt": Sex.ANNAT_OKANT,
-            "annat_okänt": Sex.ANNAT_OKANT,
-            "annat": Sex.ANNAT_OKANT,
-            "okänt": Sex.ANNAT_OKANT,
-            "okant": Sex.ANNAT_OKANT,
+            "annat": Sex.ANNAT,
+            "okänt": Sex.OKANT,
+            "okant": Sex.OKANT,
+            "vet ej": Sex.OKANT,
+            "uppgift saknas": Sex.OKANT,
+            # the one value of earlier versions: which of the two it was cannot be told, so okänt
+            "annat/okänt": Sex.OKANT,
+            "annat/okant": Sex.OKANT,
+            "annat eller okänt": Sex.OKANT,
+            "annat_okänt": Sex.OKANT,
+            "annat_okant": Sex.OKANT,
             # K and M as in SCB's statistics (kvinnor/män, flickor/pojkar), for the checklist's own words.
             "k": female,
             "m": male,

@@ -14,7 +14,8 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 # Colour-blind safe (Okabe–Ito), with enough contrast for text beside them.
-SERIES_COLOURS = (QColor("#D55E00"), QColor("#0072B2"), QColor("#999999"))
+# Women, men, annat, okänt.
+SERIES_COLOURS = (QColor("#D55E00"), QColor("#0072B2"), QColor("#999999"), QColor("#CC79A7"))
 
 BAR_HEIGHT = 14
 BAR_GAP = 3

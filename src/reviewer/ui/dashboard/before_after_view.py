@@ -87,7 +87,7 @@ class BeforeAfterView(QWidget):
 
     def _gap_tip(self, change: QuestionChange, after: bool) -> str:
         """Both groups' figures in that round, and the gap's own 95 % interval."""
-        female, male, _other = group_names(self._subject())
+        female, male, *_ = group_names(self._subject())
         parts = []
         for group, name in ((SexGroup.FEMALE, female), (SexGroup.MALE, male)):
             figures = change.groups.get(group)
@@ -172,7 +172,7 @@ class BeforeAfterView(QWidget):
             self.chart.set_empty("")
             return
         self._types = {q.key: q.type for section in result.after.sections for q in section.questions}
-        female, male, _other = group_names(result.after.subject)
+        female, male, *_ = group_names(result.after.subject)
         before, after = result.before.rounds[0], result.after.rounds[0]
         self.title.setText(
             self.tr("%1 (after) compared with %2 (before). The gap is %3 minus %4.")
@@ -246,7 +246,7 @@ class BeforeAfterView(QWidget):
     def _show_chart(self, result: BeforeAfter) -> None:
         """The gap in percentage points per compared question, before beside after; the option compared is named
         with the question. Numbers (a ratio of medians) are in the table only: a ratio has no place on this axis."""
-        female, male, _other = group_names(result.after.subject)
+        female, male, *_ = group_names(result.after.subject)
         changes = [
             c
             for c in result.questions

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from reviewer.domain.sex import SexGroup
+from reviewer.domain.sex import GROUPS, SexGroup
 from reviewer.domain.text import Language, Message
 from reviewer.services.aggregation import (
     MIN_PERCENT_BASE,
@@ -98,7 +98,7 @@ class SectionsView(QWidget):
 
     def _columns(self, result: Aggregate) -> list[Column[Row]]:
         lang = self._language
-        female, male, other = group_names(result.subject)
+        female, male, other, unknown = group_names(result.subject)
 
         def question_text(row: Row) -> str:
             if row.stratum is not None:
@@ -120,14 +120,15 @@ class SectionsView(QWidget):
                 .replace("%2", str(MIN_PERCENT_BASE)),
             )
 
-        other_column = group_column(other, SexGroup.OTHER)
-        other_column = replace(
-            other_column,
-            header=other.replace("/", "/\n"),
-            header_tooltip=other_column.header_tooltip
-            + " "
-            + self.tr("Counted and shown, never part of the test between the sexes."),
-        )
+        def uncompared_column(name: str, group: SexGroup) -> TipColumn[Row]:
+            column = group_column(name, group)
+            return replace(
+                column,
+                header_tooltip=column.header_tooltip
+                + " "
+                + self.tr("Counted and shown, never part of the test between the sexes."),
+            )
+
         return [
             TipColumn(
                 self.tr("Question"),
@@ -136,16 +137,19 @@ class SectionsView(QWidget):
             ),
             group_column(female, SexGroup.FEMALE),
             group_column(male, SexGroup.MALE),
-            other_column,
+            uncompared_column(other, SexGroup.OTHER),
+            uncompared_column(unknown, SexGroup.UNKNOWN),
             TipColumn(
                 self.tr("Total"),
                 self._total,
                 align_right=True,
                 tooltip=self._total_tip,
                 header_tooltip=self.tr(
-                    "All cases together, %1 included; the tooltip gives the sex distribution of those with the "
-                    "answer compared."
-                ).replace("%1", other.lower()),
+                    "All cases together, %1 and %2 included; the tooltip gives the sex distribution of those "
+                    "with the answer compared."
+                )
+                .replace("%1", other.lower())
+                .replace("%2", unknown.lower()),
             ),
             TipColumn(
                 self.tr("Difference\n(95 % CI)"),
@@ -260,7 +264,7 @@ class SectionsView(QWidget):
         if row.question.kind != "categorical":
             return self._group_tip(row, row.question.total if row.stratum is None else None, self.tr("Total"))
         option = self._option(row)
-        names = dict(zip((SexGroup.FEMALE, SexGroup.MALE, SexGroup.OTHER), group_names(self._subject()), strict=True))
+        names = dict(zip(GROUPS, group_names(self._subject()), strict=True))
         distribution = sex_distribution(row.groups, option)
         with_option = sum(next((o.count for o in g.options if o.value == option), 0) for g in row.groups.values())
         lines = []
@@ -292,7 +296,7 @@ class SectionsView(QWidget):
         if comparison.median_ratio is None and comparison.mean_ratio is None:
             return aggregation_text.interval_text(comparison.difference_low, comparison.difference_high, lang, 0)
         kind = row.question.type
-        female, male, _other = group_names(self._subject())
+        female, male, *_ = group_names(self._subject())
         c = comparison
 
         def line(template: str, values: tuple[float | None, ...], ratio=None, low=None, high=None) -> str:
@@ -424,14 +428,14 @@ class SectionsView(QWidget):
         lang = self._language
         names = group_names(self._result.subject)
         self.detail.setText(self.detail_text(row))
-        groups = [g for g in (SexGroup.FEMALE, SexGroup.MALE, SexGroup.OTHER) if g in row.groups and row.groups[g].n]
+        groups = [g for g in GROUPS if g in row.groups and row.groups[g].n]
         if not groups:
             self.chart.set_empty(self.tr("No answers."))
             self.chart_title.setText(row.question.text.text(lang))
             return
         few = {g for g in groups if row.groups[g].n < MIN_PERCENT_BASE}
         series = tuple(
-            f"{names[g_index(g)]} (n = {row.groups[g].n}"
+            f"{names[GROUPS.index(g)]} (n = {row.groups[g].n}"
             + (", " + self.tr("too few for a bar") if g in few else "")
             + ")"
             for g in groups
@@ -480,12 +484,8 @@ class SectionsView(QWidget):
         return message.text(self._language)
 
 
-def g_index(group: SexGroup) -> int:
-    return {SexGroup.FEMALE: 0, SexGroup.MALE: 1, SexGroup.OTHER: 2}[group]
-
-
 def _options(row: Row):
-    for group in (SexGroup.FEMALE, SexGroup.MALE, SexGroup.OTHER):
+    for group in GROUPS:
         result = row.groups.get(group)
         if result is not None and result.options:
             return result.options

@@ -11,15 +11,16 @@ from reviewer.services.aggregation import Aggregate
 from reviewer.services.aggregation.model import OptionSource
 
 
-def group_names(subject: str) -> tuple[str, str, str]:
-    """Women/men for adults, girls/boys for children; the third group is counted, never compared."""
+def group_names(subject: str) -> tuple[str, str, str, str]:
+    """Women/men for adults, girls/boys for children; annat and okänt are counted, never compared."""
     if subject == "child":
         female = QCoreApplication.translate("Dashboard", "Girls")
         male = QCoreApplication.translate("Dashboard", "Boys")
     else:
         female = QCoreApplication.translate("Dashboard", "Women")
         male = QCoreApplication.translate("Dashboard", "Men")
-    return female, male, QCoreApplication.translate("Dashboard", "Other/unknown")
+    other = QCoreApplication.translate("Dashboard", "Other")
+    return female, male, other, QCoreApplication.translate("Dashboard", "Unknown")
 
 
 def option_source_text(source: OptionSource) -> str:
@@ -58,10 +59,10 @@ def sex_of_text(result: Aggregate, language: Language) -> str:
 
 
 def population_text(result: Aggregate, language: Language) -> str:
-    female, male, other = group_names(result.subject)
+    female, male, other, unknown = group_names(result.subject)
     counts = result.n_by_group
     rounds = ", ".join(f"{r.name} ({r.period_label})" for r in result.rounds)
-    text = QCoreApplication.translate("Dashboard", "%1: %n case(s) – %3 %4, %5 %6, %7 %8.", "", result.n_cases)
+    text = QCoreApplication.translate("Dashboard", "%1: %n case(s) – %3 %4, %5 %6, %7 %8, %9 %10.", "", result.n_cases)
     for index, value in enumerate(
         (
             rounds,
@@ -72,6 +73,8 @@ def population_text(result: Aggregate, language: Language) -> str:
             str(counts.get(SexGroup.MALE, 0)),
             other.lower(),
             str(counts.get(SexGroup.OTHER, 0)),
+            unknown.lower(),
+            str(counts.get(SexGroup.UNKNOWN, 0)),
         ),
         start=1,
     ):
