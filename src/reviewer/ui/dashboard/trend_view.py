@@ -87,7 +87,7 @@ class TrendView(QWidget):
         return lambda q: self._point_tip(q.points[index])
 
     def _point_tip(self, point: TrendPoint) -> str:
-        female, male, _other = group_names(self._subject())
+        female, male, *_ = group_names(self._subject())
         text = f"{female} n {point.female_n}, {male.lower()} n {point.male_n}"
         if point.gap is None:
             text += ". " + self.tr("Too few answers in this round to give a gap (at least %1 of each sex).").replace(
@@ -137,7 +137,7 @@ class TrendView(QWidget):
             self.chart_title.clear()
             self.chart.set_empty("")
             return
-        female, male, _other = group_names(subject)
+        female, male, *_ = group_names(subject)
         rounds = " → ".join(f"{r.name} ({r.period_label})" for r in result.rounds)
         self.title.setText(
             self.tr("%1. The gap is %2 minus %3 in each round, with its 95 % interval.")
