@@ -2,7 +2,7 @@
 # Start an installed program as a user would, offscreen, on a fresh data folder, and check what it does:
 #     packaging/smoke.sh REVIEWER_EXECUTABLE WORK_DIR
 # --version; the window (--self-test: translator, icon, database, areas; the title must be Swedish); demo data;
-# an aggregate; a PDF report, read back with pdftotext; the built-in training packs. Runs from WORK_DIR, so nothing comes from a checkout.
+# an aggregate; a PDF report, read back with pdftotext; the built-in training packs and lexicon. Runs from WORK_DIR, so nothing comes from a checkout.
 set -euo pipefail
 reviewer=$1
 work=$2
@@ -27,7 +27,7 @@ run --data-dir "$data" --self-test > self-test.txt 2> self-test.err || {
 }
 cat self-test.txt
 grep -qx "title: Jämställdhetsgranskning" self-test.txt || fail "the window title is not Swedish"
-grep -qx "areas: Granskningar | Checklistor | Sammanställning | Export och rapport" self-test.txt || fail "areas"
+grep -qx "areas: Granskningar | Checklistor | Utbildning | Sammanställning | Export och rapport" self-test.txt || fail "areas"
 grep -q "^licences: EUPL-1.2, LGPL-3.0, GPL-3.0 and [1-9][0-9]* third-party notices$" self-test.txt || fail "licences"
 
 run demo --data-dir "$data" --cases 40 --seed 1 || fail "demo"
@@ -44,6 +44,10 @@ run training list --data-dir "$data" > packs.txt || fail "training list"
 for pack in fardtjanst-ovning barnomsorg-ovning missbruk-ovning; do
     grep -q "^$pack .* inbyggt " packs.txt || fail "the built-in training pack $pack is not shipped"
 done
+
+# The built-in lexicon is package data: counting a sentence finds its words.
+echo "Hon var orolig och ledsen." | run words --data-dir "$data" - > words.txt || fail "words"
+grep -q "^Träffar: 2 " words.txt || fail "the built-in lexicon is not shipped"
 
 run report --data-dir "$data" --round "$round" -o x.pdf || fail "report"
 head -c 5 x.pdf | grep -q '%PDF-' || fail "x.pdf is not a PDF"

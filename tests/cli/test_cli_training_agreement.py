@@ -45,7 +45,7 @@ def files(data_dir, tmp_path):
 def test_agreement_as_text_and_json_names_only_when_asked(data_dir, files, tmp_path):
     text = run("training", "agreement", *files, data_dir=data_dir, check_rc=0).stdout
     lines = text.splitlines()
-    assert lines[0] == "Utbildningssammanställning: Missbruk – fyra övningsärenden (missbruk-ovning version 1)"
+    assert lines[0] == "Utbildningssammanställning: Missbruk – fyra övningsärenden (missbruk-ovning version 2)"
     assert "3 deltagare har granskat paketets 4 ärenden" in text
     table = lines.index("Per fråga, mest omstridd först:")
     assert {lines[table + 2].split("  ")[0], lines[table + 3].split("  ")[0]} == {

@@ -40,7 +40,7 @@ def result(app):
                     answers[case.code][key] = comparable(question, value)
                     raw[case.code][key] = value
         participants.append(Participant(f"P{number}", name, answers, raw, 0))
-    files = SessionFiles(PackRef(slug=pack.slug, version=pack.version), "missbruk@2", definition, participants)
+    files = SessionFiles(PackRef(slug=pack.slug, version=pack.version), "missbruk@3", definition, participants)
     return analyse(files, pack)
 
 

@@ -48,8 +48,8 @@ def _measure(app, paths):
 
 def test_the_planted_session_gives_the_figures_worked_out_by_hand(app, session_files):
     result = _measure(app, session_files)
-    assert (result.pack_slug, result.pack_version, result.n_cases) == ("missbruk-ovning", 1, 4)
-    assert (result.checklist_slug, result.checklist_version) == ("missbruk", 2)
+    assert (result.pack_slug, result.pack_version, result.n_cases) == ("missbruk-ovning", 2, 4)
+    assert (result.checklist_slug, result.checklist_version) == ("missbruk", 3)
     disputed = result.questions[0]
     assert disputed.key == "overklagat"  # the only question they disagree on comes first
     a = disputed.agreement
@@ -145,7 +145,7 @@ def test_a_pack_the_facilitator_lacks_is_refused_with_what_to_do(app, tmp_path):
     try:
         with facilitator.db.session() as session, pytest.raises(TrainingAgreementError) as info:
             training_agreement(session, [tmp_path / "ab.granskning"])
-        assert "eget-paket version 1" in info.value.text("sv") and "Importera paketet" in info.value.text("sv")
+        assert "eget-paket version 2" in info.value.text("sv") and "Importera paketet" in info.value.text("sv")
         with facilitator.db.session() as session:
             import_pack(session, pack_path)
             result = training_agreement(session, [tmp_path / "ab.granskning"])
@@ -158,7 +158,7 @@ def test_the_training_file_carries_its_pack_and_the_real_import_refuses_it(app, 
     file = read_exchange(session_files[0])
     (round_,) = file.content.rounds
     assert round_.kind is RoundKind.TRAINING and round_.training_pack is not None
-    assert (round_.training_pack.slug, round_.training_pack.version) == ("missbruk-ovning", 1)
+    assert (round_.training_pack.slug, round_.training_pack.version) == ("missbruk-ovning", 2)
     assert len(file.content.reviews) == 4
     chief = bootstrap(data_dir=tmp_path / "chief")
     try:

@@ -35,9 +35,9 @@ def test_the_new_round_dialog_plans_the_sample(qtbot, app, swedish, screenshot):
     press(window.reviews.rounds_page.table.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert "50 % mot 70 %" in seen["default"]
     assert "93 akter för en fråga som prövas för sig" in seen["default"]
-    assert "195 akter för vilken som helst av checklistans 38 jämförda frågor" in seen["default"]
+    assert "196 akter för vilken som helst av checklistans 40 jämförda frågor" in seen["default"]
     assert "kan upptäcka" not in seen["women only"], "one sex's files alone plan nothing"
     assert "34,4 procentenheter för en fråga för sig" in seen["available"]
-    assert "44,5 procentenheter för vilken fråga som helst" in seen["available"]
+    assert "44,6 procentenheter för vilken fråga som helst" in seen["available"]
     assert "50 % mot 80 %" in seen["thirty"] and "38 akter för en fråga" in seen["thirty"]
     assert seen["fits"] == "True"

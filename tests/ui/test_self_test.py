@@ -12,7 +12,7 @@ def test_a_first_start_passes_and_reports_the_swedish_window(tmp_path, qapp, swe
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
         "title: Jämställdhetsgranskning",
-        "areas: Granskningar | Checklistor | Sammanställning | Export och rapport",
+        "areas: Granskningar | Checklistor | Utbildning | Sammanställning | Export och rapport",
         f"database: {tmp_path / 'd' / 'reviewer.sqlite'}",
         "icon sizes: 16, 24, 32, 48, 64, 128, 256, 512",
         "dialogs closed: Välkommen",

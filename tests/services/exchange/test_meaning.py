@@ -157,12 +157,13 @@ def test_a_backslash_u_in_a_note_is_not_a_nul_character(exported, tmp_path):
 def test_a_checklist_version_no_round_uses_is_refused(exported, tmp_path):
     def add_unused(content):
         record = json.loads(json.dumps(content["checklist_versions"][0]))
-        record["version"] = record["definition"]["version"] = 3
-        record["definition"]["previous"] = {"version": 2}
+        used = record["version"]
+        record["version"] = record["definition"]["version"] = used + 1
+        record["definition"]["previous"] = {"version": used}
         record["sha256"] = definition_from_dict(record["definition"], "test").sha256()
         record["uuid"] = "00000000-0000-4000-8000-000000000002"
         content["checklist_versions"].append(record)
 
     error = refused(exported, tmp_path, add_unused)
-    assert "Checklistan missbruk@3: används inte av någon omgång i filen" in error.text("sv")
-    assert "The checklist missbruk@3: is not used by any round in the file" in error.text("en")
+    assert "Checklistan missbruk@4: används inte av någon omgång i filen" in error.text("sv")
+    assert "The checklist missbruk@4: is not used by any round in the file" in error.text("en")

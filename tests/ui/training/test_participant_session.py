@@ -90,7 +90,7 @@ def test_a_whole_training_session_by_keyboard(qtbot, app, window, screenshot):
 
     session_page = window.training.participant.session
     assert window.training.participant.stack.currentWidget() is session_page
-    assert session_page.title.text() == "Utbildning: Färdtjänst – fyra övningsärenden (v1)"
+    assert session_page.title.text() == "Utbildning: Färdtjänst – fyra övningsärenden (v2)"
     definition = None
     for number, case in enumerate(pack.cases):
         form = session_page.form
