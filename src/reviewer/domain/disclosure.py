@@ -43,8 +43,8 @@ from typing import Generic, TypeVar
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import linprog
 
+from reviewer.domain.linear_program import LinearProgram
 from reviewer.domain.text import Message
 
 MIN_MIN_CELL = 3
@@ -438,15 +438,13 @@ def _solver(programs: Sequence[_Program]) -> tuple[int, Callable[[np.ndarray], n
             return None, None
         return sparse.csr_array((data, (rows, cols)), shape=(len(rhs), size)), np.array(rhs)
 
-    a_eq, b_eq = stacked("equalities")
-    a_ub, b_ub = stacked("inequalities")
-    bounds = [b for program in programs for b in program.bounds]
+    bounds = np.array([b for program in programs for b in program.bounds]).reshape(size, 2)
+    linear = LinearProgram(size, stacked("equalities"), stacked("inequalities"), bounds[:, 0], bounds[:, 1])
 
     def solve(objective: np.ndarray) -> np.ndarray:
-        result = linprog(objective, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
-        if result.status != 0:
-            raise AssertionError(f"the audit's linear program failed: {result.message}")  # pragma: no cover
-        point: np.ndarray = result.x
+        point = linear.minimum(objective)
+        if point is None:
+            raise AssertionError("the audit's linear program has no solution")  # pragma: no cover
         return point
 
     return size, solve

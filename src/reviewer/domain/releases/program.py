@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import linprog
 
+from reviewer.domain.linear_program import LinearProgram
 from reviewer.domain.releases.model import COLUMN_GROUPS, GROUPS, REST, TOTALS_ROW, Population, Release, ReleasedTable
 
 _BOX = 1e7
@@ -122,28 +122,27 @@ def constrain(program: Program, table: Unknowns, released: ReleasedTable, atoms:
 
 
 class Solver:
-    def __init__(self, program: Program) -> None:
+    """One program, asked for the range of expression after expression (the model is built once: see
+    `domain.linear_program`); each expression's answer is remembered."""
+
+    def __init__(self, program: Program, direct: bool | None = None) -> None:
         self.size = program.size
-        self.a_eq, self.b_eq = _matrix(program.equalities, program.size)
-        self.a_ub, self.b_ub = _matrix(program.inequalities, program.size)
+        equalities, inequalities = _matrix(program.equalities, self.size), _matrix(program.inequalities, self.size)
+        lower, upper = np.zeros(self.size), np.full(self.size, _BOX)
+        self._program = LinearProgram(self.size, equalities, inequalities, lower, upper, direct)
+        self._pinned: dict[frozenset[tuple[int, float]], int | None] = {}
 
     def optimum(self, objective: np.ndarray) -> np.ndarray | None:
-        result = linprog(
-            objective,
-            A_ub=self.a_ub,
-            b_ub=self.b_ub,
-            A_eq=self.a_eq,
-            b_eq=self.b_eq,
-            bounds=(0.0, _BOX),
-            method="highs",
-        )
-        if result.status != 0:
-            return None
-        point: np.ndarray = result.x
-        return point
+        return self._program.minimum(objective)
 
     def pinned(self, expression: Expression) -> int | None:
         """The one value the expression can take, or None when it can take more than one."""
+        remembered = frozenset(expression.items())
+        if remembered not in self._pinned:
+            self._pinned[remembered] = self._pinned_now(expression)
+        return self._pinned[remembered]
+
+    def _pinned_now(self, expression: Expression) -> int | None:
         objective = np.zeros(self.size)
         for unknown, coefficient in expression.items():
             objective[unknown] = coefficient

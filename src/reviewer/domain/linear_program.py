@@ -1,0 +1,127 @@
+"""A linear program solved again and again with different objectives – the disclosure audit and the release check
+ask the same program for the least and largest value of figure after figure.
+
+`scipy.optimize.linprog` checks and converts its arguments and builds a new HiGHS model on every call: for the
+audits' small programs (a few dozen unknowns) that is some nine tenths of the time. Here the model is handed to
+HiGHS once, and each solve only changes the objective (HiGHS then starts from the last optimal basis). The HiGHS is
+scipy's own, through the module `linprog` itself uses (`scipy.optimize._highspy`, private: checked once on a small
+program, and `linprog` is used when it is missing or behaves otherwise). An optimum's value is the same either way;
+the point found may differ where the optimum is not unique, which callers must not depend on.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import linprog
+
+try:
+    from scipy.optimize._highspy import _core as _highs
+except ImportError:  # pragma: no cover - an older scipy
+    _highs = None
+
+
+class LinearProgram:
+    """Minimise c·x subject to a_eq·x = b_eq, a_ub·x ≤ b_ub and lower ≤ x ≤ upper, for many c. `direct`: False
+    for `linprog` on every solve (the reference the direct use of HiGHS is tested against)."""
+
+    def __init__(
+        self,
+        size: int,
+        equalities: tuple[sparse.csr_array | None, np.ndarray | None],
+        inequalities: tuple[sparse.csr_array | None, np.ndarray | None],
+        lower: np.ndarray,
+        upper: np.ndarray,
+        direct: bool | None = None,
+    ) -> None:
+        self.size = size
+        self._equalities, self._inequalities = equalities, inequalities
+        self._lower, self._upper = lower, upper
+        self._model: Any = None
+        if direct if direct is not None else direct_available():
+            self._model = _model(size, equalities, inequalities, lower, upper)
+
+    def minimum(self, objective: np.ndarray) -> np.ndarray | None:
+        """A point where the objective is least, or None when the program has no solution."""
+        if self._model is None:
+            return self._linprog(objective)
+        self._model.changeColsCost(self.size, np.arange(self.size, dtype=np.int32), objective.astype(np.float64))
+        self._model.run()
+        if self._model.getModelStatus() != _highs.HighsModelStatus.kOptimal:
+            return None
+        return np.array(self._model.getSolution().col_value)
+
+    def _linprog(self, objective: np.ndarray) -> np.ndarray | None:
+        (a_eq, b_eq), (a_ub, b_ub) = self._equalities, self._inequalities
+        bounds = np.column_stack([self._lower, self._upper])
+        result = linprog(objective, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
+        if result.status != 0:
+            return None
+        point: np.ndarray = result.x
+        return point
+
+
+def _model(
+    size: int,
+    equalities: tuple[sparse.csr_array | None, np.ndarray | None],
+    inequalities: tuple[sparse.csr_array | None, np.ndarray | None],
+    lower: np.ndarray,
+    upper: np.ndarray,
+) -> Any:
+    """A HiGHS model of the program, with a zero objective, silent."""
+    blocks, row_lower, row_upper = [], [], []
+    for (matrix, bound), least in ((equalities, True), (inequalities, False)):
+        if matrix is not None and bound is not None:
+            blocks.append(sparse.csr_array(matrix))
+            row_lower.append(bound if least else np.full(len(bound), -np.inf))
+            row_upper.append(bound)
+    if blocks:
+        matrix = sparse.csc_array(sparse.vstack(blocks))
+    else:
+        matrix = sparse.csc_array((0, size))
+    lp = _highs.HighsLp()
+    lp.num_col_ = size
+    lp.num_row_ = matrix.shape[0]
+    lp.a_matrix_.num_col_ = size
+    lp.a_matrix_.num_row_ = matrix.shape[0]
+    lp.a_matrix_.format_ = _highs.MatrixFormat.kColwise
+    lp.a_matrix_.start_ = matrix.indptr.astype(np.int32)
+    lp.a_matrix_.index_ = matrix.indices.astype(np.int32)
+    lp.a_matrix_.value_ = matrix.data.astype(np.float64)
+    lp.col_cost_ = np.zeros(size)
+    lp.col_lower_ = np.asarray(lower, dtype=np.float64)
+    lp.col_upper_ = np.asarray(upper, dtype=np.float64)
+    lp.row_lower_ = np.concatenate(row_lower) if row_lower else np.zeros(0)
+    lp.row_upper_ = np.concatenate(row_upper) if row_upper else np.zeros(0)
+    model = _highs._Highs()
+    model.setOptionValue("output_flag", False)
+    if model.passModel(lp) == _highs.HighsStatus.kError:
+        raise ValueError("HiGHS refused the linear program")  # pragma: no cover - the arrays are built above
+    return model
+
+
+@cache
+def direct_available() -> bool:
+    """Whether scipy's HiGHS module is there and answers a small program as `linprog` does."""
+    if _highs is None:
+        return False  # pragma: no cover - an older scipy
+    try:
+        a_eq = sparse.csr_array(np.array([[1.0, 1.0, 0.0], [0.0, 1.0, 1.0]]))
+        a_ub = sparse.csr_array(np.array([[1.0, 0.0, 0.0]]))
+        program = (3, (a_eq, np.array([4.0, 3.0])), (a_ub, np.array([3.0])), np.zeros(3), np.full(3, 10.0))
+        direct = LinearProgram(*program, direct=True)
+        low, high = direct.minimum(np.array([0.0, 1.0, 0.0])), direct.minimum(np.array([0.0, -1.0, 0.0]))
+        equal_to_less_than_zero = (sparse.csr_array(np.ones((1, 1))), np.array([-1.0]))
+        infeasible = LinearProgram(1, equal_to_less_than_zero, (None, None), np.zeros(1), np.ones(1), direct=True)
+        return (
+            low is not None
+            and high is not None
+            and abs(low[1] - 1.0) < 1e-9  # x0 + x1 = 4, x1 + x2 = 3, x0 <= 3: x1 from 1 to 3
+            and abs(high[1] - 3.0) < 1e-9
+            and infeasible.minimum(np.ones(1)) is None
+        )
+    except Exception:  # pragma: no cover - scipy's private module changed: linprog it is
+        return False
