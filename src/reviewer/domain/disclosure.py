@@ -442,10 +442,10 @@ def _solver(programs: Sequence[_Program]) -> tuple[int, Callable[[np.ndarray], n
     linear = LinearProgram(size, stacked("equalities"), stacked("inequalities"), bounds[:, 0], bounds[:, 1])
 
     def solve(objective: np.ndarray) -> np.ndarray:
-        point = linear.minimum(objective)
-        if point is None:
+        optimum = linear.minimum(objective)
+        if optimum is None:
             raise AssertionError("the audit's linear program has no solution")  # pragma: no cover
-        return point
+        return optimum.point
 
     return size, solve
 

@@ -11,8 +11,9 @@ the point found may differ where the optimum is not unique, which callers must n
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -41,27 +42,43 @@ class LinearProgram:
         self._equalities, self._inequalities = equalities, inequalities
         self._lower, self._upper = lower, upper
         self._model: Any = None
+        self._columns = np.arange(size, dtype=np.int32)
+        self._nonzero: set[int] = set()
         if direct if direct is not None else direct_available():
             self._model = _model(size, equalities, inequalities, lower, upper)
 
-    def minimum(self, objective: np.ndarray) -> np.ndarray | None:
-        """A point where the objective is least, or None when the program has no solution."""
+    def minimum(self, objective: np.ndarray | Mapping[int, float]) -> Optimum | None:
+        """The least value of the objective – dense, or sparse as unknown → coefficient – and a point where it is
+        reached; None when the program has no solution."""
+        if isinstance(objective, np.ndarray):
+            columns, costs = self._columns, objective.astype(np.float64)
+        else:
+            changed = self._nonzero | set(objective)  # the last objective's other terms are set back to 0
+            columns = np.fromiter(changed, dtype=np.int32, count=len(changed))
+            costs = np.array([objective.get(c, 0.0) for c in changed], dtype=np.float64)
         if self._model is None:
-            return self._linprog(objective)
-        self._model.changeColsCost(self.size, np.arange(self.size, dtype=np.int32), objective.astype(np.float64))
+            return self._linprog(columns, costs)
+        self._model.changeColsCost(len(columns), columns, costs)
+        self._nonzero = set(columns[costs != 0.0].tolist())
         self._model.run()
         if self._model.getModelStatus() != _highs.HighsModelStatus.kOptimal:
             return None
-        return np.array(self._model.getSolution().col_value)
+        return Optimum(self._model.getObjectiveValue(), np.array(self._model.getSolution().col_value))
 
-    def _linprog(self, objective: np.ndarray) -> np.ndarray | None:
+    def _linprog(self, columns: np.ndarray, costs: np.ndarray) -> Optimum | None:
+        objective = np.zeros(self.size)
+        objective[columns] = costs
         (a_eq, b_eq), (a_ub, b_ub) = self._equalities, self._inequalities
         bounds = np.column_stack([self._lower, self._upper])
         result = linprog(objective, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
         if result.status != 0:
             return None
-        point: np.ndarray = result.x
-        return point
+        return Optimum(float(result.fun), result.x)
+
+
+class Optimum(NamedTuple):
+    value: float
+    point: np.ndarray
 
 
 def _model(
@@ -78,10 +95,7 @@ def _model(
             blocks.append(sparse.csr_array(matrix))
             row_lower.append(bound if least else np.full(len(bound), -np.inf))
             row_upper.append(bound)
-    if blocks:
-        matrix = sparse.csc_array(sparse.vstack(blocks))
-    else:
-        matrix = sparse.csc_array((0, size))
+    matrix = sparse.csc_array(sparse.vstack(blocks)) if blocks else sparse.csc_array((0, size))
     lp = _highs.HighsLp()
     lp.num_col_ = size
     lp.num_row_ = matrix.shape[0]
@@ -113,15 +127,17 @@ def direct_available() -> bool:
         a_ub = sparse.csr_array(np.array([[1.0, 0.0, 0.0]]))
         program = (3, (a_eq, np.array([4.0, 3.0])), (a_ub, np.array([3.0])), np.zeros(3), np.full(3, 10.0))
         direct = LinearProgram(*program, direct=True)
-        low, high = direct.minimum(np.array([0.0, 1.0, 0.0])), direct.minimum(np.array([0.0, -1.0, 0.0]))
+        low, high = direct.minimum({1: 1.0}), direct.minimum(np.array([0.0, -1.0, 0.0]))
         equal_to_less_than_zero = (sparse.csr_array(np.ones((1, 1))), np.array([-1.0]))
         infeasible = LinearProgram(1, equal_to_less_than_zero, (None, None), np.zeros(1), np.ones(1), direct=True)
         return (
             low is not None
             and high is not None
-            and abs(low[1] - 1.0) < 1e-9  # x0 + x1 = 4, x1 + x2 = 3, x0 <= 3: x1 from 1 to 3
-            and abs(high[1] - 3.0) < 1e-9
-            and infeasible.minimum(np.ones(1)) is None
+            and abs(low.value - 1.0) < 1e-9  # x0 + x1 = 4, x1 + x2 = 3, x0 <= 3: x1 from 1 to 3
+            and abs(low.point[1] - 1.0) < 1e-9
+            and abs(high.value + 3.0) < 1e-9
+            and abs(high.point[1] - 3.0) < 1e-9
+            and infeasible.minimum({0: 1.0}) is None
         )
     except Exception:  # pragma: no cover - scipy's private module changed: linprog it is
         return False
