@@ -11,7 +11,7 @@ the point found may differ where the optimum is not unique, which callers must n
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -25,15 +25,19 @@ except ImportError:  # pragma: no cover - an older scipy
     _highs = None
 
 
+Row = tuple[Mapping[int, float], float]  # coefficients by unknown, and the right-hand side
+
+
 class LinearProgram:
-    """Minimise c·x subject to a_eq·x = b_eq, a_ub·x ≤ b_ub and lower ≤ x ≤ upper, for many c. `direct`: False
-    for `linprog` on every solve (the reference the direct use of HiGHS is tested against)."""
+    """Minimise c·x subject to the `equalities` (row = bound), the `inequalities` (row ≤ bound) and lower ≤ x ≤
+    upper, for many c. `direct`: False for `linprog` on every solve (the reference the direct use of HiGHS is tested
+    against)."""
 
     def __init__(
         self,
         size: int,
-        equalities: tuple[sparse.csr_array | None, np.ndarray | None],
-        inequalities: tuple[sparse.csr_array | None, np.ndarray | None],
+        equalities: Sequence[Row],
+        inequalities: Sequence[Row],
         lower: np.ndarray,
         upper: np.ndarray,
         direct: bool | None = None,
@@ -68,12 +72,29 @@ class LinearProgram:
     def _linprog(self, columns: np.ndarray, costs: np.ndarray) -> Optimum | None:
         objective = np.zeros(self.size)
         objective[columns] = costs
-        (a_eq, b_eq), (a_ub, b_ub) = self._equalities, self._inequalities
+        a_eq, b_eq = _matrix(self._equalities, self.size)
+        a_ub, b_ub = _matrix(self._inequalities, self.size)
         bounds = np.column_stack([self._lower, self._upper])
         result = linprog(objective, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
         if result.status != 0:
             return None
         return Optimum(float(result.fun), result.x)
+
+
+def _matrix(rows: Sequence[Row], size: int) -> tuple[sparse.csr_array | None, np.ndarray | None]:
+    if not rows:
+        return None, None
+    start, index, value = _rowwise(rows)
+    return sparse.csr_array((value, index, start), shape=(len(rows), size)), np.array([b for _r, b in rows])
+
+
+def _rowwise(rows: Sequence[Row]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rows' coefficients in compressed sparse row form: where each row starts, the unknowns, the values."""
+    start = np.zeros(len(rows) + 1, dtype=np.int32)
+    start[1:] = np.cumsum([len(coefficients) for coefficients, _b in rows])
+    index = np.fromiter((u for coefficients, _b in rows for u in coefficients), dtype=np.int32, count=start[-1])
+    value = np.fromiter((c for coefficients, _b in rows for c in coefficients.values()), np.float64, count=start[-1])
+    return start, index, value
 
 
 class Optimum(NamedTuple):
@@ -82,34 +103,26 @@ class Optimum(NamedTuple):
 
 
 def _model(
-    size: int,
-    equalities: tuple[sparse.csr_array | None, np.ndarray | None],
-    inequalities: tuple[sparse.csr_array | None, np.ndarray | None],
-    lower: np.ndarray,
-    upper: np.ndarray,
+    size: int, equalities: Sequence[Row], inequalities: Sequence[Row], lower: np.ndarray, upper: np.ndarray
 ) -> Any:
     """A HiGHS model of the program, with a zero objective, silent."""
-    blocks, row_lower, row_upper = [], [], []
-    for (matrix, bound), least in ((equalities, True), (inequalities, False)):
-        if matrix is not None and bound is not None:
-            blocks.append(sparse.csr_array(matrix))
-            row_lower.append(bound if least else np.full(len(bound), -np.inf))
-            row_upper.append(bound)
-    matrix = sparse.csc_array(sparse.vstack(blocks)) if blocks else sparse.csc_array((0, size))
+    rows = [*equalities, *inequalities]
+    start, index, value = _rowwise(rows)
     lp = _highs.HighsLp()
     lp.num_col_ = size
-    lp.num_row_ = matrix.shape[0]
+    lp.num_row_ = len(rows)
     lp.a_matrix_.num_col_ = size
-    lp.a_matrix_.num_row_ = matrix.shape[0]
-    lp.a_matrix_.format_ = _highs.MatrixFormat.kColwise
-    lp.a_matrix_.start_ = matrix.indptr.astype(np.int32)
-    lp.a_matrix_.index_ = matrix.indices.astype(np.int32)
-    lp.a_matrix_.value_ = matrix.data.astype(np.float64)
+    lp.a_matrix_.num_row_ = len(rows)
+    lp.a_matrix_.format_ = _highs.MatrixFormat.kRowwise
+    lp.a_matrix_.start_ = start
+    lp.a_matrix_.index_ = index
+    lp.a_matrix_.value_ = value
     lp.col_cost_ = np.zeros(size)
     lp.col_lower_ = np.asarray(lower, dtype=np.float64)
     lp.col_upper_ = np.asarray(upper, dtype=np.float64)
-    lp.row_lower_ = np.concatenate(row_lower) if row_lower else np.zeros(0)
-    lp.row_upper_ = np.concatenate(row_upper) if row_upper else np.zeros(0)
+    bounds = np.array([b for _r, b in rows], dtype=np.float64)
+    lp.row_lower_ = np.concatenate([bounds[: len(equalities)], np.full(len(inequalities), -np.inf)])
+    lp.row_upper_ = bounds
     model = _highs._Highs()
     model.setOptionValue("output_flag", False)
     if model.passModel(lp) == _highs.HighsStatus.kError:
@@ -123,13 +136,10 @@ def direct_available() -> bool:
     if _highs is None:
         return False  # pragma: no cover - an older scipy
     try:
-        a_eq = sparse.csr_array(np.array([[1.0, 1.0, 0.0], [0.0, 1.0, 1.0]]))
-        a_ub = sparse.csr_array(np.array([[1.0, 0.0, 0.0]]))
-        program = (3, (a_eq, np.array([4.0, 3.0])), (a_ub, np.array([3.0])), np.zeros(3), np.full(3, 10.0))
-        direct = LinearProgram(*program, direct=True)
+        equalities: list[Row] = [({0: 1.0, 1: 1.0}, 4.0), ({1: 1.0, 2: 1.0}, 3.0)]
+        direct = LinearProgram(3, equalities, [({0: 1.0}, 3.0)], np.zeros(3), np.full(3, 10.0), direct=True)
         low, high = direct.minimum({1: 1.0}), direct.minimum(np.array([0.0, -1.0, 0.0]))
-        equal_to_less_than_zero = (sparse.csr_array(np.ones((1, 1))), np.array([-1.0]))
-        infeasible = LinearProgram(1, equal_to_less_than_zero, (None, None), np.zeros(1), np.ones(1), direct=True)
+        infeasible = LinearProgram(1, [({0: 1.0}, -1.0)], [], np.zeros(1), np.ones(1), direct=True)
         return (
             low is not None
             and high is not None

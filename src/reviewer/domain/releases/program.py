@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import sparse
 
 from reviewer.domain.linear_program import LinearProgram
 from reviewer.domain.releases.model import COLUMN_GROUPS, GROUPS, REST, TOTALS_ROW, Population, Release, ReleasedTable
@@ -128,9 +127,8 @@ class Solver:
 
     def __init__(self, program: Program, direct: bool | None = None) -> None:
         self.size = program.size
-        equalities, inequalities = _matrix(program.equalities, self.size), _matrix(program.inequalities, self.size)
         lower, upper = np.zeros(self.size), np.full(self.size, _BOX)
-        self._program = LinearProgram(self.size, equalities, inequalities, lower, upper, direct)
+        self._program = LinearProgram(self.size, program.equalities, program.inequalities, lower, upper, direct)
         self._pinned: dict[frozenset[tuple[int, float]], int | None] = {}
         self._points: list[np.ndarray] = []
         self._matrix = np.zeros((0, self.size))
@@ -171,18 +169,6 @@ class Solver:
         if math.ceil(low.value - 1e-6) >= math.floor(-high.value + 1e-6):
             return round(low.value)
         return None
-
-
-def _matrix(rows: list[tuple[Expression, float]], size: int) -> tuple[sparse.csr_array | None, np.ndarray | None]:
-    if not rows:
-        return None, None
-    data, row_index, column_index = [], [], []
-    for n, (expression, _bound) in enumerate(rows):
-        for unknown, coefficient in expression.items():
-            data.append(coefficient)
-            row_index.append(n)
-            column_index.append(unknown)
-    return sparse.csr_array((data, (row_index, column_index)), shape=(len(rows), size)), np.array([b for _e, b in rows])
 
 
 def earlier_program(
