@@ -20,12 +20,11 @@ from reviewer.domain.releases import (
     Release,
     ReleaseRefusedError,
     ReleaseTable,
-    overlapping,
     protect_release,
     released,
 )
-from reviewer.domain.releases.check import _give_up, _targets, _withheld
-from reviewer.domain.releases.program import Expression, Program, atoms_of, program_of
+from reviewer.domain.releases.check import _give_up, _targets, _withheld, linked_tables
+from reviewer.domain.releases.program import Expression, Program, program_of
 
 RULES = Rules()
 K = RULES.min_cell
@@ -115,18 +114,11 @@ class _RefusedError(Exception):
 def _straightforward_recoverable(
     earlier: Sequence[Release], new: Release, population: Population
 ) -> list[tuple[str, str, str]]:
-    linked = overlapping(earlier, new.rounds)
-    if not linked:
+    setting = linked_tables(earlier, new, population)
+    if setting is None:
         return []
-    releases = [*linked, new]
-    space = atoms_of(releases, population)
-    signatures = {
-        key: table.signature()
-        for key, table in new.tables.items()
-        if any(r.tables.get(key) is not None and r.tables[key].signature() == table.signature() for r in linked)
-    }
-    if not signatures or any(r.rounds == new.rounds and r.unit == new.unit and r.tables == new.tables for r in linked):
-        return []
+    releases, space, signatures = setting
+    linked = releases[:-1]
     programs = {key: program_of(releases, {key: signatures[key]}, space) for key in signatures}
     if not all(_feasible(program) for program, _tables in programs.values()):
         same = [r for r in linked if all(new.rounds.get(u, d) == d for u, d in r.rounds.items())]

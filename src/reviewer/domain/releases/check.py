@@ -93,20 +93,11 @@ def newly_recoverable(
     left out; so are tables whose rows differ between releases (another checklist version). `known`: what was
     learnt by earlier calls with the same earlier releases."""
     known = Known() if known is None else known
-    linked = overlapping(earlier, new.rounds)
-    if not linked:
+    setting = linked_tables(earlier, new, population)
+    if setting is None:
         return []
-    releases = [*linked, new]
-    space = atoms_of(releases, population)
-    signatures = {
-        key: released.signature()
-        for key, released in new.tables.items()
-        if any(r.tables.get(key) is not None and r.tables[key].signature() == released.signature() for r in linked)
-    }
-    if not signatures:
-        return []
-    if any(r.rounds == new.rounds and r.unit == new.unit and r.tables == new.tables for r in linked):
-        return []  # the same figures again: nothing new
+    releases, space, signatures = setting
+    linked = releases[:-1]
     remembered = {key: (key, _fingerprint(new.tables[key])) for key in signatures}
     checks = {
         key: _Check(key, releases, signatures[key], space, known)
@@ -202,6 +193,27 @@ class _Check:
             if chosen is not None:
                 found[chosen] = None
         return list(found)
+
+
+def linked_tables(
+    earlier: Sequence[Release], new: Release, population: Population
+) -> tuple[list[Release], Space, dict[str, tuple[tuple[str, ...], bool]]] | None:
+    """What the check of `new` is about: the linked releases and the new one, their atoms, and the signature of each
+    table they share; None when there is nothing to check."""
+    linked = overlapping(earlier, new.rounds)
+    if not linked:
+        return None
+    releases = [*linked, new]
+    signatures = {
+        key: released.signature()
+        for key, released in new.tables.items()
+        if any(r.tables.get(key) is not None and r.tables[key].signature() == released.signature() for r in linked)
+    }
+    if not signatures:
+        return None
+    if any(r.rounds == new.rounds and r.unit == new.unit and r.tables == new.tables for r in linked):
+        return None  # the same figures again: nothing new
+    return releases, atoms_of(releases, population), signatures
 
 
 class ReleaseRefusedError(ReviewerError):
