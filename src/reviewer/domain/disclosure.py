@@ -39,12 +39,12 @@ import math
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Generic, TypeVar
 
 import numpy as np
-from scipy import sparse
-from scipy.optimize import linprog
 
+from reviewer.domain.linear_program import LinearProgram, Row
 from reviewer.domain.text import Message
 
 MIN_MIN_CELL = 3
@@ -227,10 +227,18 @@ class FrequencyTable:
 
     def totals_row(self) -> tuple[int, ...]:
         """The column totals and the grand total: what links this table to others on the same cases."""
+        return self._totals_row
+
+    @cached_property
+    def _totals_row(self) -> tuple[int, ...]:  # asked for again and again while tables are suppressed together
         totals = self.column_totals or tuple(sum(row[c] for row in self.cells) for c in range(self.columns))
         return (*totals, sum(totals))
 
     def values(self) -> dict[Position, int]:
+        return dict(self._values)
+
+    @cached_property
+    def _values(self) -> dict[Position, int]:
         values: dict[Position, int] = {}
         for r, row in enumerate(self.cells):
             for c, value in enumerate(row):
@@ -420,34 +428,22 @@ def _solver(programs: Sequence[_Program]) -> tuple[int, Callable[[np.ndarray], n
         offsets.append(offsets[-1] + len(program.unknowns))
     size = offsets[-1]
 
-    def stacked(kind: str) -> tuple[sparse.csr_array | None, np.ndarray | None]:
-        rows: list[int] = []
-        cols: list[int] = []
-        data: list[float] = []
-        rhs: list[float] = []
-        for program, offset in zip(programs, offsets, strict=False):
-            for coefficients, constant in getattr(program, kind):
-                if not coefficients:
-                    continue
-                for column, value in coefficients.items():
-                    rows.append(len(rhs))
-                    cols.append(offset + column)
-                    data.append(value)
-                rhs.append(constant)
-        if not rhs:
-            return None, None
-        return sparse.csr_array((data, (rows, cols)), shape=(len(rhs), size)), np.array(rhs)
+    def stacked(kind: str) -> list[Row]:
+        return [
+            ({offset + column: value for column, value in coefficients.items()}, constant)
+            for program, offset in zip(programs, offsets, strict=False)
+            for coefficients, constant in getattr(program, kind)
+            if coefficients
+        ]
 
-    a_eq, b_eq = stacked("equalities")
-    a_ub, b_ub = stacked("inequalities")
-    bounds = [b for program in programs for b in program.bounds]
+    bounds = np.array([b for program in programs for b in program.bounds]).reshape(size, 2)
+    linear = LinearProgram(size, stacked("equalities"), stacked("inequalities"), bounds[:, 0], bounds[:, 1])
 
     def solve(objective: np.ndarray) -> np.ndarray:
-        result = linprog(objective, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
-        if result.status != 0:
-            raise AssertionError(f"the audit's linear program failed: {result.message}")  # pragma: no cover
-        point: np.ndarray = result.x
-        return point
+        optimum = linear.minimum(objective)
+        if optimum is None:
+            raise AssertionError("the audit's linear program has no solution")  # pragma: no cover
+        return optimum.point
 
     return size, solve
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -24,18 +23,16 @@ from reviewer.domain.releases.model import (
 from reviewer.domain.releases.program import (
     Expression,
     Solver,
-    Solvers,
     Space,
     Unknowns,
     atoms_of,
     earlier_program,
     program_of,
-    stack,
 )
 from reviewer.domain.text import Message, ReviewerError
 
 _SEED = 20261204
-_PROBES = 6
+_PROBES = 1  # random directions: more cost more than they save, with Solver.seen keeping every optimum
 
 
 def protect_release(
@@ -51,7 +48,7 @@ def protect_release(
     round's digest; `population`: the unit classes that hold cases now (needed when there are earlier releases)."""
     forced: list[dict[Position, Reason]] = [{} for _ in tables]
     where = {table.key: n for n, table in enumerate(tables)}
-    known: Known = {}
+    known = Known()
     while True:
         hidden_maps = suppress_linked([t.table for t in tables], rules, forced)
         release = released(state, unit, tables, hidden_maps, rules)
@@ -78,7 +75,14 @@ class _Target:
     group: Expression  # the figure's column total over the same cases
 
 
-Known = dict[tuple[str, frozenset[tuple[int, float]]], bool]
+@dataclass
+class Known:
+    """What one run of `protect_release` has learnt, for its next rounds (the same earlier releases, population and
+    k): per table, what the earlier releases alone pin (their solver, which remembers its answers), and what the
+    table, as the new release last stood, gave up – a table whose figures did not change gives up the same again."""
+
+    earlier: dict[str, Solver] = field(default_factory=dict)
+    tables: dict[tuple[str, tuple[object, ...]], list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def newly_recoverable(
@@ -86,67 +90,93 @@ def newly_recoverable(
 ) -> list[tuple[str, str, str]]:
     """The published figures (table key, row, column) of `new` to hide so that, with `earlier`, no figure becomes
     recoverable that was not before. Earlier releases that share no round with it (directly or through another) are
-    left out; so are tables whose rows differ between releases (another checklist version). `known`: what the
-    earlier releases alone pin, remembered between calls with the same earlier releases."""
-    known = {} if known is None else known
-    linked = overlapping(earlier, new.rounds)
-    if not linked:
+    left out; so are tables whose rows differ between releases (another checklist version). `known`: what was
+    learnt by earlier calls with the same earlier releases."""
+    known = Known() if known is None else known
+    setting = linked_tables(earlier, new, population)
+    if setting is None:
         return []
-    releases = [*linked, new]
-    space = atoms_of(releases, population)
-    signatures = {
-        key: released.signature()
-        for key, released in new.tables.items()
-        if any(r.tables.get(key) is not None and r.tables[key].signature() == released.signature() for r in linked)
+    releases, space, signatures = setting
+    linked = releases[:-1]
+    remembered = {key: (key, _fingerprint(new.tables[key])) for key in signatures}
+    checks = {
+        key: _Check(key, releases, signatures[key], space, known)
+        for key in signatures
+        if remembered[key] not in known.tables
     }
-    if not signatures:
-        return []
-    if any(r.rounds == new.rounds and r.unit == new.unit and r.tables == new.tables for r in linked):
-        return []  # the same figures again: nothing new
-    keys = list(signatures)
-    programs = {key: program_of(releases, {key: signatures[key]}, space) for key in keys}
-    # a few optima of all the tables at once, in random directions: a figure that differs between them is not pinned
-    stacked = stack([programs[key][0] for key in keys])
-    solver = Solver(stacked)
-    rng = np.random.default_rng(_SEED)
-    points = [p for p in (solver.optimum(rng.standard_normal(stacked.size)) for _ in range(_PROBES)) if p is not None]
-    if not points:
+    if not all(check.feasible() for check in checks.values()):
         # the releases contradict each other: answers changed since some of them, not only added. Keep those that
         # describe the same state of every round they share with the new one.
         same = [r for r in linked if all(new.rounds.get(u, d) == d for u, d in r.rounds.items())]
         return newly_recoverable(same, new, population, min_cell) if len(same) < len(linked) else []
-    probes = np.array(points)
     found: dict[tuple[str, str, str], None] = {}
-    offset = 0
-    for key in keys:
-        program, tables = programs[key]
-        table = tables[key]
-        local = probes[:, offset : offset + program.size]
-        offset += program.size
-        solvers = Solvers(
-            program,
-            partial(earlier_program, linked, key, signatures[key], space),
-            partial(earlier_program, [*linked, _withheld(new, key)], key, signatures[key], space),
-        )
-        for target in _targets(key, table, releases, space):
-            values = local[:, list(target.expression)] @ np.array(list(target.expression.values()))
+    for key in signatures:
+        if key in checks:
+            known.tables[remembered[key]] = checks[key].give_up(new.tables[key], min_cell)
+        found |= {(key, *position): None for position in known.tables[remembered[key]]}
+    return list(found)
+
+
+def _fingerprint(table: ReleasedTable) -> tuple[object, ...]:
+    return table.rows, table.columns_add_up, tuple(sorted(table.figures.items()))
+
+
+class _Check:
+    """One table of the new release against the earlier ones."""
+
+    def __init__(
+        self,
+        key: str,
+        releases: Sequence[Release],
+        signature: tuple[tuple[str, ...], bool],
+        space: Space,
+        known: Known,
+    ) -> None:
+        self.key, self.releases, self.signature, self.space, self.known = key, releases, signature, space, known
+        program, tables = program_of(releases, {key: signature}, space)
+        self.table = tables[key]
+        self.all = Solver(program)
+        # an optimum in a random direction: whether there is a solution at all, and a first point for Solver.seen
+        self._feasible = self.all.probe(_PROBES, _SEED)
+        self._withheld: Solver | None = None
+
+    def feasible(self) -> bool:
+        return self._feasible
+
+    def earlier(self) -> Solver:
+        """The earlier releases alone (they do not change while the new one grows: kept across the rounds of
+        protect_release)."""
+        if self.key not in self.known.earlier:
+            linked = self.releases[:-1]
+            self.known.earlier[self.key] = Solver(earlier_program(linked, self.key, self.signature, self.space))
+        return self.known.earlier[self.key]
+
+    def withheld(self) -> Solver:
+        """The earlier releases and what the new one's rules alone reveal of the table."""
+        if self._withheld is None:
+            *linked, new = self.releases
+            releases = [*linked, _withheld(new, self.key)]
+            self._withheld = Solver(earlier_program(releases, self.key, self.signature, self.space))
+        return self._withheld
+
+    def give_up(self, table: ReleasedTable, min_cell: int) -> list[tuple[str, str]]:
+        """The figures of the new release's table to hide, nearest first to each figure it would make recoverable;
+        refused when hiding cannot help."""
+        found: dict[tuple[str, str], None] = {}
+        for target in _targets(self.key, self.table, self.releases, self.space):
+            values = self.all.seen(target.expression)
             if float(np.max(values) - np.min(values)) > 0.5:
                 continue
             if not target.hidden and not 0.5 < float(values[0]) < min_cell - 0.5:
                 continue
-            # already known from the earlier releases: the new one cannot take it back (the earlier releases do not
-            # change while the new one grows: remembered across the rounds of protect_release)
-            remembered = (key, frozenset(target.expression.items()))
-            if remembered not in known:
-                known[remembered] = solvers.earlier().pinned(target.expression) is not None
-            if known[remembered]:
-                continue
-            value = solvers.all().pinned(target.expression)
+            if self.earlier().pinned(target.expression) is not None:
+                continue  # already known from the earlier releases: the new one cannot take it back
+            value = self.all.pinned(target.expression)
             if value is None or (not target.hidden and not 0 < value < min_cell):
                 continue
-            if value == 0 and target.hidden and solvers.all().pinned(target.group) == 0:
+            if value == 0 and target.hidden and self.all.pinned(target.group) == 0:
                 continue  # a group with nobody in it: its zeros say nothing about anyone
-            if solvers.withheld().pinned(target.expression) is not None:
+            if self.withheld().pinned(target.expression) is not None:
                 # pinned even if the new release showed nothing of this table but what its rules reveal (a small
                 # group has fewer than k): it cannot be released
                 raise ReleaseRefusedError(
@@ -159,10 +189,31 @@ def newly_recoverable(
                         "export history')",
                     )
                 )
-            chosen = _give_up(new.tables[key], target.row, target.column)
+            chosen = _give_up(table, target.row, target.column)
             if chosen is not None:
-                found[(key, *chosen)] = None
-    return list(found)
+                found[chosen] = None
+        return list(found)
+
+
+def linked_tables(
+    earlier: Sequence[Release], new: Release, population: Population
+) -> tuple[list[Release], Space, dict[str, tuple[tuple[str, ...], bool]]] | None:
+    """What the check of `new` is about: the linked releases and the new one, their atoms, and the signature of each
+    table they share; None when there is nothing to check."""
+    linked = overlapping(earlier, new.rounds)
+    if not linked:
+        return None
+    releases = [*linked, new]
+    signatures = {
+        key: released.signature()
+        for key, released in new.tables.items()
+        if any(r.tables.get(key) is not None and r.tables[key].signature() == released.signature() for r in linked)
+    }
+    if not signatures:
+        return None
+    if any(r.rounds == new.rounds and r.unit == new.unit and r.tables == new.tables for r in linked):
+        return None  # the same figures again: nothing new
+    return releases, atoms_of(releases, population), signatures
 
 
 class ReleaseRefusedError(ReviewerError):

@@ -4,13 +4,12 @@ and the solver that says whether a figure is pinned to one value."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import sparse
-from scipy.optimize import linprog
 
+from reviewer.domain.linear_program import LinearProgram
 from reviewer.domain.releases.model import COLUMN_GROUPS, GROUPS, REST, TOTALS_ROW, Population, Release, ReleasedTable
 
 _BOX = 1e7
@@ -122,90 +121,60 @@ def constrain(program: Program, table: Unknowns, released: ReleasedTable, atoms:
 
 
 class Solver:
-    def __init__(self, program: Program) -> None:
-        self.size = program.size
-        self.a_eq, self.b_eq = _matrix(program.equalities, program.size)
-        self.a_ub, self.b_ub = _matrix(program.inequalities, program.size)
+    """One program, asked for the range of expression after expression (the model is built once: see
+    `domain.linear_program`). Every optimum found is kept: an expression whose values at two of them differ by more
+    than 0.5 is not pinned, without a program of its own. Each expression's answer is remembered."""
 
-    def optimum(self, objective: np.ndarray) -> np.ndarray | None:
-        result = linprog(
-            objective,
-            A_ub=self.a_ub,
-            b_ub=self.b_ub,
-            A_eq=self.a_eq,
-            b_eq=self.b_eq,
-            bounds=(0.0, _BOX),
-            method="highs",
-        )
-        if result.status != 0:
-            return None
-        point: np.ndarray = result.x
-        return point
+    def __init__(self, program: Program, direct: bool | None = None) -> None:
+        self.size = program.size
+        lower, upper = np.zeros(self.size), np.full(self.size, _BOX)
+        self._program = LinearProgram(self.size, program.equalities, program.inequalities, lower, upper, direct)
+        self._pinned: dict[frozenset[tuple[int, float]], int | None] = {}
+        self._points: list[np.ndarray] = []
+        self._matrix = np.zeros((0, self.size))
+
+    def probe(self, directions: int, seed: int) -> bool:
+        """Optima in a few random directions; False when the program has no solution."""
+        rng = np.random.default_rng(seed)
+        for _ in range(directions):
+            optimum = self._program.minimum(rng.standard_normal(self.size))
+            if optimum is None:
+                return False
+            self._points.append(optimum.point)
+        return True
+
+    def seen(self, expression: Expression) -> np.ndarray:
+        """The expression's values at the optima found so far."""
+        if len(self._points) != len(self._matrix):
+            self._matrix = np.array(self._points).reshape(len(self._points), self.size)
+        values: np.ndarray = self._matrix[:, list(expression)] @ np.array(list(expression.values()))
+        return values
 
     def pinned(self, expression: Expression) -> int | None:
         """The one value the expression can take, or None when it can take more than one."""
-        objective = np.zeros(self.size)
-        for unknown, coefficient in expression.items():
-            objective[unknown] = coefficient
-        low_point, high_point = self.optimum(objective), self.optimum(-objective)
-        if low_point is None or high_point is None:
+        remembered = frozenset(expression.items())
+        if remembered not in self._pinned:
+            self._pinned[remembered] = self._pinned_now(expression)
+        return self._pinned[remembered]
+
+    def _pinned_now(self, expression: Expression) -> int | None:
+        values = self.seen(expression)
+        if values.size and float(np.max(values) - np.min(values)) > 0.5:
             return None
-        low, high = float(objective @ low_point), float(objective @ high_point)
-        if math.ceil(low - 1e-6) >= math.floor(high + 1e-6):
-            return round(low)
+        low = self._program.minimum(expression)
+        high = self._program.minimum({u: -c for u, c in expression.items()})
+        if low is None or high is None:
+            return None
+        self._points += [low.point, high.point]
+        if math.ceil(low.value - 1e-6) >= math.floor(-high.value + 1e-6):
+            return round(low.value)
         return None
-
-
-def _matrix(rows: list[tuple[Expression, float]], size: int) -> tuple[sparse.csr_array | None, np.ndarray | None]:
-    if not rows:
-        return None, None
-    data, row_index, column_index = [], [], []
-    for n, (expression, _bound) in enumerate(rows):
-        for unknown, coefficient in expression.items():
-            data.append(coefficient)
-            row_index.append(n)
-            column_index.append(unknown)
-    return sparse.csr_array((data, (row_index, column_index)), shape=(len(rows), size)), np.array([b for _e, b in rows])
 
 
 def earlier_program(
     linked: Sequence[Release], key: str, signature: tuple[tuple[str, ...], bool], space: Space
 ) -> Program:
     return program_of(linked, {key: signature}, space)[0]
-
-
-class Solvers:
-    """One table's solvers – with every release, with the earlier ones only, and with the new one's table withheld –
-    made when first needed."""
-
-    def __init__(self, program: Program, earlier: Callable[[], Program], withheld: Callable[[], Program]) -> None:
-        self._programs = {"all": lambda: program, "earlier": earlier, "withheld": withheld}
-        self._solvers: dict[str, Solver] = {}
-
-    def _get(self, which: str) -> Solver:
-        if which not in self._solvers:
-            self._solvers[which] = Solver(self._programs[which]())
-        return self._solvers[which]
-
-    def all(self) -> Solver:
-        return self._get("all")
-
-    def earlier(self) -> Solver:
-        return self._get("earlier")
-
-    def withheld(self) -> Solver:
-        return self._get("withheld")
-
-
-def stack(programs: Sequence[Program]) -> Program:
-    """Independent programs side by side as one."""
-    stacked = Program()
-    for program in programs:
-        shift = stacked.size
-        stacked.equalities += [({u + shift: c for u, c in e.items()}, b) for e, b in program.equalities]
-        stacked.inequalities += [({u + shift: c for u, c in e.items()}, b) for e, b in program.inequalities]
-        stacked.size += program.size
-    return stacked
 
 
 def program_of(
