@@ -18,6 +18,7 @@ from reviewer.domain.releases.model import (
     Release,
     ReleasedTable,
     ReleaseTable,
+    as_read,
     overlapping,
     released,
 )
@@ -89,6 +90,7 @@ def newly_recoverable(
     left out; so are tables whose rows differ between releases (another checklist version). `known`: what the
     earlier releases alone pin, remembered between calls with the same earlier releases."""
     known = {} if known is None else known
+    earlier = [Release(r.rounds, r.unit, {key: as_read(t) for key, t in r.tables.items()}) for r in earlier]
     linked = overlapping(earlier, new.rounds)
     if not linked:
         return []

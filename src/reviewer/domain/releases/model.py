@@ -112,7 +112,7 @@ def released(
     rules: Rules,
 ) -> Release:
     """The release as a reader holds it: published counts, and for a hidden one its least value (1, as zeros are
-    published, or 0 in a small group) and, for a small group's total, k − 1."""
+    published, or 0 in a small group; see `as_read`); a left-out group's figures are below k."""
     result = {}
     for item, hidden in zip(tables, hidden_maps, strict=True):
         table, names, rows = item.table, item.column_names(), list(item.rows)
@@ -124,8 +124,7 @@ def released(
         for (r, c), value in values.items():
             row = TOTALS_ROW if r == table.rows else rows[r]
             if (r, c) in hidden:
-                high = rules.min_cell - 1 if r == table.rows and c in small else None
-                figures[(row, names[c])] = Figure(None, 0 if zeros_hidden else floor((r, c)), high)
+                figures[(row, names[c])] = Figure(None, 0 if zeros_hidden else floor((r, c)))
             else:
                 figures[(row, names[c])] = Figure(value)
         for group in item.left_out:  # reported as fewer than k: every count below k
@@ -135,8 +134,34 @@ def released(
         if item.always_row is not None and item.always_row not in rows:
             rows.append(item.always_row)
             figures |= {(item.always_row, name): Figure(0) for name in names}
-        result[item.key] = ReleasedTable(tuple(rows), table.columns_add_up, figures)
+        result[item.key] = as_read(ReleasedTable(tuple(rows), table.columns_add_up, figures))
     return Release(dict(state), unit, result)
+
+
+def as_read(table: ReleasedTable) -> ReleasedTable:
+    """No more than a reader can tell of the hidden figures of the groups shown in the table. Every hidden figure
+    has the same mark, whether it is small or a complement, so no bound below k; and a column hidden whole (rows
+    nobody chose apart) may be a small group, whose zeros are hidden, so its cells may be 0. Knowing more than the
+    reader is not the safe side: what the earlier releases are taken to pin is not protected again. Applied to the
+    releases the register kept before, which had a small group's total below k."""
+    names = {column for _row, column in table.figures}
+    total = next((name for name in TOTAL_COLUMNS.values() if name in names), None)
+    if total is None:
+        return table
+    shown = {name for name in names if set(COLUMN_GROUPS[name]) <= set(COLUMN_GROUPS[total])}
+    empty = {row for (row, column), f in table.figures.items() if column == total and f.value == 0}
+    whole = {
+        name
+        for name in shown
+        if all(f.value is None for (row, column), f in table.figures.items() if column == name and row not in empty)
+    }
+    figures = {
+        (row, column): Figure(None, 0 if row != TOTALS_ROW and column in whole else f.low)
+        if f.value is None and column in shown
+        else f
+        for (row, column), f in table.figures.items()
+    }
+    return ReleasedTable(table.rows, table.columns_add_up, figures)
 
 
 def overlapping(earlier: Sequence[Release], rounds_of_new: Iterable[str]) -> list[Release]:
