@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from reviewer.domain.disclosure import FrequencyTable, Position, Reason, Rules, floors, small_columns
+from reviewer.domain.disclosure import FrequencyTable, Position, Reason, Rules
 
 TOTALS_ROW = ""  # the row key of a table's totals (the number who answered, per column)
 GROUPS = ("female", "male", "other", "unknown")  # other: annat, unknown: okänt
@@ -112,21 +112,17 @@ def released(
     rules: Rules,
 ) -> Release:
     """The release as a reader holds it: published counts, and for a hidden one its least value (1, as zeros are
-    published, or 0 in a small group; see `as_read`); a left-out group's figures are below k."""
+    published, or 0 in a column hidden whole, see `as_read`); a left-out group's figures are below k."""
     result = {}
     for item, hidden in zip(tables, hidden_maps, strict=True):
         table, names, rows = item.table, item.column_names(), list(item.rows)
-        floor, small = floors(table, rules), small_columns(table, rules)
         figures: dict[tuple[str, str], Figure] = {}
         values = table.values()
-        # a table that hides a zero (for another release's sake) tells no reader that a hidden figure is at least 1
-        zeros_hidden = any(values[p] == 0 and floor(p) == 0 and p[1] not in small for p in hidden)
         for (r, c), value in values.items():
-            row = TOTALS_ROW if r == table.rows else rows[r]
-            if (r, c) in hidden:
-                figures[(row, names[c])] = Figure(None, 0 if zeros_hidden else floor((r, c)))
-            else:
-                figures[(row, names[c])] = Figure(value)
+            # hidden: at least 1, as zeros are published (as_read lowers what a reader cannot be sure of)
+            figures[(TOTALS_ROW if r == table.rows else rows[r], names[c])] = (
+                Figure(None, 1) if (r, c) in hidden else Figure(value)
+            )
         for group in item.left_out:  # reported as fewer than k: every count below k
             for row in [*rows, TOTALS_ROW]:
                 least = 1 if item.small_group and row == TOTALS_ROW else 0
@@ -134,7 +130,20 @@ def released(
         if item.always_row is not None and item.always_row not in rows:
             rows.append(item.always_row)
             figures |= {(item.always_row, name): Figure(0) for name in names}
-        result[item.key] = as_read(ReleasedTable(tuple(rows), table.columns_add_up, figures))
+        read = as_read(ReleasedTable(tuple(rows), table.columns_add_up, figures))
+        # a zero hidden (for another release's sake) where a reader takes a hidden figure to be at least 1: the reader
+        # cannot tell which one it is, so no hidden figure of the table is at least 1
+        if any(
+            values[(r, c)] == 0 and read.figures[(TOTALS_ROW if r == table.rows else rows[r], names[c])].low
+            for r, c in hidden
+        ):
+            shown = set(names)
+            read = ReleasedTable(
+                read.rows,
+                read.columns_add_up,
+                {p: Figure(None) if f.value is None and p[1] in shown else f for p, f in read.figures.items()},
+            )
+        result[item.key] = read
     return Release(dict(state), unit, result)
 
 
