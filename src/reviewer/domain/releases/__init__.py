@@ -6,8 +6,9 @@ its selection: some rounds, perhaps one unit, as the data stood when it was made
 *atoms*: a round's cases of one unit class (each unit some release was limited to, and "the rest") and one
 *increment* (the cases a round gained between two releases: its state is recorded as a digest, and a release of a
 later state covers the increments up to it). Every published figure is an equation over the atoms' counts, every
-hidden one what a reader knows of it (at least 1, as zeros are published, or 0 in a small group), every count is
-non-negative, and for multiple choice no option is chosen by more than answered.
+hidden one what a reader knows of it (at least 1, as zeros are published, or 0 in a column hidden whole, which
+may be a small group's; no more: see `as_read`), every count is non-negative, and for multiple choice no option is
+chosen by more than answered.
 
 A figure becomes recoverable when, with the new release, linear programming pins it to one value while the earlier
 releases alone did not: a hidden figure of any release, or a count of 1..k−1 of an atom or an increment (the

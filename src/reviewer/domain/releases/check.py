@@ -17,6 +17,7 @@ from reviewer.domain.releases.model import (
     Release,
     ReleasedTable,
     ReleaseTable,
+    as_read,
     overlapping,
     released,
 )
@@ -93,6 +94,7 @@ def newly_recoverable(
     left out; so are tables whose rows differ between releases (another checklist version). `known`: what was
     learnt by earlier calls with the same earlier releases."""
     known = Known() if known is None else known
+    earlier = [Release(r.rounds, r.unit, {key: as_read(t) for key, t in r.tables.items()}) for r in earlier]
     setting = linked_tables(earlier, new, population)
     if setting is None:
         return []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from reviewer.domain.disclosure import FrequencyTable, Position, Reason, Rules, floors, small_columns
+from reviewer.domain.disclosure import FrequencyTable, Position, Reason, Rules
 
 TOTALS_ROW = ""  # the row key of a table's totals (the number who answered, per column)
 GROUPS = ("female", "male", "other", "unknown")  # other: annat, unknown: okänt
@@ -112,22 +112,17 @@ def released(
     rules: Rules,
 ) -> Release:
     """The release as a reader holds it: published counts, and for a hidden one its least value (1, as zeros are
-    published, or 0 in a small group) and, for a small group's total, k − 1."""
+    published, or 0 in a column hidden whole, see `as_read`); a left-out group's figures are below k."""
     result = {}
     for item, hidden in zip(tables, hidden_maps, strict=True):
         table, names, rows = item.table, item.column_names(), list(item.rows)
-        floor, small = floors(table, rules), small_columns(table, rules)
         figures: dict[tuple[str, str], Figure] = {}
         values = table.values()
-        # a table that hides a zero (for another release's sake) tells no reader that a hidden figure is at least 1
-        zeros_hidden = any(values[p] == 0 and floor(p) == 0 and p[1] not in small for p in hidden)
         for (r, c), value in values.items():
-            row = TOTALS_ROW if r == table.rows else rows[r]
-            if (r, c) in hidden:
-                high = rules.min_cell - 1 if r == table.rows and c in small else None
-                figures[(row, names[c])] = Figure(None, 0 if zeros_hidden else floor((r, c)), high)
-            else:
-                figures[(row, names[c])] = Figure(value)
+            # hidden: at least 1, as zeros are published (as_read lowers what a reader cannot be sure of)
+            figures[(TOTALS_ROW if r == table.rows else rows[r], names[c])] = (
+                Figure(None, 1) if (r, c) in hidden else Figure(value)
+            )
         for group in item.left_out:  # reported as fewer than k: every count below k
             for row in [*rows, TOTALS_ROW]:
                 least = 1 if item.small_group and row == TOTALS_ROW else 0
@@ -135,8 +130,47 @@ def released(
         if item.always_row is not None and item.always_row not in rows:
             rows.append(item.always_row)
             figures |= {(item.always_row, name): Figure(0) for name in names}
-        result[item.key] = ReleasedTable(tuple(rows), table.columns_add_up, figures)
+        read = as_read(ReleasedTable(tuple(rows), table.columns_add_up, figures))
+        # a zero hidden (for another release's sake) where a reader takes a hidden figure to be at least 1: the reader
+        # cannot tell which one it is, so no hidden figure of the table is at least 1
+        if any(
+            values[(r, c)] == 0 and read.figures[(TOTALS_ROW if r == table.rows else rows[r], names[c])].low
+            for r, c in hidden
+        ):
+            shown = set(names)
+            read = ReleasedTable(
+                read.rows,
+                read.columns_add_up,
+                {p: Figure(None) if f.value is None and p[1] in shown else f for p, f in read.figures.items()},
+            )
+        result[item.key] = read
     return Release(dict(state), unit, result)
+
+
+def as_read(table: ReleasedTable) -> ReleasedTable:
+    """No more than a reader can tell of the hidden figures of the groups shown in the table. Every hidden figure
+    has the same mark, whether it is small or a complement, so no bound below k; and a column hidden whole (rows
+    nobody chose apart) may be a small group, whose zeros are hidden, so its cells may be 0. Knowing more than the
+    reader is not the safe side: what the earlier releases are taken to pin is not protected again. Applied to the
+    releases the register kept before, which had a small group's total below k."""
+    names = {column for _row, column in table.figures}
+    total = next((name for name in TOTAL_COLUMNS.values() if name in names), None)
+    if total is None:
+        return table
+    shown = {name for name in names if set(COLUMN_GROUPS[name]) <= set(COLUMN_GROUPS[total])}
+    empty = {row for (row, column), f in table.figures.items() if column == total and f.value == 0}
+    whole = {
+        name
+        for name in shown
+        if all(f.value is None for (row, column), f in table.figures.items() if column == name and row not in empty)
+    }
+    figures = {
+        (row, column): Figure(None, 0 if row != TOTALS_ROW and column in whole else f.low)
+        if f.value is None and column in shown
+        else f
+        for (row, column), f in table.figures.items()
+    }
+    return ReleasedTable(table.rows, table.columns_add_up, figures)
 
 
 def overlapping(earlier: Sequence[Release], rounds_of_new: Iterable[str]) -> list[Release]:
